@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+//
+// Descent: gradient descent, computed exactly as the book's NumPy code computes it, and drawn.
+// Targets follow DESIGN.md §2: one module per stage, the command line only parses and wires.
+
+import PackageDescription
+
+let package = Package(
+    name: "Descent",
+    products: [
+        .library(name: "Descent", targets: ["Descent"]),
+        .executable(name: "descent", targets: ["DescentCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
+    ],
+    targets: [
+        .target(name: "DescentCore"),
+        .target(name: "Descent", dependencies: ["DescentCore"]),
+        .executableTarget(
+            name: "DescentCLI",
+            dependencies: [
+                "DescentCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "DescentCoreTests",
+            dependencies: ["DescentCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore"]),
+    ]
+)

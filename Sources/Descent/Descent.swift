@@ -1,0 +1,3 @@
+// The umbrella module: `import Descent` brings in every Descent library module, as swift-numerics'
+// `Numerics` does for its parts.
+@_exported import DescentCore

@@ -1,0 +1,95 @@
+import ArgumentParser
+import DescentCore
+
+/// The flags that define one descent run (DESIGN.md §3), shared by the commands that run one.
+struct RunOptions: ParsableArguments {
+    @Option(
+        name: .customLong("function"),
+        help: ArgumentHelp(
+            "The function to minimise, e.g. \"x0^2 + x1^2\" (variables x0…x9 or x, y, z; + - * / ^; "
+                + "sin cos tan exp log sqrt abs tanh sigmoid; pi, e). Default: the preset.",
+            valueName: "expression"))
+    var functionText: String?
+
+    @Option(help: "A named test function with its own start point. Default: sphere (x0^2 + x1^2, start -3,4).")
+    var preset: Preset?
+
+    @Option(
+        name: .customLong("init"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "The start point, comma-separated; negative numbers are fine (--init -3,4). Default: the preset's start.",
+            valueName: "x0,x1,…"),
+        transform: ArgumentValues.point)
+    var initialPoint: [Double]?
+
+    @Option(
+        name: .customLong("lr"), parsing: .unconditional,
+        help: ArgumentHelp("The learning rate η: each step moves x by −η·∇f(x).", valueName: "rate"),
+        transform: ArgumentValues.learningRate)
+    var learningRate: Double = 0.1
+
+    @Option(
+        parsing: .unconditional,
+        help: "How many updates to take (at most \(GradientDescent.maximumSteps)).",
+        transform: ArgumentValues.stepCount)
+    var steps: Int = 20
+
+    @Option(help: "numerical (central difference, h = 1e-4, as the book) or analytic (derived from the expression).")
+    var gradient: GradientMethod = .numerical
+
+    @Option(help: "The update rule.")
+    var optimizer: OptimizerKind = .sgd
+
+    /// The objective the flags name.
+    func objective() throws(CommandError) -> Objective {
+        switch (functionText, preset) {
+        case (.some, .some):
+            throw .usage("give --function or --preset, not both")
+        case (.some(let text), nil):
+            do {
+                return try Objective(expression: text)
+            } catch {
+                throw .usage("--function \"\(text)\": \(error)")
+            }
+        case (nil, let preset):
+            return (preset ?? .sphere).objective
+        }
+    }
+
+    /// The start point: `--init`, or the preset's start, or the book's (−3, 4) for a function of two
+    /// variables.
+    func start(for objective: Objective) throws(CommandError) -> [Double] {
+        if let initialPoint {
+            guard initialPoint.count == objective.dimension else {
+                throw .usage(
+                    "--init \(initialPoint.map(ShortestDouble.format).joined(separator: ",")): "
+                        + "\(objective.description) is a function of \(objective.dimension) variable"
+                        + "\(objective.dimension == 1 ? "" : "s"), so give \(objective.dimension) "
+                        + "number\(objective.dimension == 1 ? "" : "s")")
+            }
+            return initialPoint
+        }
+        if functionText == nil {
+            return (preset ?? .sphere).start
+        }
+        guard objective.dimension == 2 else {
+            throw .usage(
+                "--init is needed: \(objective.description) is a function of \(objective.dimension) "
+                    + "variable\(objective.dimension == 1 ? "" : "s") (the default start -3,4 is for two)")
+        }
+        return Preset.sphere.start
+    }
+
+    /// Runs the descent the flags describe.
+    func descend() throws(CommandError) -> Trajectory {
+        let objective = try objective()
+        let start = try start(for: objective)
+        do {
+            return try GradientDescent.run(
+                objective, from: start, steps: steps, gradient: gradient,
+                optimizer: optimizer.make(learningRate: learningRate))
+        } catch {
+            throw .usage(error.description)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// A sequence of points of one dimension, stored flat (row after row) so that recording a step
+/// appends to one array instead of allocating one per point.
+public struct PointList: RandomAccessCollection, Equatable, Sendable {
+    /// The number of coordinates of each point.
+    public let dimension: Int
+    /// The coordinates of every point, point after point.
+    public private(set) var coordinates: [Double] = []
+
+    public init(dimension: Int) {
+        precondition(dimension > 0, "points need at least one coordinate")
+        self.dimension = dimension
+    }
+
+    /// A list holding `points`, each of `dimension` coordinates.
+    public init(dimension: Int, points: [[Double]]) {
+        self.init(dimension: dimension)
+        for point in points {
+            append(point)
+        }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { coordinates.count / dimension }
+
+    /// The point at `position`.
+    public subscript(position: Int) -> ArraySlice<Double> {
+        coordinates[position * dimension..<(position + 1) * dimension]
+    }
+
+    /// Appends a point of `dimension` coordinates.
+    public mutating func append(_ point: [Double]) {
+        precondition(point.count == dimension, "a point of \(point.count) coordinates in a list of \(dimension)")
+        coordinates.append(contentsOf: point)
+    }
+
+    /// Reserves room for `count` points.
+    public mutating func reserveCapacity(_ count: Int) {
+        coordinates.reserveCapacity(count * dimension)
+    }
+}

@@ -1,0 +1,71 @@
+/// The record of one descent run: every point, its value and gradient norm, where it ended, and
+/// what kind of run it was.
+public struct Trajectory: Sendable {
+    /// Why a run stopped before taking all its steps.
+    public struct EarlyStop: Equatable, Sendable {
+        public enum Cause: Equatable, Sendable {
+            /// x itself became infinite or NaN (after the update of the previous step).
+            case point
+            /// f(x) is infinite or NaN at a finite x.
+            case value
+            /// The gradient at x has an infinite or NaN component.
+            case gradient
+        }
+        /// The step at which the non-finite value was met: x_step is the point concerned.
+        public let step: Int
+        public let cause: Cause
+    }
+
+    /// The function descended.
+    public let objective: Objective
+    /// The optimiser's name (`sgd`).
+    public let optimizer: String
+    /// The optimiser's learning rate η.
+    public let learningRate: Double
+    /// How the gradient was obtained.
+    public let method: GradientMethod
+    /// The start point x₀.
+    public let initial: [Double]
+    /// The number of steps asked for; ``history`` has fewer when the run stopped early.
+    public let requestedSteps: Int
+    /// x before each update, as the book's `x_history`: x₀ … x₍ₙ₋₁₎, the final x not included.
+    public let history: PointList
+    /// f(x_k) for each point of ``history``.
+    public let values: [Double]
+    /// ‖∇f(x_k)‖ for each point of ``history``, of the gradient the run used (numerical or analytic).
+    public let gradientNorms: [Double]
+    /// x after the last update (or the non-finite x that stopped the run).
+    public let final: [Double]
+    /// Set when the run stopped on a non-finite value.
+    public let earlyStop: EarlyStop?
+    /// What kind of run this was, and why.
+    public let outcome: Outcome
+
+    init(
+        objective: Objective, optimizer: some Optimizer, method: GradientMethod, initial: [Double], requestedSteps: Int,
+        history: PointList, values: [Double], gradientNorms: [Double], final: [Double], earlyStop: EarlyStop?
+    ) {
+        self.objective = objective
+        self.optimizer = optimizer.name
+        self.learningRate = optimizer.learningRate
+        self.method = method
+        self.initial = initial
+        self.requestedSteps = requestedSteps
+        self.history = history
+        self.values = values
+        self.gradientNorms = gradientNorms
+        self.final = final
+        self.earlyStop = earlyStop
+        self.outcome = Outcome.classify(
+            objective: objective, method: method, history: history, gradientNorms: gradientNorms, final: final,
+            earlyStop: earlyStop)
+    }
+
+    /// f at ``final``.
+    public var finalValue: Double { objective(final) }
+
+    /// Every point visited: ``history`` followed by ``final``.
+    public var points: [ArraySlice<Double>] {
+        Array(history) + [final[...]]
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// The functions an expression may call, each of one argument, evaluated with the C library
+/// (glibc on Linux) as NumPy's scalar code does.
+public enum MathFunction: String, CaseIterable, Sendable {
+    case sin, cos, tan, exp, log, sqrt, abs, tanh
+    /// The logistic function 1 / (1 + e⁻ˣ), computed without overflow for large |x|.
+    case sigmoid
+    /// −1, 0 or 1 (NaN for NaN): the derivative of `abs`, also callable.
+    case sign
+
+    /// The function applied to `x`.
+    @inline(__always)
+    public func callAsFunction(_ x: Double) -> Double {
+        switch self {
+        case .sin: Foundation.sin(x)
+        case .cos: Foundation.cos(x)
+        case .tan: Foundation.tan(x)
+        case .exp: Foundation.exp(x)
+        case .log: Foundation.log(x)
+        case .sqrt: x.squareRoot()
+        case .abs: Swift.abs(x)
+        case .tanh: Foundation.tanh(x)
+        case .sigmoid: Self.logistic(x)
+        case .sign: x.isNaN ? x : (x > 0 ? 1 : (x < 0 ? -1 : 0))
+        }
+    }
+
+    /// The logistic function, split at 0 so that `exp` only ever sees a non-positive argument:
+    /// `1 / (1 + e⁻ˣ)` for x ≥ 0 and `eˣ / (1 + eˣ)` for x < 0. Both forms agree mathematically;
+    /// the split keeps `sigmoid(-1000)` at 0 instead of overflowing to `1 / inf`.
+    private static func logistic(_ x: Double) -> Double {
+        if x >= 0 {
+            return 1 / (1 + Foundation.exp(-x))
+        }
+        let ex = Foundation.exp(x)
+        return ex / (1 + ex)
+    }
+
+    /// The names accepted in expressions, for error messages and help.
+    public static var namesList: String {
+        allCases.map(\.rawValue).joined(separator: ", ")
+    }
+}

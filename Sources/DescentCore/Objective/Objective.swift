@@ -1,0 +1,81 @@
+/// A function f: Rⁿ → R to be minimised, with its analytic gradient when one is known.
+///
+/// Objectives come from an expression (``init(expression:)``), a ``Preset``, or any Swift closure.
+/// Calling one never mutates the point, so the numerical gradient may perturb a point in place and
+/// evaluate it, exactly as the book's code does.
+public struct Objective: Sendable {
+    /// How the function reads to a person: the expression text, or a name.
+    public let description: String
+    /// The number of coordinates a point must have.
+    public let dimension: Int
+    private let evaluate: @Sendable ([Double]) -> Double
+    private let evaluateGradient: (@Sendable ([Double], inout [Double]) -> Void)?
+
+    /// An objective from closures.
+    ///
+    /// - Parameters:
+    ///   - value: f(x); called with points of exactly `dimension` coordinates.
+    ///   - gradient: writes ∇f(x) into its second argument (of `dimension` elements), or `nil` when
+    ///     no analytic gradient is known.
+    public init(
+        description: String, dimension: Int, value: @escaping @Sendable ([Double]) -> Double,
+        gradient: (@Sendable ([Double], inout [Double]) -> Void)? = nil
+    ) {
+        precondition(dimension > 0, "an objective needs at least one variable")
+        self.description = description
+        self.dimension = dimension
+        self.evaluate = value
+        self.evaluateGradient = gradient
+    }
+
+    /// f(x).
+    @inline(__always)
+    public func callAsFunction(_ x: [Double]) -> Double {
+        evaluate(x)
+    }
+
+    /// Whether ``analyticGradient(at:into:)`` is available.
+    public var hasAnalyticGradient: Bool { evaluateGradient != nil }
+
+    /// Writes the analytic gradient ∇f(x) into `gradient`.
+    ///
+    /// - Precondition: ``hasAnalyticGradient``, and `gradient.count == dimension`.
+    public func analyticGradient(at x: [Double], into gradient: inout [Double]) {
+        guard let evaluateGradient else {
+            preconditionFailure("\(description) has no analytic gradient")
+        }
+        evaluateGradient(x, &gradient)
+    }
+
+    /// The analytic gradient ∇f(x), or `nil` when none is known.
+    public func analyticGradient(at x: [Double]) -> [Double]? {
+        guard hasAnalyticGradient else { return nil }
+        var gradient = [Double](repeating: 0, count: dimension)
+        analyticGradient(at: x, into: &gradient)
+        return gradient
+    }
+}
+
+extension Objective {
+    /// The objective an expression defines, with its analytic gradient derived symbolically.
+    ///
+    /// - Throws: ``ExpressionError`` when the text does not parse.
+    public init(expression text: String) throws(ExpressionError) {
+        self.init(expression: try ExpressionParser.parse(text), description: text)
+    }
+
+    /// The objective `expression` defines; `description` is how it reads to a person.
+    public init(expression: Expression, description: String) {
+        let program = ExpressionProgram(expression)
+        let partials = (0..<program.dimension).map {
+            ExpressionProgram(expression.derivative(withRespectTo: $0))
+        }
+        self.init(
+            description: description, dimension: program.dimension, value: program.evaluate,
+            gradient: { x, gradient in
+                for (index, partial) in partials.enumerated() {
+                    gradient[index] = partial.evaluate(x)
+                }
+            })
+    }
+}

@@ -1,0 +1,28 @@
+/// Formats a Double in the shortest decimal form that reads back to the same Double, as JSON
+/// and CSV want it.
+///
+/// Swift's `description` already finds the shortest round-tripping digits (Errol/Ryu-style);
+/// this only normalises the spelling: whole numbers below 2⁵³ lose their `.0` (`25`, `-3`), and
+/// exponents lose a `+` and leading zeros (`1e-08` → `1e-8`, `2.5e+20` → `2.5e20`).
+public enum ShortestDouble {
+    /// The shortest round-tripping spelling of a finite `value`.
+    ///
+    /// - Precondition: `value.isFinite`.
+    public static func format(_ value: Double) -> String {
+        precondition(value.isFinite, "\(value) has no decimal spelling")
+        if value == value.rounded(), abs(value) < 0x1p53 {
+            return value == 0 && value.sign == .minus ? "-0" : String(Int64(value))
+        }
+        let text = value.description
+        guard let exponentIndex = text.firstIndex(of: "e") else { return text }
+        let mantissa = text[..<exponentIndex]
+        var exponent = text[text.index(after: exponentIndex)...]
+        var sign = ""
+        if let first = exponent.first, first == "+" || first == "-" {
+            sign = first == "-" ? "-" : ""
+            exponent = exponent.dropFirst()
+        }
+        let digits = exponent.drop { $0 == "0" }
+        return "\(mantissa)e\(sign)\(digits.isEmpty ? "0" : digits)"
+    }
+}

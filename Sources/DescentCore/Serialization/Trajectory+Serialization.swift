@@ -1,0 +1,45 @@
+extension Trajectory {
+    /// The trajectory as the JSON object of DESIGN.md §3:
+    /// `function`, `optimizer`, `gradient`, `lr`, `steps`, `init`, `history`, `final`, `values`,
+    /// `status`, followed by `reason`, `gradient_norms` and `final_value`.
+    public var json: JSONValue {
+        .object([
+            ("function", .string(objective.description)),
+            ("optimizer", .string(optimizer)),
+            ("gradient", .string(method.rawValue)),
+            ("lr", .number(learningRate)),
+            ("steps", .number(Double(requestedSteps))),
+            ("init", .numbers(initial)),
+            ("history", .array(history.map { .numbers($0) })),
+            ("final", .numbers(final)),
+            ("values", .numbers(values)),
+            ("status", .string(outcome.status.rawValue)),
+            ("reason", .string(outcome.reason)),
+            ("gradient_norms", .numbers(gradientNorms)),
+            ("final_value", .number(finalValue)),
+        ])
+    }
+
+    /// The trajectory as CSV: a header `step,x0,…,value,gradient_norm`, one row per point of the
+    /// history, and a last row for the final x (its gradient norm left empty: no step was taken
+    /// from it). Numbers are in their shortest round-tripping form; non-finite ones are `nan`,
+    /// `inf` or `-inf`, as NumPy and pandas read them.
+    public var csv: String {
+        let coordinateNames = (0..<history.dimension).map { "x\($0)" }
+        var lines = [(["step"] + coordinateNames + ["value", "gradient_norm"]).joined(separator: ",")]
+        for (step, point) in history.enumerated() {
+            let cells = [String(step)] + point.map(Self.csvCell) + [Self.csvCell(values[step]),
+                Self.csvCell(gradientNorms[step])]
+            lines.append(cells.joined(separator: ","))
+        }
+        lines.append(([String(history.count)] + final.map(Self.csvCell) + [Self.csvCell(finalValue), ""])
+            .joined(separator: ","))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func csvCell(_ value: Double) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        return ShortestDouble.format(value)
+    }
+}
