@@ -13,10 +13,11 @@ public struct ExpressionProgram: Sendable {
         case constant(Double)
         case variable(Int)
         case negate
+        /// `pow(u, v)` from the C library, for every exponent. `u^2` is deliberately not `u * u`:
+        /// glibc's `pow` is accurate to within about 0.52 ulp, not correctly rounded, and NumPy's
+        /// `x[0]**2` on a float64 scalar (the book's `function_2`) calls `pow`, so `u * u` would
+        /// differ from the book in the last bit for some x (e.g. 0.01073998969781852).
         case add, subtract, multiply, divide, power
-        /// `u^2` computed as `u * u`. IEEE multiplication and a correctly rounded `pow(u, 2)`
-        /// both return the exactly rounded square, so this is bit-identical and much cheaper.
-        case square
         case function(MathFunction)
     }
 
@@ -48,9 +49,6 @@ public struct ExpressionProgram: Sendable {
             case .call(let function, let operand):
                 compile(operand)
                 emit(.function(function), stackChange: 0)
-            case .binary(.power, let base, .constant(2)):
-                compile(base)
-                emit(.square, stackChange: 0)
             case .binary(let symbol, let left, let right):
                 compile(left)
                 compile(right)
@@ -103,8 +101,6 @@ public struct ExpressionProgram: Sendable {
                 stack[top] = x[index]
             case .negate:
                 stack[top] = -stack[top]
-            case .square:
-                stack[top] = stack[top] * stack[top]
             case .function(let function):
                 stack[top] = function(stack[top])
             case .add:

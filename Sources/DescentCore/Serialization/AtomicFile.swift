@@ -15,12 +15,13 @@ public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(WriteError) {
         let destination = URL(fileURLWithPath: path)
         let directory = destination.deletingLastPathComponent()
+        let directoryAsGiven = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
-            throw WriteError(path: path, reason: "the directory \(directory.path) does not exist")
+            throw WriteError(path: path, reason: "the directory \(directoryAsGiven) does not exist")
         }
         guard isDirectory.boolValue else {
-            throw WriteError(path: path, reason: "\(directory.path) is not a directory")
+            throw WriteError(path: path, reason: "\(directoryAsGiven) is not a directory")
         }
         let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
         do {

@@ -2,7 +2,7 @@
 /// and CSV want it.
 ///
 /// Swift's `description` already finds the shortest round-tripping digits (Errol/Ryu-style);
-/// this only normalises the spelling: whole numbers below 2⁵³ lose their `.0` (`25`, `-3`), and
+/// this only normalises the spelling: a trailing `.0` goes (`25`, `-3`, `9007199254740992`), and
 /// exponents lose a `+` and leading zeros (`1e-08` → `1e-8`, `2.5e+20` → `2.5e20`).
 public enum ShortestDouble {
     /// The shortest round-tripping spelling of a finite `value`.
@@ -10,10 +10,10 @@ public enum ShortestDouble {
     /// - Precondition: `value.isFinite`.
     public static func format(_ value: Double) -> String {
         precondition(value.isFinite, "\(value) has no decimal spelling")
-        if value == value.rounded(), abs(value) < 0x1p53 {
-            return value == 0 && value.sign == .minus ? "-0" : String(Int64(value))
+        var text = value.description
+        if text.hasSuffix(".0") {
+            text.removeLast(2)
         }
-        let text = value.description
         guard let exponentIndex = text.firstIndex(of: "e") else { return text }
         let mantissa = text[..<exponentIndex]
         var exponent = text[text.index(after: exponentIndex)...]
