@@ -35,7 +35,8 @@ enum ArgumentValues {
             let trimmed = field.trimmingCharacters(in: .whitespaces)
             guard let value = Double(trimmed), value.isFinite else {
                 throw ValueError(
-                    description: "'\(trimmed)' is not a finite number; expected numbers separated by commas, such as -3,4")
+                    description:
+                        "'\(trimmed)' is not a finite number; expected numbers separated by commas, such as -3,4")
             }
             return value
         }

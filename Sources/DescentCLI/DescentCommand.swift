@@ -9,7 +9,7 @@ struct DescentCommand: ParsableCommand {
         commandName: "descent",
         abstract: "Run gradient descent exactly as NumPy does, and show what it does.",
         discussion: """
-            Descent reproduces the numbers of "Deep Learning from Scratch" chapter 4 bit for bit:
+            Descent reproduces the numbers of "Deep Learning from Scratch" chapter 4 bit for bit: \
             the central-difference gradient (h = 1e-4), gradient_descent and its history.
             """,
         subcommands: [TrajectoryCommand.self]

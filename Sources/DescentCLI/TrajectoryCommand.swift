@@ -12,10 +12,13 @@ struct TrajectoryCommand: ParsableCommand {
             or crawls while the gradient is not small), oscillating, running (steps ran out first) or
             overflow (a value stopped being finite).
 
-            Example:
+            Example, the book's lr = 10 failure:
               $ descent trajectory --lr 10 --steps 100
-              stalled after 100 steps: x = (-25898374737328.363, -1295248616896.5398), f(x) = 6.724e+26
-                x stopped moving at step 3 while the gradient norm there is 5.186e+13: ...
+              stalled after 100 steps: x = (-25898374737328.363, -1295248616896.5398), f(x) = 6.724034830146604e26
+                x stopped moving at step 10 while the gradient norm there is 5.186e+13: x ± h rounds back to x, so the numerical gradient is 0
+
+            --json prints the whole run (history, final, values, status, reason); --data FILE.json or
+            FILE.csv writes it.
             """
     )
 

@@ -86,24 +86,66 @@ struct TrajectoryJSON: Decodable {
     }
 
     @Test(arguments: [
-        (["--lr", "abc"], "descent: The value 'abc' is invalid for '--lr <rate>': expected a finite number greater than 0, such as 0.1 or 1e-8"),
-        (["--lr", "nan"], "descent: The value 'nan' is invalid for '--lr <rate>': expected a finite number greater than 0, such as 0.1 or 1e-8"),
-        (["--lr", "-0.1"], "descent: The value '-0.1' is invalid for '--lr <rate>': expected a finite number greater than 0, such as 0.1 or 1e-8"),
+        (
+            ["--lr", "abc"],
+            "descent: The value 'abc' is invalid for '--lr <rate>': expected a finite number greater than 0, such as 0.1 or 1e-8"
+        ),
+        (
+            ["--lr", "nan"],
+            "descent: The value 'nan' is invalid for '--lr <rate>': expected a finite number greater than 0, such as 0.1 or 1e-8"
+        ),
+        (
+            ["--lr", "-0.1"],
+            "descent: The value '-0.1' is invalid for '--lr <rate>': expected a finite number greater than 0, such as 0.1 or 1e-8"
+        ),
         (["--function", "x0^^2"], "descent: --function \"x0^^2\": unexpected '^' at column 4"),
-        (["--function", "x0 +"], "descent: --function \"x0 +\": unexpected end of expression at column 5; expected a number, a variable or '('"),
-        (["--function", "(x0 + x1"], "descent: --function \"(x0 + x1\": missing ')' to close the '(' opened at column 1"),
-        (["--function", "foo(x0)"], "descent: --function \"foo(x0)\": unknown function 'foo' at column 1; known: sin, cos, tan, exp, log, sqrt, abs, tanh, sigmoid, sign"),
+        (
+            ["--function", "x0 +"],
+            "descent: --function \"x0 +\": unexpected end of expression at column 5; expected a number, a variable or '('"
+        ),
+        (
+            ["--function", "(x0 + x1"],
+            "descent: --function \"(x0 + x1\": missing ')' to close the '(' opened at column 1"
+        ),
+        (
+            ["--function", "foo(x0)"],
+            "descent: --function \"foo(x0)\": unknown function 'foo' at column 1; known: sin, cos, tan, exp, log, sqrt, abs, tanh, sigmoid, sign"
+        ),
         (["--init", "1"], "descent: --init 1: x0^2 + x1^2 is a function of 2 variables, so give 2 numbers"),
-        (["--init", "1,abc"], "descent: The value '1,abc' is invalid for '--init <x0,x1,…>': 'abc' is not a finite number; expected numbers separated by commas, such as -3,4"),
-        (["--steps", "-5"], "descent: The value '-5' is invalid for '--steps <steps>': expected a whole number from 0 to 1000000 (the cap keeps the history in memory)"),
-        (["--steps", "100000000000"], "descent: The value '100000000000' is invalid for '--steps <steps>': expected a whole number from 0 to 1000000 (the cap keeps the history in memory)"),
-        (["--preset", "nope"], "descent: The value 'nope' is invalid for '--preset <preset>'. Please provide one of the following: - sphere - book-ch6 - rosenbrock - beale - himmelblau - booth - saddle - rastrigin"),
-        (["--optimizer", "adam"], "descent: The value 'adam' is invalid for '--optimizer <optimizer>'. Please provide one of 'sgd'."),
+        (
+            ["--init", "1,abc"],
+            "descent: The value '1,abc' is invalid for '--init <x0,x1,…>': 'abc' is not a finite number; expected numbers separated by commas, such as -3,4"
+        ),
+        (
+            ["--steps", "-5"],
+            "descent: The value '-5' is invalid for '--steps <steps>': expected a whole number from 0 to 1000000 (the cap keeps the history in memory)"
+        ),
+        (
+            ["--steps", "100000000000"],
+            "descent: The value '100000000000' is invalid for '--steps <steps>': expected a whole number from 0 to 1000000 (the cap keeps the history in memory)"
+        ),
+        (
+            ["--preset", "nope"],
+            "descent: The value 'nope' is invalid for '--preset <preset>'. Please provide one of the following: - sphere - book-ch6 - rosenbrock - beale - himmelblau - booth - saddle - rastrigin"
+        ),
+        (
+            ["--optimizer", "adam"],
+            "descent: The value 'adam' is invalid for '--optimizer <optimizer>'. Please provide one of 'sgd'."
+        ),
         (["--function", "x^2", "--preset", "sphere"], "descent: give --function or --preset, not both"),
-        (["--function", "x0 * x1 * x2"], "descent: --init is needed: x0 * x1 * x2 is a function of 3 variables (the default start -3,4 is for two)"),
-        (["--output", "figure.png"], "descent: --output: drawing figures is not available yet (it comes with the plot engine); use --json or --data for the numbers"),
+        (
+            ["--function", "x0 * x1 * x2"],
+            "descent: --init is needed: x0 * x1 * x2 is a function of 3 variables (the default start -3,4 is for two)"
+        ),
+        (
+            ["--output", "figure.png"],
+            "descent: --output: drawing figures is not available yet (it comes with the plot engine); use --json or --data for the numbers"
+        ),
         (["--data", "run.txt"], "descent: --data run.txt: the file must end in .json or .csv"),
-        (["--data", "missing/run.json"], "descent: --data cannot write missing/run.json: the directory missing does not exist"),
+        (
+            ["--data", "missing/run.json"],
+            "descent: --data cannot write missing/run.json: the directory missing does not exist"
+        ),
     ])
     func badInputGetsOneLineAndNoFile(arguments: [String], message: String) throws {
         let directory = try CommandRunner.temporaryDirectory()
@@ -120,7 +162,7 @@ struct TrajectoryJSON: Decodable {
         let result = try CommandRunner.run(["trajectory", "--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("--init <x0,x1,…>"))
-        #expect(result.stdout.contains("Example:"))
+        #expect(result.stdout.contains("Example, the book's lr = 10 failure:"))
         #expect(result.stdout.contains("numerical (central difference, h = 1e-4, as the book)"))
     }
 }

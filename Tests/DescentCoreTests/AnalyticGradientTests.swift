@@ -21,7 +21,8 @@ import Testing
             let analytic = objective.analyticGradient(at: x)!
             let numerical = numericalGradient(objective.callAsFunction, at: x)
             for (a, n) in zip(analytic, numerical) {
-                #expect(abs(a - n) <= absoluteTolerance + 1e-5 * abs(a), "\(preset) at \(x): \(analytic) vs \(numerical)")
+                #expect(
+                    abs(a - n) <= absoluteTolerance + 1e-5 * abs(a), "\(preset) at \(x): \(analytic) vs \(numerical)")
             }
         }
     }

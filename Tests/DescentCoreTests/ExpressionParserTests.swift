@@ -4,9 +4,15 @@ import Testing
 
 @Suite struct ExpressionParserTests {
     @Test func precedenceAndAssociativityFollowPython() throws {
-        #expect(try ExpressionParser.parse("1 + 2 * 3") == .binary(.add, .constant(1), .binary(.multiply, .constant(2), .constant(3))))
-        #expect(try ExpressionParser.parse("8 / 4 / 2") == .binary(.divide, .binary(.divide, .constant(8), .constant(4)), .constant(2)))
-        #expect(try ExpressionParser.parse("2^3^2") == .binary(.power, .constant(2), .binary(.power, .constant(3), .constant(2))))
+        #expect(
+            try ExpressionParser.parse("1 + 2 * 3")
+                == .binary(.add, .constant(1), .binary(.multiply, .constant(2), .constant(3))))
+        #expect(
+            try ExpressionParser.parse("8 / 4 / 2")
+                == .binary(.divide, .binary(.divide, .constant(8), .constant(4)), .constant(2)))
+        #expect(
+            try ExpressionParser.parse("2^3^2")
+                == .binary(.power, .constant(2), .binary(.power, .constant(3), .constant(2))))
         #expect(try ExpressionParser.parse("-x^2") == .negate(.binary(.power, .variable(0), .constant(2))))
         #expect(try ExpressionParser.parse("2^-1") == .binary(.power, .constant(2), .negate(.constant(1))))
         #expect(try ExpressionParser.parse("x0**2") == ExpressionParser.parse("x0^2"))
@@ -37,7 +43,10 @@ import Testing
         ("x0 +", "unexpected end of expression at column 5; expected a number, a variable or '('"),
         ("(x0 + x1", "missing ')' to close the '(' opened at column 1"),
         ("x0 + x1)", "unmatched ')' at column 8"),
-        ("foo(x0)", "unknown function 'foo' at column 1; known: sin, cos, tan, exp, log, sqrt, abs, tanh, sigmoid, sign"),
+        (
+            "foo(x0)",
+            "unknown function 'foo' at column 1; known: sin, cos, tan, exp, log, sqrt, abs, tanh, sigmoid, sign"
+        ),
         ("x10", "unknown name 'x10' at column 1; variables are x0…x9, x, y, z; constants pi, e"),
         ("sin + 1", "function 'sin' needs an argument in parentheses at column 1"),
         ("2 $ 3", "unexpected character '$' at column 3"),

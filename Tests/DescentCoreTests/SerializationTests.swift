@@ -6,7 +6,8 @@ import Testing
     @Test(arguments: [
         (25.0, "25"), (-3.0, "-3"), (0.1, "0.1"), (-0.0, "-0"), (1e-8, "1e-8"), (2.5e20, "2.5e20"),
         (-25898374737328.363, "-25898374737328.363"), (6.724034830146604e26, "6.724034830146604e26"),
-        (9007199254740992.0, "9007199254740992"), (1e17, "1e17"), (123456.5, "123456.5"), (5e-324, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e308"),
+        (9007199254740992.0, "9007199254740992"), (1e17, "1e17"), (123456.5, "123456.5"), (5e-324, "5e-324"),
+        (1.7976931348623157e308, "1.7976931348623157e308"),
     ])
     func numbersTakeTheirShortestRoundTrippingForm(value: Double, text: String) {
         #expect(ShortestDouble.format(value) == text)
@@ -30,7 +31,8 @@ import Testing
             ("b", .bool(true)), ("n", .null),
         ])
         let text = value.serialized()
-        #expect(text == #"{"a": [1, null, null, -0.5], "s": "quote \" backslash \\ tab \t \u0001", "b": true, "n": null}"#)
+        #expect(
+            text == #"{"a": [1, null, null, -0.5], "s": "quote \" backslash \\ tab \t \u0001", "b": true, "n": null}"#)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(parsed["s"] as? String == "quote \" backslash \\ tab \t \u{1}")
     }
@@ -38,11 +40,16 @@ import Testing
     @Test func trajectoryJSONHasTheContractsFieldsInOrder() throws {
         let trajectory = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 2)
         let text = trajectory.json.serialized()
-        #expect(text.hasPrefix(
-            #"{"function": "x0^2 + x1^2", "optimizer": "sgd", "gradient": "numerical", "lr": 0.1, "steps": 2, "init": [-3, 4], "history": [[-3, 4], [-2.399999999999622, 3.200000000000088]], "final": [-1.9199999999982538, 2.5599999999976717], "values": [25, 15.99999999999875], "status": "running", "reason": "#))
+        #expect(
+            text.hasPrefix(
+                #"{"function": "x0^2 + x1^2", "optimizer": "sgd", "gradient": "numerical", "lr": 0.1, "steps": 2, "init": [-3, 4], "history": [[-3, 4], [-2.399999999999622, 3.200000000000088]], "final": [-1.9199999999982538, 2.5599999999976717], "values": [25, 15.99999999999875], "status": "running", "reason": "#
+            ))
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(Set(parsed.keys) == ["function", "optimizer", "gradient", "lr", "steps", "init", "history", "final",
-            "values", "status", "reason", "gradient_norms", "final_value"])
+        #expect(
+            Set(parsed.keys) == [
+                "function", "optimizer", "gradient", "lr", "steps", "init", "history", "final",
+                "values", "status", "reason", "gradient_norms", "final_value",
+            ])
     }
 
     @Test func nonFiniteNumbersBecomeNullInJSONAndNanInCSV() throws {
@@ -58,12 +65,13 @@ import Testing
     @Test func csvHasOneRowPerPointAndAFinalRow() throws {
         let trajectory = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 2)
         let lines = trajectory.csv.split(separator: "\n")
-        #expect(lines == [
-            "step,x0,x1,value,gradient_norm",
-            "0,-3,4,25,10.000000000001563",
-            "1,-2.399999999999622,3.200000000000088,15.99999999999875,8.00000000002754",
-            "2,-1.9199999999982538,2.5599999999976717,10.239999999981373,",
-        ])
+        #expect(
+            lines == [
+                "step,x0,x1,value,gradient_norm",
+                "0,-3,4,25,10.000000000001563",
+                "1,-2.399999999999622,3.200000000000088,15.99999999999875,8.00000000002754",
+                "2,-1.9199999999982538,2.5599999999976717,10.239999999981373,",
+            ])
     }
 
     @Test func atomicWritesLeaveNoTemporaryFile() throws {
@@ -82,7 +90,9 @@ import Testing
         do {
             try AtomicFile.write("x", to: "/nonexistent-dir/run.json")
         } catch {
-            #expect(error.description == "cannot write /nonexistent-dir/run.json: the directory /nonexistent-dir does not exist")
+            #expect(
+                error.description
+                    == "cannot write /nonexistent-dir/run.json: the directory /nonexistent-dir does not exist")
         }
     }
 }

@@ -43,10 +43,11 @@ public enum GradientDescent {
         var gradientNorms: [Double] = []
         gradientNorms.reserveCapacity(steps)
         var stop: Trajectory.EarlyStop?
+        let f = objective.callAsFunction
 
         for step in 0..<steps {
-            let value = objective(x)
-            if !x.allSatisfy(\.isFinite) {
+            let value = f(x)
+            if !allFinite(x) {
                 stop = .init(step: step, cause: .point)
                 break
             }
@@ -55,10 +56,10 @@ public enum GradientDescent {
                 break
             }
             switch method {
-            case .numerical: numericalGradient(objective.callAsFunction, at: &x, into: &gradient)
+            case .numerical: numericalGradient(f, at: &x, into: &gradient)
             case .analytic: objective.analyticGradient(at: x, into: &gradient)
             }
-            guard gradient.allSatisfy(\.isFinite) else {
+            guard allFinite(gradient) else {
                 stop = .init(step: step, cause: .gradient)
                 break
             }
@@ -67,7 +68,7 @@ public enum GradientDescent {
             gradientNorms.append(euclideanNorm(gradient))
             optimizer.update(&x, gradient: gradient)
         }
-        if stop == nil, !x.allSatisfy(\.isFinite) {
+        if stop == nil, !allFinite(x) {
             stop = .init(step: steps, cause: .point)
         }
         return Trajectory(
@@ -92,7 +93,7 @@ public enum GradientDescent {
                 description: "the start point has \(initial.count) coordinate\(initial.count == 1 ? "" : "s") "
                     + "but \(objective.description) is a function of \(objective.dimension)")
         }
-        guard initial.allSatisfy(\.isFinite) else {
+        guard allFinite(initial) else {
             throw DescentError(description: "the start point must be finite")
         }
         guard (0...maximumSteps).contains(steps) else {
@@ -105,8 +106,8 @@ public enum GradientDescent {
 }
 
 /// The Euclidean norm √(Σ vᵢ²) of a finite vector, scaled by its largest magnitude first so that
-/// the squares neither overflow (|vᵢ| > 1e154) nor underflow.
-func euclideanNorm<Vector: Collection<Double>>(_ vector: Vector) -> Double {
+/// the squares neither overflow (|vᵢ| > 1e154) nor underflow. The vector is read twice.
+func euclideanNorm<Vector: Sequence<Double>>(_ vector: Vector) -> Double {
     let scale = vector.reduce(0) { Swift.max($0, abs($1)) }
     guard scale > 0 else { return 0 }
     var sum = 0.0
@@ -115,4 +116,12 @@ func euclideanNorm<Vector: Collection<Double>>(_ vector: Vector) -> Double {
         sum += scaled * scaled
     }
     return scale * sum.squareRoot()
+}
+
+/// Whether every component is finite (neither infinite nor NaN).
+func allFinite(_ vector: [Double]) -> Bool {
+    for component in vector where !component.isFinite {
+        return false
+    }
+    return true
 }

@@ -57,11 +57,10 @@ public struct Outcome: Equatable, Sendable {
         guard n > 0 else {
             return Outcome(status: .running, reason: "no step was taken")
         }
-        let points = Array(history) + [final[...]]
-        let steps = (0..<n).map { difference(points[$0 + 1], points[$0]) }
-        let lengths = steps.map { euclideanNorm($0) }
+        let point = { (k: Int) in k == n ? final[...] : history[k] }
+        let lengths = (0..<n).map { distance(point($0 + 1), point($0)) }
 
-        let startGradient = euclideanNorm(probeGradient(objective, at: Array(points[0])))
+        let startGradient = euclideanNorm(probeGradient(objective, at: Array(point(0))))
         let finalGradient = euclideanNorm(probeGradient(objective, at: final))
         if finalGradient <= gradientTolerance * startGradient {
             return Outcome(
@@ -70,7 +69,8 @@ public struct Outcome: Equatable, Sendable {
         }
         if lengths[n - 1] == 0 {
             let frozenAt = (lengths.lastIndex { $0 != 0 }).map { $0 + 1 } ?? 0
-            var reason = "x stopped moving at step \(frozenAt) while the gradient norm there is \(format(finalGradient))"
+            var reason =
+                "x stopped moving at step \(frozenAt) while the gradient norm there is \(format(finalGradient))"
             if method == .numerical, gradientNorms[frozenAt] == 0 {
                 reason += ": x ± h rounds back to x, so the numerical gradient is 0"
             }
@@ -80,14 +80,17 @@ public struct Outcome: Equatable, Sendable {
         let windowStart = n - min(n, window)
         let windowLengths = lengths[windowStart...]
         let ratio = meanRatio(Array(windowLengths))
-        let distanceFromStart = { (k: Int) in euclideanNorm(difference(points[k], points[0])) }
+        let distanceFromStart = { (k: Int) in distance(point(k), point(0)) }
         if ratio > growthRatio, distanceFromStart(n) > distanceFromStart(windowStart) {
             return Outcome(
                 status: .diverged,
-                reason: "each step is \(format(ratio)) times the one before; ‖x‖ reached \(format(euclideanNorm(final)))")
+                reason:
+                    "each step is \(format(ratio)) times the one before; ‖x‖ reached \(format(euclideanNorm(final)))")
         }
-        let reverses = windowLengths.count >= 2
-            && (windowStart..<n - 1).allSatisfy { dot(steps[$0], steps[$0 + 1]) < 0 }
+        let step = { (k: Int) in zip(point(k + 1), point(k)).map { $0 - $1 } }
+        let reverses =
+            windowLengths.count >= 2
+            && (windowStart..<n - 1).allSatisfy { dot(step($0), step($0 + 1)) < 0 }
         if reverses, ratio >= sustainedRatio {
             return Outcome(
                 status: .oscillating,
@@ -102,15 +105,19 @@ public struct Outcome: Equatable, Sendable {
                     reason: "the steps shrink by a factor \(format(ratio)); about \(format(remaining)) is left to go")
             }
         }
-        let scale = max(1, euclideanNorm(points[0]), euclideanNorm(final))
+        let scale = max(1, euclideanNorm(point(0)), euclideanNorm(final))
         if pathLength / Double(n) <= crawlFraction * scale {
             return Outcome(
                 status: .stalled,
-                reason: "x crawls: it moved \(format(pathLength)) in \(n) steps while the gradient norm is \(format(finalGradient))")
+                reason:
+                    "x crawls: it moved \(format(pathLength)) in \(n) steps while the gradient norm is \(format(finalGradient))"
+            )
         }
         return Outcome(
             status: .running,
-            reason: "the steps ran out with the gradient norm at \(format(finalGradient)), down from \(format(startGradient))")
+            reason:
+                "the steps ran out with the gradient norm at \(format(finalGradient)), down from \(format(startGradient))"
+        )
     }
 
     /// The gradient used to judge a run (see the type's documentation): analytic when known, else a
@@ -145,8 +152,9 @@ public struct Outcome: Equatable, Sendable {
         return pow(last / first, 1 / Double(lengths.count - 1))
     }
 
-    private static func difference(_ a: ArraySlice<Double>, _ b: ArraySlice<Double>) -> [Double] {
-        zip(a, b).map { $0 - $1 }
+    /// ‖a − b‖, without allocating (this runs once per step of a run).
+    private static func distance(_ a: ArraySlice<Double>, _ b: ArraySlice<Double>) -> Double {
+        euclideanNorm(zip(a, b).lazy.map { $0 - $1 })
     }
 
     private static func dot(_ a: [Double], _ b: [Double]) -> Double {

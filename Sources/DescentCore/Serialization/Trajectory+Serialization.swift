@@ -28,12 +28,16 @@ extension Trajectory {
         let coordinateNames = (0..<history.dimension).map { "x\($0)" }
         var lines = [(["step"] + coordinateNames + ["value", "gradient_norm"]).joined(separator: ",")]
         for (step, point) in history.enumerated() {
-            let cells = [String(step)] + point.map(Self.csvCell) + [Self.csvCell(values[step]),
-                Self.csvCell(gradientNorms[step])]
+            let cells =
+                [String(step)] + point.map(Self.csvCell) + [
+                    Self.csvCell(values[step]),
+                    Self.csvCell(gradientNorms[step]),
+                ]
             lines.append(cells.joined(separator: ","))
         }
-        lines.append(([String(history.count)] + final.map(Self.csvCell) + [Self.csvCell(finalValue), ""])
-            .joined(separator: ","))
+        lines.append(
+            ([String(history.count)] + final.map(Self.csvCell) + [Self.csvCell(finalValue), ""])
+                .joined(separator: ","))
         return lines.joined(separator: "\n") + "\n"
     }
 
