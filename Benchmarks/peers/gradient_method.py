@@ -5,7 +5,7 @@ gradient_method.py), timed on the same work as Benchmarks/Engine.
 
 Prints the median time of one numerical gradient of function_2 at (-3, 4), and the time of one
 gradient_descent run of --steps steps (lr 1e-7, so x stays finite), both in the book's code,
-unchanged but for the timing around it.
+unchanged (book_ch04.py) but for the timing around it.
 """
 import argparse
 import statistics
@@ -13,33 +13,7 @@ import time
 
 import numpy as np
 
-
-def function_2(x):
-    return x[0]**2 + x[1]**2
-
-
-def _numerical_gradient_no_batch(f, x):
-    h = 1e-4
-    grad = np.zeros_like(x)
-    for idx in range(x.size):
-        tmp_val = x[idx]
-        x[idx] = float(tmp_val) + h
-        fxh1 = f(x)
-        x[idx] = tmp_val - h
-        fxh2 = f(x)
-        grad[idx] = (fxh1 - fxh2) / (2 * h)
-        x[idx] = tmp_val
-    return grad
-
-
-def gradient_descent(f, init_x, lr=0.01, step_num=100):
-    x = init_x
-    x_history = []
-    for i in range(step_num):
-        x_history.append(x.copy())
-        grad = _numerical_gradient_no_batch(f, x)
-        x -= lr * grad
-    return x, np.array(x_history)
+from book_ch04 import _numerical_gradient_no_batch, function_2, gradient_descent
 
 
 def main():

@@ -32,16 +32,7 @@ struct TrajectoryCommand: ParsableCommand {
         if outputs.json {
             print(trajectory.json.serialized())
         } else {
-            print(Self.summary(of: trajectory))
+            print(trajectory.summary)
         }
-    }
-
-    /// Two lines for a person: the status with where the run ended, and the reason.
-    static func summary(of trajectory: Trajectory) -> String {
-        let point = trajectory.final.map { $0.isFinite ? ShortestDouble.format($0) : "\($0)" }
-        let value = trajectory.finalValue
-        return "\(trajectory.outcome.status.rawValue) after \(trajectory.history.count) steps: "
-            + "x = (\(point.joined(separator: ", "))), f(x) = \(value.isFinite ? ShortestDouble.format(value) : "\(value)")\n"
-            + "  \(trajectory.outcome.reason)"
     }
 }

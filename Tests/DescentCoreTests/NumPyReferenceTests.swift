@@ -60,6 +60,7 @@ import Testing
         let expected = try ReferenceFixtures.doubles(hex: entry["gradient"])
         #expect(bits(gradient.scalars) == bits(expected))
         #expect(w == original, "the tensor is restored after each perturbation")
+        #expect(w[1, 2] == w.scalars[5], "row-major: the last axis varies fastest")
     }
 
     @Test func gradientDescentHistoriesMatchNumPy() throws {

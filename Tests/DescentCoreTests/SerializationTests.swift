@@ -62,6 +62,15 @@ import Testing
         #expect(trajectory.csv.hasSuffix("\n1,-1.5000000266662266,nan,\n"))
     }
 
+    @Test func theSummaryStatesStatusPointAndReason() throws {
+        let trajectory = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 20)
+        #expect(
+            trajectory.summary == """
+                converged after 20 steps: x = (-0.03458764513817675, 0.04611686018418694), f(x) = 0.003323069989452288
+                  the steps shrink by a factor 0.8; about 0.05765 is left to go
+                """)
+    }
+
     @Test func csvHasOneRowPerPointAndAFinalRow() throws {
         let trajectory = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 2)
         let lines = trajectory.csv.split(separator: "\n")

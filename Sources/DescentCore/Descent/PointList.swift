@@ -11,14 +11,6 @@ public struct PointList: RandomAccessCollection, Equatable, Sendable {
         self.dimension = dimension
     }
 
-    /// A list holding `points`, each of `dimension` coordinates.
-    public init(dimension: Int, points: [[Double]]) {
-        self.init(dimension: dimension)
-        for point in points {
-            append(point)
-        }
-    }
-
     public var startIndex: Int { 0 }
     public var endIndex: Int { coordinates.count / dimension }
 

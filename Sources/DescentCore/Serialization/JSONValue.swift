@@ -3,17 +3,13 @@
 /// Numbers print in the shortest form that reads back to the same Double (see
 /// ``ShortestDouble``); a non-finite number, which JSON cannot represent, prints as `null`.
 /// Object members keep the order they were given in, so output is stable and diffable.
-public indirect enum JSONValue: Equatable, Sendable {
+public indirect enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
-
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-        lhs.serialized() == rhs.serialized()
-    }
 
     /// A JSON array of numbers.
     public static func numbers<Numbers: Sequence<Double>>(_ values: Numbers) -> JSONValue {

@@ -41,6 +41,23 @@ extension Trajectory {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Two lines for a person: the status with where the run ended, then the reason.
+    ///
+    /// ```
+    /// converged after 20 steps: x = (-0.03458764513817675, 0.04611686018418694), f(x) = 0.003323069989452288
+    ///   the steps shrink by a factor 0.8; about 0.05765 is left to go
+    /// ```
+    public var summary: String {
+        let point = final.map(Self.readable).joined(separator: ", ")
+        return
+            "\(outcome.status.rawValue) after \(history.count) steps: x = (\(point)), f(x) = \(Self.readable(finalValue))\n"
+            + "  \(outcome.reason)"
+    }
+
+    private static func readable(_ value: Double) -> String {
+        value.isFinite ? ShortestDouble.format(value) : "\(value)"
+    }
+
     private static func csvCell(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }

@@ -1,72 +1,22 @@
 """Computes the NumPy reference values that DescentCoreTests compare against bit for bit.
 
 Run from the repository root:  python3 Tests/DescentCoreTests/Fixtures/make_numpy_reference.py
-It writes numpy_reference.json beside itself. The functions below are the book's code
-("Deep Learning from Scratch", ch04: gradient_1d.py, gradient_2d.py, gradient_method.py and
-common/gradient.py), copied operation for operation. Before writing, the script checks itself:
+It writes numpy_reference.json beside itself. It runs the book's code, copied operation for
+operation into Benchmarks/peers/book_ch04.py (shared with the peer benchmarks). Before writing, the script checks itself:
 its values for the cases the book prints must equal ../shared/reference/book_values.json exactly,
 and every numerical gradient must agree with the analytic one to 1e-6.
 Floats are stored as C99 hex strings (float.hex) so that no decimal rounding can creep in.
 """
 import json
 import pathlib
+import sys
+
 import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
-H = 1e-4
-
-
-def numerical_diff(f, x):
-    h = 1e-4
-    return (f(x + h) - f(x - h)) / (2 * h)
-
-
-def _numerical_gradient_no_batch(f, x):
-    h = 1e-4
-    grad = np.zeros_like(x)
-    for idx in range(x.size):
-        tmp_val = x[idx]
-        x[idx] = float(tmp_val) + h
-        fxh1 = f(x)
-        x[idx] = tmp_val - h
-        fxh2 = f(x)
-        grad[idx] = (fxh1 - fxh2) / (2 * h)
-        x[idx] = tmp_val
-    return grad
-
-
-def numerical_gradient_batch(f, X):
-    grad = np.zeros_like(X)
-    for idx, x in enumerate(X):
-        grad[idx] = _numerical_gradient_no_batch(f, x)
-    return grad
-
-
-def numerical_gradient_nditer(f, x):
-    h = 1e-4
-    grad = np.zeros_like(x)
-    it = np.nditer(x, flags=['multi_index'], op_flags=['readwrite'])
-    while not it.finished:
-        idx = it.multi_index
-        tmp_val = x[idx]
-        x[idx] = float(tmp_val) + h
-        fxh1 = f(x)
-        x[idx] = tmp_val - h
-        fxh2 = f(x)
-        grad[idx] = (fxh1 - fxh2) / (2 * h)
-        x[idx] = tmp_val
-        it.iternext()
-    return grad
-
-
-def gradient_descent(f, init_x, lr=0.01, step_num=100):
-    x = init_x
-    x_history = []
-    for i in range(step_num):
-        x_history.append(x.copy())
-        grad = _numerical_gradient_no_batch(f, x)
-        x -= lr * grad
-    return x, np.array(x_history)
+sys.path.insert(0, str(ROOT / "Benchmarks/peers"))
+from book_ch04 import (_numerical_gradient_no_batch, function_1, gradient_descent, numerical_diff,  # noqa: E402
+                       numerical_gradient, numerical_gradient_nditer)
 
 
 # The functions, as Python writes them, with the expression text Descent parses for each.
@@ -98,7 +48,7 @@ def main():
     out = {"about": __doc__.strip().splitlines()[0], "numerical_diff": [], "numerical_gradient": [],
            "batch_gradient": {}, "tensor_gradient": {}, "gradient_descent": []}
 
-    f1 = lambda x: 0.01*x**2 + 0.1*x
+    f1 = function_1
     for x in [5.0, 10.0, 0.0, 20.0, 1.5, -3.25, 1e6]:
         out["numerical_diff"].append({"function": "0.01*x^2 + 0.1*x", "x": x.hex(), "value": numerical_diff(f1, x).hex()})
     for key, entry in book["numerical_diff"]["at"].items():
@@ -120,7 +70,7 @@ def main():
     x0 = np.arange(-2, 2.5, 0.5)
     X, Y = np.meshgrid(x0, x0)
     rows = np.array([X.flatten(), Y.flatten()]).T
-    grad = numerical_gradient_batch(lambda x: np.sum(x**2), rows.copy())
+    grad = numerical_gradient(lambda x: np.sum(x**2), rows.copy())
     out["batch_gradient"] = {"function": "x0^2 + x1^2", "rows": [hexes(r) for r in rows],
                              "gradient": [hexes(r) for r in grad]}
 
