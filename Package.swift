@@ -15,12 +15,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
     ],
     targets: [
+        .systemLibrary(
+            name: "CLibPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(
+            name: "CFreeType", pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev", "fonts-dejavu-core"]), .brew(["freetype"])]),
         .target(name: "DescentCore"),
-        .target(name: "Descent", dependencies: ["DescentCore"]),
+        .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CFreeType"]),
+        .target(name: "Descent", dependencies: ["DescentCore", "DescentPlot"]),
         .executableTarget(
             name: "DescentCLI",
             dependencies: [
                 "DescentCore",
+                "DescentPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -29,6 +37,11 @@ let package = Package(
             dependencies: ["DescentCore"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore"]),
+        .testTarget(
+            name: "DescentPlotTests",
+            dependencies: ["DescentPlot", "Descent", "CLibPNG", "CFreeType"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore", "CLibPNG"]),
     ]
 )

@@ -1,0 +1,133 @@
+import CLibPNG
+import Foundation
+
+/// PNG through libpng's simplified API (`png_image_*`), which reports errors by return value and
+/// needs no setjmp. The simplified writer emits only the image chunks; the pHYs (resolution) and
+/// tEXt (metadata) chunks are spliced in after IHDR, each with its CRC-32, as the PNG
+/// specification (ISO/IEC 15948, §5.3) lays chunks out.
+public enum PNGCodec {
+    public struct Error: Swift.Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// A decoded image: 8-bit RGBA, straight alpha, row after row.
+    public struct Image {
+        public let width: Int
+        public let height: Int
+        public let rgba: [UInt8]
+
+        /// The colour of pixel (x, y) as (r, g, b, a).
+        public func pixel(_ x: Int, _ y: Int) -> (r: UInt8, g: UInt8, b: UInt8, a: UInt8) {
+            let base = (y * width + x) * 4
+            return (rgba[base], rgba[base + 1], rgba[base + 2], rgba[base + 3])
+        }
+    }
+
+    /// Encodes RGBA pixels.
+    public static func encode(
+        rgba: [UInt8], width: Int, height: Int, dpi: Double, metadata: [(key: String, value: String)]
+    ) throws(Error) -> Data {
+        var image = png_image()
+        image.version = UInt32(PNG_IMAGE_VERSION)
+        image.width = UInt32(width)
+        image.height = UInt32(height)
+        image.format = descent_png_format_rgba
+        var size = 0
+        let encoded: [UInt8]? = rgba.withUnsafeBytes { pixels in
+            guard png_image_write_to_memory(&image, nil, &size, 0, pixels.baseAddress, 0, nil) != 0 else { return nil }
+            var bytes = [UInt8](repeating: 0, count: size)
+            let ok = bytes.withUnsafeMutableBytes { output in
+                png_image_write_to_memory(&image, output.baseAddress, &size, 0, pixels.baseAddress, 0, nil)
+            }
+            return ok != 0 ? Array(bytes.prefix(size)) : nil
+        }
+        guard let encoded else {
+            let message = withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            png_image_free(&image)
+            throw Error(description: "libpng could not encode the image: \(message)")
+        }
+        // Signature (8 bytes) + IHDR chunk (4 length + 4 type + 13 data + 4 CRC) = 33 bytes.
+        let afterHeader = 33
+        var extra: [UInt8] = []
+        let pixelsPerMetre = UInt32((dpi / 0.0254).rounded())
+        extra += chunk("pHYs", bigEndian(pixelsPerMetre) + bigEndian(pixelsPerMetre) + [1])
+        for (key, value) in metadata {
+            extra += chunk("tEXt", Array(key.utf8) + [0] + Array(value.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
+        }
+        return Data(encoded[..<afterHeader] + extra + encoded[afterHeader...])
+    }
+
+    /// Decodes a PNG into 8-bit RGBA.
+    public static func decode(_ data: Data) throws(Error) -> Image {
+        var image = png_image()
+        image.version = UInt32(PNG_IMAGE_VERSION)
+        let started = data.withUnsafeBytes { bytes in
+            png_image_begin_read_from_memory(&image, bytes.baseAddress, bytes.count)
+        }
+        guard started != 0 else { throw Error(description: "not a PNG libpng can read") }
+        image.format = descent_png_format_rgba
+        var pixels = [UInt8](repeating: 0, count: Int(image.width) * Int(image.height) * 4)
+        let finished = pixels.withUnsafeMutableBytes { buffer in
+            png_image_finish_read(&image, nil, buffer.baseAddress, 0, nil)
+        }
+        guard finished != 0 else {
+            png_image_free(&image)
+            throw Error(description: "libpng could not decode the image")
+        }
+        return Image(width: Int(image.width), height: Int(image.height), rgba: pixels)
+    }
+
+    /// The tEXt chunks of a PNG, keyword → text, for checking what was written.
+    public static func textChunks(of data: Data) -> [String: String] {
+        var result: [String: String] = [:]
+        for (type, body) in chunks(of: data) where type == "tEXt" {
+            guard let separator = body.firstIndex(of: 0) else { continue }
+            let key = String(decoding: body[..<separator], as: UTF8.self)
+            result[key] = String(body[(separator + 1)...].map { Character(Unicode.Scalar($0)) })
+        }
+        return result
+    }
+
+    /// Every chunk of a PNG: type and data.
+    public static func chunks(of data: Data) -> [(type: String, data: [UInt8])] {
+        let bytes = [UInt8](data)
+        var result: [(String, [UInt8])] = []
+        var offset = 8
+        while offset + 12 <= bytes.count {
+            let length = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+            let type = String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self)
+            guard offset + 12 + length <= bytes.count else { break }
+            result.append((type, Array(bytes[(offset + 8)..<(offset + 8 + length)])))
+            offset += 12 + length
+        }
+        return result
+    }
+
+    private static func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] {
+        let typeAndBody = Array(type.utf8) + body
+        return bigEndian(UInt32(body.count)) + typeAndBody + bigEndian(CRC32.checksum(typeAndBody))
+    }
+
+    private static func bigEndian(_ value: UInt32) -> [UInt8] {
+        [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+    }
+}
+
+/// CRC-32 as PNG and zlib define it (polynomial 0xEDB88320, reflected), table-driven.
+enum CRC32 {
+    private static let table: [UInt32] = (0..<256).map { n in
+        var c = UInt32(n)
+        for _ in 0..<8 {
+            c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1
+        }
+        return c
+    }
+
+    static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+        }
+        return crc ^ 0xFFFF_FFFF
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// The SVG backend: SVG 1.1, `width`, `height` and `viewBox` in pixels, a `<g>` per artist,
+/// `<clipPath>` rectangles, strokes with their native SVG attributes (width, caps, joins,
+/// `stroke-dasharray`). Text is written as glyph outlines by default, so it looks the same
+/// everywhere without the font; ``TextMode/characters`` writes `<text>` instead, which stays
+/// selectable and searchable.
+///
+/// Numbers are written with at most 3 decimals (1/1000 px), so the same drawing always gives the
+/// same bytes.
+public struct SVGCanvas: Canvas {
+    public enum TextMode: Sendable {
+        /// `<path>` elements of the glyph outlines. Default.
+        case outlines
+        /// `<text>` elements naming the font family.
+        case characters
+    }
+
+    public let width: Double
+    public let height: Double
+    private let textMode: TextMode
+    private let background: Color
+    private var body = ""
+    private var definitions = ""
+    private var clipCount = 0
+    private var indentLevel = 1
+
+    public init(width: Double, height: Double, background: Color = .white, textMode: TextMode = .outlines) {
+        self.width = width
+        self.height = height
+        self.background = background
+        self.textMode = textMode
+    }
+
+    public mutating func fill(_ path: Path, color: Color, rule: FillRule) {
+        guard !path.isEmpty else { return }
+        var attributes = "d=\"\(Self.pathData(path))\" fill=\"\(color.hexString)\""
+        if color.alpha < 1 { attributes += " fill-opacity=\"\(Self.number(color.alpha))\"" }
+        if rule == .evenOdd { attributes += " fill-rule=\"evenodd\"" }
+        line("<path \(attributes)/>")
+    }
+
+    public mutating func stroke(_ path: Path, style: StrokeStyle, color: Color) {
+        guard !path.isEmpty else { return }
+        var attributes = "d=\"\(Self.pathData(path))\" fill=\"none\" stroke=\"\(color.hexString)\""
+        if color.alpha < 1 { attributes += " stroke-opacity=\"\(Self.number(color.alpha))\"" }
+        attributes += " stroke-width=\"\(Self.number(style.width))\""
+        attributes += " stroke-linecap=\"\(style.cap == .square ? "square" : style.cap.rawValue)\""
+        switch style.join {
+        case .round: attributes += " stroke-linejoin=\"round\""
+        case .bevel: attributes += " stroke-linejoin=\"bevel\""
+        case .miter(let limit): attributes += " stroke-linejoin=\"miter\" stroke-miterlimit=\"\(Self.number(limit))\""
+        }
+        if let dash = style.dash {
+            attributes += " stroke-dasharray=\"\(dash.lengths.map(Self.number).joined(separator: ","))\""
+            if dash.offset != 0 { attributes += " stroke-dashoffset=\"\(Self.number(dash.offset))\"" }
+        }
+        line("<path \(attributes)/>")
+    }
+
+    public mutating func draw(_ text: PlacedText, color: Color) {
+        switch textMode {
+        case .outlines:
+            fill(text.path, color: color, rule: .nonZero)
+        case .characters:
+            let t = text.transform
+            let matrix = [t.a, t.b, t.c, t.d, t.tx, t.ty].map(Self.number).joined(separator: " ")
+            var content = ""
+            for span in text.layout.text.spans {
+                let escaped = Self.escape(span.text)
+                if span.scale == 1, span.rise == 0 {
+                    content += escaped
+                } else {
+                    content += "<tspan font-size=\"\(Self.number(text.layout.size * span.scale))\" "
+                        + "dy=\"\(Self.number(-span.rise * text.layout.size))\">\(escaped)</tspan>"
+                }
+            }
+            line(
+                "<text transform=\"matrix(\(matrix))\" font-family=\"DejaVu Sans\" "
+                    + "font-size=\"\(Self.number(text.layout.size))\" fill=\"\(color.hexString)\">\(content)</text>")
+        }
+    }
+
+    public mutating func pushClip(_ rect: Rect) {
+        clipCount += 1
+        definitions += "    <clipPath id=\"clip\(clipCount)\"><rect x=\"\(Self.number(rect.x))\" y=\"\(Self.number(rect.y))\" "
+            + "width=\"\(Self.number(rect.width))\" height=\"\(Self.number(rect.height))\"/></clipPath>\n"
+        line("<g clip-path=\"url(#clip\(clipCount))\">")
+        indentLevel += 1
+    }
+
+    public mutating func popClip() {
+        indentLevel -= 1
+        line("</g>")
+    }
+
+    public mutating func beginGroup(_ name: String) {
+        line("<g class=\"\(Self.escape(name))\">")
+        indentLevel += 1
+    }
+
+    public mutating func endGroup() {
+        indentLevel -= 1
+        line("</g>")
+    }
+
+    private mutating func line(_ text: String) {
+        body += String(repeating: "  ", count: indentLevel) + text + "\n"
+    }
+
+    /// The finished document.
+    public var document: String {
+        let size = "width=\"\(Self.number(width))px\" height=\"\(Self.number(height))px\""
+        var svg = "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"no\"?>\n"
+        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" \(size) "
+        svg += "viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\">\n"
+        if !definitions.isEmpty { svg += "  <defs>\n\(definitions)  </defs>\n" }
+        svg += "  <rect width=\"100%\" height=\"100%\" fill=\"\(background.hexString)\"/>\n"
+        return svg + body + "</svg>\n"
+    }
+
+    /// A path's `d` attribute: M, L, Q, C and Z commands in absolute coordinates.
+    static func pathData(_ path: Path) -> String {
+        var parts: [String] = []
+        func point(_ p: Point) -> String { "\(number(p.x)) \(number(p.y))" }
+        for element in path.elements {
+            switch element {
+            case .move(let p): parts.append("M\(point(p))")
+            case .line(let p): parts.append("L\(point(p))")
+            case .quad(let c, let p): parts.append("Q\(point(c)) \(point(p))")
+            case .cubic(let c1, let c2, let p): parts.append("C\(point(c1)) \(point(c2)) \(point(p))")
+            case .close: parts.append("Z")
+            }
+        }
+        return parts.joined()
+    }
+
+    /// A number with at most 3 decimals, without trailing zeros (`-0` written as `0`).
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 1000).rounded() / 1000
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        var text = String(format: "%.3f", rounded)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

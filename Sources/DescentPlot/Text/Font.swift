@@ -1,0 +1,142 @@
+import CFreeType
+import Foundation
+
+/// A font file read through FreeType: glyph outlines in font units (y up), advances and kerning.
+///
+/// Outlines are loaded unscaled and unhinted (`FT_LOAD_NO_SCALE`), so text is laid out with exact
+/// fractional advances and scaled as paths: the same geometry in PNG and SVG at any size.
+/// Loaded glyphs are cached; a lock makes one font safe to share between threads.
+public final class Font: @unchecked Sendable {
+    /// A font that cannot be used, with the path and what to do about it.
+    public struct LoadError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// DejaVu Sans from Debian's `fonts-dejavu-core`, matplotlib's default font.
+    public static let defaultPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+    /// The environment variable that names another font file.
+    public static let environmentVariable = "DESCENT_FONT"
+
+    /// Font units per em (2048 for DejaVu Sans).
+    public let unitsPerEm: Double
+    /// The file the font came from.
+    public let path: String
+
+    private var library: FT_Library?
+    private var face: FT_Face?
+    private let lock = NSLock()
+    private var glyphs: [UInt32: Glyph] = [:]
+
+    /// The outline and advance of one glyph, in font units.
+    struct Glyph {
+        let outline: Path
+        let advance: Double
+    }
+
+    /// Opens the font at `path`.
+    public init(path: String) throws(LoadError) {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw LoadError(
+                description: "the font file \(path) does not exist; install fonts-dejavu-core or set "
+                    + "\(Self.environmentVariable) to a TrueType font")
+        }
+        guard FT_Init_FreeType(&library) == 0, let library else {
+            throw LoadError(description: "FreeType could not start")
+        }
+        guard FT_New_Face(library, path, 0, &face) == 0, let face else {
+            FT_Done_FreeType(library)
+            throw LoadError(description: "\(path) is not a font FreeType can read; set \(Self.environmentVariable) to a TrueType font")
+        }
+        unitsPerEm = Double(face.pointee.units_per_EM)
+    }
+
+    deinit {
+        if let face { FT_Done_Face(face) }
+        if let library { FT_Done_FreeType(library) }
+    }
+
+    nonisolated(unsafe) private static var shared: Font?
+    private static let sharedLock = NSLock()
+
+    /// The font named by `DESCENT_FONT`, or DejaVu Sans, loaded once.
+    public static func standard() throws(LoadError) -> Font {
+        sharedLock.lock()
+        defer { sharedLock.unlock() }
+        if let shared { return shared }
+        let path = ProcessInfo.processInfo.environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 } ?? defaultPath
+        let font = try Font(path: path)
+        shared = font
+        return font
+    }
+
+    /// The glyph index for a character (0, the missing glyph, when the font has none).
+    func glyphIndex(_ scalar: Unicode.Scalar) -> UInt32 {
+        lock.lock()
+        defer { lock.unlock() }
+        return FT_Get_Char_Index(face, FT_ULong(scalar.value))
+    }
+
+    /// The kerning between two glyphs, in font units (from the font's `kern` table; 0 without one).
+    func kerning(_ left: UInt32, _ right: UInt32) -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        var vector = FT_Vector()
+        guard FT_Get_Kerning(face, left, right, FT_UInt(FT_KERNING_UNSCALED.rawValue), &vector) == 0 else { return 0 }
+        return Double(vector.x)
+    }
+
+    /// The outline and advance of glyph `index`, in font units with y pointing up.
+    func glyph(_ index: UInt32) -> Glyph {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = glyphs[index] { return cached }
+        var glyph = Glyph(outline: Path(), advance: 0)
+        if let face, FT_Load_Glyph(face, index, Int32(FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP)) == 0,
+            let slot = face.pointee.glyph
+        {
+            glyph = Glyph(outline: Self.decompose(&slot.pointee.outline), advance: Double(slot.pointee.metrics.horiAdvance))
+        }
+        glyphs[index] = glyph
+        return glyph
+    }
+
+    /// The outline as a path, through `FT_Outline_Decompose` (conic segments become quadratic
+    /// curves, cubic ones cubic curves).
+    private static func decompose(_ outline: inout FT_Outline) -> Path {
+        final class Builder {
+            var path = Path()
+        }
+        var funcs = FT_Outline_Funcs()
+        funcs.move_to = { to, user in
+            let builder = Unmanaged<Builder>.fromOpaque(user!).takeUnretainedValue()
+            if !builder.path.isEmpty { builder.path.close() }
+            builder.path.move(to: Point(Double(to!.pointee.x), Double(to!.pointee.y)))
+            return 0
+        }
+        funcs.line_to = { to, user in
+            Unmanaged<Builder>.fromOpaque(user!).takeUnretainedValue().path.line(
+                to: Point(Double(to!.pointee.x), Double(to!.pointee.y)))
+            return 0
+        }
+        funcs.conic_to = { control, to, user in
+            Unmanaged<Builder>.fromOpaque(user!).takeUnretainedValue().path.quad(
+                control: Point(Double(control!.pointee.x), Double(control!.pointee.y)),
+                to: Point(Double(to!.pointee.x), Double(to!.pointee.y)))
+            return 0
+        }
+        funcs.cubic_to = { control1, control2, to, user in
+            Unmanaged<Builder>.fromOpaque(user!).takeUnretainedValue().path.cubic(
+                control1: Point(Double(control1!.pointee.x), Double(control1!.pointee.y)),
+                control2: Point(Double(control2!.pointee.x), Double(control2!.pointee.y)),
+                to: Point(Double(to!.pointee.x), Double(to!.pointee.y)))
+            return 0
+        }
+        let builder = Builder()
+        let user = Unmanaged.passUnretained(builder).toOpaque()
+        _ = withExtendedLifetime(builder) { FT_Outline_Decompose(&outline, &funcs, user) }
+        if !builder.path.isEmpty { builder.path.close() }
+        return builder.path
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+
+/// A run of text of one style inside a ``RichText``.
+public struct TextSpan: Equatable, Sendable {
+    public var text: String
+    /// Size relative to the text's size. Default: 1.
+    public var scale: Double
+    /// Baseline shift upwards, in ems of the text's size. Default: 0.
+    public var rise: Double
+
+    public init(_ text: String, scale: Double = 1, rise: Double = 0) {
+        self.text = text
+        self.scale = scale
+        self.rise = rise
+    }
+}
+
+/// Text made of spans, enough for the labels of a chart: plain text, and 10ⁿ with a real
+/// superscript (a smaller, raised span, as matplotlib's mathtext draws `$10^{n}$`).
+public struct RichText: Equatable, Sendable, ExpressibleByStringLiteral {
+    public var spans: [TextSpan]
+
+    public init(_ text: String) {
+        spans = [TextSpan(text)]
+    }
+
+    public init(spans: [TextSpan]) {
+        self.spans = spans
+    }
+
+    public init(stringLiteral value: String) {
+        self.init(value)
+    }
+
+    /// `base` with `exponent` as a superscript: 70 % of the size, raised by 0.45 em.
+    public static func power(base: String, exponent: String) -> RichText {
+        RichText(spans: [TextSpan(base), TextSpan(exponent, scale: 0.7, rise: 0.45)])
+    }
+
+    /// The characters, spans joined (for `<text>` output and tests).
+    public var plainText: String { spans.map(\.text).joined() }
+}
+
+/// Text laid out on a baseline: glyph outlines in pixels with the origin at the start of the
+/// baseline and y pointing down, and the metrics to place it.
+public struct TextLayout: Sendable {
+    /// The glyphs' outlines.
+    public let path: Path
+    /// The advance width: where the next character would start.
+    public let width: Double
+    /// Height above the baseline of the layout box: the top of the letter "l", as matplotlib
+    /// measures text with "lp" so that labels line up whatever their letters.
+    public let ascent: Double
+    /// Depth below the baseline of the layout box: the bottom of "p".
+    public let descent: Double
+    /// The font size in pixels per em.
+    public let size: Double
+    /// The text, for backends that write characters.
+    public let text: RichText
+}
+
+extension Font {
+    /// Lays out `text` at `size` pixels per em: glyph after glyph by their advances, with the
+    /// font's kerning between neighbours of a span. A hyphen-minus is drawn as U+2212 (−) when
+    /// `typographicMinus` is set, as matplotlib does for numbers.
+    public func layout(_ text: RichText, size: Double, typographicMinus: Bool = false) -> TextLayout {
+        var path = Path()
+        var penX = 0.0
+        for span in text.spans {
+            let scale = size * span.scale / unitsPerEm
+            let rise = span.rise * size
+            var previous: UInt32?
+            for character in span.text.unicodeScalars {
+                let scalar = typographicMinus && character == "-" ? Unicode.Scalar(0x2212)! : character
+                let index = glyphIndex(scalar)
+                if let previous { penX += kerning(previous, index) * scale }
+                let glyph = glyph(index)
+                let placement = AffineTransform.scale(scale, -scale).concatenating(.translation(penX, -rise))
+                path.append(glyph.outline.transformed(by: placement))
+                penX += glyph.advance * scale
+                previous = index
+            }
+        }
+        let (ascent, descent) = layoutExtents(size: size)
+        return TextLayout(path: path, width: penX, ascent: ascent, descent: descent, size: size, text: text)
+    }
+
+    /// The "lp" extents at `size`: the top of l above and the bottom of p below the baseline.
+    func layoutExtents(size: Double) -> (ascent: Double, descent: Double) {
+        let scale = size / unitsPerEm
+        let l = glyph(glyphIndex("l")).outline.controlBounds
+        let p = glyph(glyphIndex("p")).outline.controlBounds
+        return ((l?.maxY ?? unitsPerEm * 0.76) * scale, -(p?.minY ?? -unitsPerEm * 0.24) * scale)
+    }
+}
+
+/// Where a text's anchor point sits horizontally.
+public enum HorizontalAnchor: Sendable {
+    case left, center, right
+}
+
+/// Where a text's anchor point sits vertically, on the layout box of ``TextLayout``.
+public enum VerticalAnchor: Sendable {
+    case baseline, top, center, bottom
+}
+
+/// A laid-out text placed on the canvas: anchored at `position`, turned by `rotation` radians
+/// counter-clockwise as the reader sees it (90° for a y-axis label reading upwards).
+public struct PlacedText: Sendable {
+    public let layout: TextLayout
+    public let position: Point
+    public let horizontal: HorizontalAnchor
+    public let vertical: VerticalAnchor
+    public let rotation: Double
+
+    public init(
+        _ layout: TextLayout, at position: Point, horizontal: HorizontalAnchor = .left,
+        vertical: VerticalAnchor = .baseline, rotation: Double = 0
+    ) {
+        self.layout = layout
+        self.position = position
+        self.horizontal = horizontal
+        self.vertical = vertical
+        self.rotation = rotation
+    }
+
+    /// The anchor's offset from the start of the baseline, in the text's own frame.
+    private var anchorOffset: Point {
+        let x: Double
+        switch horizontal {
+        case .left: x = 0
+        case .center: x = layout.width / 2
+        case .right: x = layout.width
+        }
+        let y: Double
+        switch vertical {
+        case .baseline: y = 0
+        case .top: y = -layout.ascent
+        case .center: y = (layout.descent - layout.ascent) / 2
+        case .bottom: y = layout.descent
+        }
+        return Point(x, y)
+    }
+
+    /// From the text's frame (baseline origin, y down) to the canvas.
+    public var transform: AffineTransform {
+        let anchor = anchorOffset
+        // Screen y points down, so a reader's counter-clockwise turn is a negative angle here.
+        return AffineTransform.translation(-anchor.x, -anchor.y)
+            .concatenating(.rotation(-rotation))
+            .concatenating(.translation(position.x, position.y))
+    }
+
+    /// The glyph outlines on the canvas.
+    public var path: Path { layout.path.transformed(by: transform) }
+
+    /// The layout box on the canvas (axis-aligned around the turned box), for collision checks.
+    public var bounds: Rect {
+        let corners = [
+            Point(0, -layout.ascent), Point(layout.width, -layout.ascent), Point(layout.width, layout.descent),
+            Point(0, layout.descent),
+        ].map(transform.apply)
+        let xs = corners.map(\.x)
+        let ys = corners.map(\.y)
+        return Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
+    }
+}
