@@ -28,6 +28,47 @@ enum ArgumentValues {
         return value
     }
 
+    /// Learning rates separated by commas, such as `0.1,10,1e-8`.
+    static func learningRates(_ text: String) throws -> [Double] {
+        let rates = try text.split(separator: ",", omittingEmptySubsequences: false).map { field in
+            do {
+                return try learningRate(String(field))
+            } catch {
+                throw ValueError(
+                    description: "'\(field.trimmingCharacters(in: .whitespaces))' is not a finite number greater than 0; "
+                        + "expected learning rates separated by commas, such as 0.1,10,1e-8")
+            }
+        }
+        guard rates.count <= 12 else { throw ValueError(description: "at most 12 learning rates, one panel each") }
+        return rates
+    }
+
+    /// A pixel size: a whole number from 1 to ``FigureOptions/maximumSide``.
+    static func pixelSize(_ text: String) throws -> Double {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (1...FigureOptions.maximumSide).contains(value) else {
+            throw ValueError(description: "expected a whole number of pixels from 1 to \(FigureOptions.maximumSide)")
+        }
+        return Double(value)
+    }
+
+    /// A resolution: a number of dots per inch from 1 to 2400.
+    static func dpi(_ text: String) throws -> Double {
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 1, value <= 2400 else {
+            throw ValueError(description: "expected dots per inch from 1 to 2400, such as 100")
+        }
+        return value
+    }
+
+    /// A view range: two finite numbers, the lower first, such as `-3.5,3.5`.
+    static func range(_ text: String) throws -> ClosedRange<Double> {
+        let bounds = try point(text)
+        guard bounds.count == 2 else { throw ValueError(description: "expected two numbers, lower and upper, such as -3.5,3.5") }
+        guard bounds[0] < bounds[1] else {
+            throw ValueError(description: "the lower limit must be below the upper one, such as -3.5,3.5")
+        }
+        return bounds[0]...bounds[1]
+    }
+
     /// A point: finite numbers separated by commas, such as `-3,4`.
     static func point(_ text: String) throws -> [Double] {
         let fields = text.split(separator: ",", omittingEmptySubsequences: false)

@@ -2,7 +2,7 @@ import ArgumentParser
 import DescentCore
 import Foundation
 
-/// Where a command's results go: `--json` on stdout, `--data` to a file, `--output` for the figure.
+/// Where a command's numbers go: `--json` on stdout, `--data` to a file.
 struct OutputOptions: ParsableArguments {
     @Flag(help: "Print the results as JSON on stdout (strict JSON: non-finite numbers are null).")
     var json = false
@@ -13,9 +13,6 @@ struct OutputOptions: ParsableArguments {
             valueName: "file"))
     var data: String?
 
-    @Option(help: ArgumentHelp("Draw the figure to FILE (.png or .svg).", valueName: "file"))
-    var output: String?
-
     /// The formats `--data` accepts, by file extension.
     enum DataFormat {
         case json, csv
@@ -23,11 +20,6 @@ struct OutputOptions: ParsableArguments {
 
     /// Rejects what cannot be honoured, before any work is done.
     func check() throws(CommandError) {
-        if output != nil {
-            throw .usage(
-                "--output: drawing figures is not available yet (it comes with the plot engine); "
-                    + "use --json or --data for the numbers")
-        }
         _ = try dataFormat()
     }
 

@@ -1,7 +1,8 @@
 import ArgumentParser
 import DescentCore
 
-/// The flags that define one descent run (DESIGN.md §3), shared by the commands that run one.
+/// The flags that define a descent run but its learning rate (DESIGN.md §3), shared by the
+/// commands that run one.
 struct RunOptions: ParsableArguments {
     @Option(
         name: .customLong("function"),
@@ -21,12 +22,6 @@ struct RunOptions: ParsableArguments {
             valueName: "x0,x1,…"),
         transform: ArgumentValues.point)
     var initialPoint: [Double]?
-
-    @Option(
-        name: .customLong("lr"), parsing: .unconditional,
-        help: ArgumentHelp("The learning rate η: each step moves x by −η·∇f(x).", valueName: "rate"),
-        transform: ArgumentValues.learningRate)
-    var learningRate: Double = 0.1
 
     @Option(
         parsing: .unconditional,
@@ -80,8 +75,8 @@ struct RunOptions: ParsableArguments {
         return Preset.sphere.start
     }
 
-    /// Runs the descent the flags describe.
-    func descend() throws(CommandError) -> Trajectory {
+    /// Runs the descent the flags describe with learning rate `learningRate`.
+    func descend(learningRate: Double) throws(CommandError) -> Trajectory {
         let objective = try objective()
         let start = try start(for: objective)
         do {

@@ -1,0 +1,95 @@
+import ArgumentParser
+import DescentCore
+import DescentPlot
+import Foundation
+
+/// The flags that shape a figure and say where it goes (DESIGN.md §3).
+struct FigureOptions: ParsableArguments {
+    /// No side longer than this many pixels.
+    static let maximumSide = 10_000
+    /// No figure larger than this many pixels in all: 16 million pixels take 256 MB while drawing.
+    static let maximumPixels = 16_000_000.0
+
+    @Option(
+        help: ArgumentHelp("Draw the figure to FILE: .png or .svg. Default: output/\u{3c}name\u{3e}.png.", valueName: "file"))
+    var output: String?
+
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Width in pixels (per panel). Default: 640.", valueName: "pixels"),
+        transform: ArgumentValues.pixelSize)
+    var width: Double = 640
+
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Height in pixels. Default: 480.", valueName: "pixels"),
+        transform: ArgumentValues.pixelSize)
+    var height: Double = 480
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Resolution: text and line sizes in points become dpi/72 pixels. Default: 100.", valueName: "dpi"),
+        transform: ArgumentValues.dpi)
+    var dpi: Double = 100
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("The x range shown, e.g. --xlim=-3.5,3.5. Default: the book's, or the data's.", valueName: "low,high"),
+        transform: ArgumentValues.range)
+    var xlim: ClosedRange<Double>?
+
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("The y range shown.", valueName: "low,high"), transform: ArgumentValues.range)
+    var ylim: ClosedRange<Double>?
+
+    @Option(help: "A title for the figure.")
+    var title: String?
+
+    @Option(name: .customLong("svg-text"), help: "SVG text as glyph outlines (same everywhere) or characters (selectable).")
+    var svgText: SVGTextMode = .outlines
+
+    enum SVGTextMode: String, ExpressibleByArgument, CaseIterable {
+        case outlines, characters
+    }
+
+    var plotOptions: TrajectoryFigures.Options {
+        TrajectoryFigures.Options(xLimits: xlim, yLimits: ylim, title: title)
+    }
+
+    /// The output path (`--output`, or `output/<defaultName>`), checked before any work: a known
+    /// extension, a figure size within the caps. The default folder is created when missing; a
+    /// folder given by the user must exist.
+    func destination(defaultName: String, panels: Int) throws(CommandError) -> String {
+        let totalPixels = width * Double(panels) * height
+        guard width * Double(panels) <= Double(Self.maximumSide), totalPixels <= Self.maximumPixels else {
+            throw .usage(
+                "--width \(Int(width)) × \(panels) panel\(panels == 1 ? "" : "s") × --height \(Int(height)): "
+                    + "a figure may be at most \(Self.maximumSide) pixels a side and \(Int(Self.maximumPixels / 1_000_000)) million pixels in all")
+        }
+        let path = output ?? "output/\(defaultName).png"
+        guard Figure.FileFormat(path: path) != nil else {
+            throw .usage("--output \(path): the file name must end in .png or .svg")
+        }
+        if output == nil {
+            try? FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true)
+        }
+        return path
+    }
+
+    /// Saves `figure` to `path`, with the command line in the PNG's metadata.
+    func save(_ figure: Figure, to path: String) throws(CommandError) {
+        let font: Font
+        do { font = try Font.standard() } catch { throw .usage(error.description) }
+        let command = (["descent"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        do {
+            try figure.save(
+                to: path, font: font, metadata: [("Software", "Descent"), ("Command", command)],
+                textMode: svgText == .outlines ? .outlines : .characters)
+        } catch {
+            throw .cannotCreate("--output \(error.description)")
+        }
+    }
+
+    /// The font, or a usage error naming the path and DESCENT_FONT.
+    func font() throws(CommandError) -> Font {
+        do { return try Font.standard() } catch { throw .usage(error.description) }
+    }
+}

@@ -1,0 +1,271 @@
+import Foundation
+
+/// Something drawn inside an axes: lines, markers, guides, text, regions.
+public protocol Artist: Sendable {
+    /// The data the artist shows, for automatic limits; `nil` when it takes no part in them.
+    var dataBounds: Rect? { get }
+    /// The entry it contributes to the legend, if it has a label.
+    var legendEntry: LegendEntry? { get }
+    /// Draws the artist; the canvas is clipped to the axes box unless the artist says otherwise.
+    func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame)
+    /// The points it puts on screen, for placing the legend where it hides the least.
+    func screenPoints(in frame: AxesFrame) -> [Point]
+}
+
+extension Artist {
+    public var legendEntry: LegendEntry? { nil }
+    public func screenPoints(in frame: AxesFrame) -> [Point] { [] }
+}
+
+/// A legend row: a sample of the line and marker, and the label.
+public struct LegendEntry: Sendable {
+    public let label: String
+    public let lineStyle: LineStyle
+    public let lineWidth: Double
+    public let color: Color
+    public let marker: Marker?
+}
+
+/// A data series: a polyline through (xs[i], ys[i]) and/or a marker at each point
+/// (matplotlib's `plot`). Non-finite points break the line.
+public struct LineArtist: Artist {
+    public var xs: [Double]
+    public var ys: [Double]
+    /// Default: solid.
+    public var style: LineStyle
+    /// Line width in points. Default: 1.5.
+    public var width: Double
+    public var color: Color
+    /// Default: none.
+    public var marker: Marker?
+    public var label: String?
+    /// When set, points outside the view are shown by an arrow at the axes' edge pointing where
+    /// they went, with the coordinates of the farthest one: never lost silently. Default: true.
+    public var marksPointsOutsideView: Bool
+
+    public init(
+        xs: [Double], ys: [Double], style: LineStyle = .solid, width: Double = PlotDefaults.lineWidth,
+        color: Color = Color.cycle[0], marker: Marker? = nil, label: String? = nil, marksPointsOutsideView: Bool = true
+    ) {
+        precondition(xs.count == ys.count, "\(xs.count) x values for \(ys.count) y values")
+        self.xs = xs
+        self.ys = ys
+        self.style = style
+        self.width = width
+        self.color = color
+        self.marker = marker
+        self.label = label
+        self.marksPointsOutsideView = marksPointsOutsideView
+    }
+
+    public var dataBounds: Rect? {
+        let points = zip(xs, ys).filter { $0.0.isFinite && $0.1.isFinite }
+        guard let minX = points.map(\.0).min(), let maxX = points.map(\.0).max(), let minY = points.map(\.1).min(),
+            let maxY = points.map(\.1).max()
+        else { return nil }
+        return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+    }
+
+    public var legendEntry: LegendEntry? {
+        label.map { LegendEntry(label: $0, lineStyle: style, lineWidth: width, color: color, marker: marker) }
+    }
+
+    public func screenPoints(in frame: AxesFrame) -> [Point] {
+        zip(xs, ys).filter { $0.0.isFinite && $0.1.isFinite }.map { frame.pixel($0.0, $0.1) }
+    }
+
+    public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
+        if style != .none {
+            var path = Path()
+            var penDown = false
+            for (x, y) in zip(xs, ys) {
+                let point = frame.pixel(x, y)
+                guard point.x.isFinite, point.y.isFinite, abs(point.x) < 1e9, abs(point.y) < 1e9 else {
+                    penDown = false
+                    continue
+                }
+                if penDown { path.line(to: point) } else { path.move(to: point) }
+                penDown = true
+            }
+            let pixels = frame.units.pixels(width)
+            canvas.stroke(
+                path, style: StrokeStyle(width: pixels, cap: style.cap, join: .round, dash: style.dashPattern(width: pixels)),
+                color: color)
+        }
+        if let marker {
+            let reach = frame.units.pixels(marker.size)
+            for (x, y) in zip(xs, ys) {
+                let point = frame.pixel(x, y)
+                guard frame.box.insetBy(-reach).contains(point) else { continue }
+                marker.draw(on: &canvas, at: point, color: color, units: frame.units)
+            }
+        }
+    }
+
+    /// The points outside the view, in order.
+    func pointsOutsideView(in frame: AxesFrame) -> [(x: Double, y: Double)] {
+        zip(xs, ys).filter { !frame.contains($0.0, $0.1) }.map { (x: $0.0, y: $0.1) }
+    }
+}
+
+/// A line across the whole axes at a data value (matplotlib's `axhline` / `axvline`): the book's
+/// dashed guides through the origin.
+public struct GuideLine: Artist {
+    public enum Orientation: Sendable {
+        /// y = value, from the left edge to the right.
+        case horizontal
+        /// x = value, from the bottom edge to the top.
+        case vertical
+    }
+
+    public var orientation: Orientation
+    public var value: Double
+    public var style: LineStyle
+    /// Width in points. Default: 1.5.
+    public var width: Double
+    public var color: Color
+
+    public init(
+        _ orientation: Orientation, at value: Double, style: LineStyle = .dashed, width: Double = PlotDefaults.lineWidth,
+        color: Color = .pureBlue
+    ) {
+        self.orientation = orientation
+        self.value = value
+        self.style = style
+        self.width = width
+        self.color = color
+    }
+
+    public var dataBounds: Rect? { nil }
+
+    public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
+        let path: Path
+        switch orientation {
+        case .horizontal:
+            let y = frame.pixel(frame.xLimits.lowerBound, value).y
+            path = .polyline([Point(frame.box.minX, y), Point(frame.box.maxX, y)])
+        case .vertical:
+            let x = frame.pixel(value, frame.yLimits.lowerBound).x
+            path = .polyline([Point(x, frame.box.minY), Point(x, frame.box.maxY)])
+        }
+        let pixels = frame.units.pixels(width)
+        canvas.stroke(
+            path, style: StrokeStyle(width: pixels, cap: style.cap, dash: style.dashPattern(width: pixels)), color: color)
+    }
+}
+
+/// Text inside the axes, at a point given in data coordinates or as a fraction of the axes box,
+/// optionally on a translucent white box and with an arrow to a data point.
+public struct TextArtist: Artist {
+    public enum Anchor: Sendable {
+        case data(Double, Double)
+        case axesFraction(Double, Double)
+    }
+
+    public var text: RichText
+    public var anchor: Anchor
+    public var horizontal: HorizontalAnchor
+    public var vertical: VerticalAnchor
+    /// Size in points. Default: 9.
+    public var size: Double
+    public var color: Color
+    /// Draw the text on a white box at 85 % opacity. Default: true.
+    public var boxed: Bool
+    /// A data point the text points at with an arrow, if any.
+    public var arrowTo: (x: Double, y: Double)?
+
+    public init(
+        _ text: RichText, at anchor: Anchor, horizontal: HorizontalAnchor = .left, vertical: VerticalAnchor = .top,
+        size: Double = 9, color: Color = .black, boxed: Bool = true, arrowTo: (x: Double, y: Double)? = nil
+    ) {
+        self.text = text
+        self.anchor = anchor
+        self.horizontal = horizontal
+        self.vertical = vertical
+        self.size = size
+        self.color = color
+        self.boxed = boxed
+        self.arrowTo = arrowTo
+    }
+
+    public var dataBounds: Rect? { nil }
+
+    func placed(in frame: AxesFrame) -> PlacedText {
+        let position: Point
+        switch anchor {
+        case .data(let x, let y): position = frame.pixel(x, y)
+        case .axesFraction(let x, let y): position = frame.pixel(axesFraction: Point(x, y))
+        }
+        return PlacedText(frame.layout(text, points: size), at: position, horizontal: horizontal, vertical: vertical)
+    }
+
+    public func screenPoints(in frame: AxesFrame) -> [Point] {
+        let bounds = placed(in: frame).bounds
+        return [Point(bounds.minX, bounds.minY), Point(bounds.maxX, bounds.maxY), bounds.center]
+    }
+
+    public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
+        let placed = placed(in: frame)
+        if let arrowTo {
+            let target = frame.pixel(arrowTo.x, arrowTo.y)
+            let bounds = placed.bounds
+            let start = Point(min(max(target.x, bounds.minX), bounds.maxX), min(max(target.y, bounds.minY), bounds.maxY))
+            Arrow.draw(on: &canvas, from: start, to: target, color: color, units: frame.units)
+        }
+        if boxed {
+            let pad = frame.units.pixels(2)
+            canvas.fill(.rectangle(placed.bounds.insetBy(-pad)), color: Color.white.withAlpha(0.85))
+        }
+        canvas.draw(placed, color: color)
+    }
+}
+
+/// A filled polygon in data coordinates (matplotlib's `fill`), or its outline.
+public struct RegionArtist: Artist {
+    public var xs: [Double]
+    public var ys: [Double]
+    public var color: Color
+    /// Stroke the outline this wide (points) instead of filling. Default: nil (fill).
+    public var outlineWidth: Double?
+
+    public init(xs: [Double], ys: [Double], color: Color, outlineWidth: Double? = nil) {
+        self.xs = xs
+        self.ys = ys
+        self.color = color
+        self.outlineWidth = outlineWidth
+    }
+
+    public var dataBounds: Rect? {
+        guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() else { return nil }
+        return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+    }
+
+    public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
+        let path = Path.polyline(zip(xs, ys).map { frame.pixel($0.0, $0.1) }, closed: true)
+        if let outlineWidth {
+            canvas.stroke(path, style: StrokeStyle(width: frame.units.pixels(outlineWidth), join: .miter(limit: 10)), color: color)
+        } else {
+            canvas.fill(path, color: color)
+        }
+    }
+}
+
+/// A straight arrow with a filled triangular head.
+enum Arrow {
+    /// Draws a line from `start` to `end` with a head at `end`, 1 pt wide, head 6 pt long.
+    static func draw<C: Canvas>(on canvas: inout C, from start: Point, to end: Point, color: Color, units: PlotUnits) {
+        let direction = (end - start).normalized
+        guard direction != .zero else { return }
+        let headLength = units.pixels(6)
+        let base = end - direction * headLength
+        canvas.stroke(.polyline([start, base]), style: StrokeStyle(width: units.pixels(1)), color: color)
+        head(on: &canvas, tip: end, direction: direction, length: headLength, color: color)
+    }
+
+    /// A filled triangle with its tip at `tip`, pointing along `direction`.
+    static func head<C: Canvas>(on canvas: inout C, tip: Point, direction: Point, length: Double, color: Color) {
+        let base = tip - direction * length
+        let side = direction.perpendicular * (length * 0.4)
+        canvas.fill(.polyline([tip, base + side, base - side], closed: true), color: color)
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+
+/// One plot: view limits, scales, labels, title, its artists, an optional legend and insets.
+///
+/// Limits are given or automatic: the data's extent plus 5 % of its range on each side
+/// (matplotlib's margins), not rounded to ticks.
+public struct Axes: Sendable {
+    public var title: RichText?
+    public var xLabel: RichText?
+    public var yLabel: RichText?
+    /// The view along x; `nil` for automatic. Default: nil.
+    public var xLimits: ClosedRange<Double>?
+    public var yLimits: ClosedRange<Double>?
+    /// Default: linear.
+    public var xScale: Scale = .linear
+    public var yScale: Scale = .linear
+    /// Light grid lines at the ticks. Default: false.
+    public var grid = false
+    public var artists: [any Artist] = []
+    /// Where the legend goes; `nil` for none. Default: nil.
+    public var legend: LegendLocation?
+    /// Smaller axes drawn inside this one.
+    public var insets: [Inset] = []
+    /// Lines of explanation shown in a box where they hide the fewest points. Default: none.
+    public var note: [RichText] = []
+    /// Multiplies all text sizes (insets use 0.8). Default: 1.
+    public var textScale = 1.0
+
+    public init() {}
+
+    /// Adds an artist; later ones draw on top.
+    public mutating func add(_ artist: any Artist) {
+        artists.append(artist)
+    }
+
+    /// The limits the axes will show.
+    public var resolvedLimits: (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        let extents = artists.compactMap(\.dataBounds)
+        let bounds = extents.dropFirst().reduce(extents.first) { union, next in union?.union(next) }
+        let x = xLimits ?? Self.automaticLimits(bounds.map { ($0.minX, $0.maxX) }, scale: xScale)
+        let y = yLimits ?? Self.automaticLimits(bounds.map { ($0.minY, $0.maxY) }, scale: yScale)
+        return (x, y)
+    }
+
+    private static func automaticLimits(_ extent: (Double, Double)?, scale: Scale) -> ClosedRange<Double> {
+        guard let (low, high) = extent, low.isFinite, high.isFinite else { return 0...1 }
+        let (a, b) = (scale.forward(low), scale.forward(high))
+        var margin = (b - a) * PlotDefaults.dataMargin
+        if margin == 0 { margin = max(abs(a) * PlotDefaults.dataMargin, 0.05) }
+        return scale.inverse(a - margin)...scale.inverse(b + margin)
+    }
+
+    func frame(box: Rect, units: PlotUnits, font: Font) -> AxesFrame {
+        let limits = resolvedLimits
+        return AxesFrame(
+            box: box, xLimits: limits.x, yLimits: limits.y, xScale: xScale, yScale: yScale, units: units, font: font,
+            textScale: textScale)
+    }
+}
+
+/// A small axes inside another, placed by fractions of the parent's box (0,0 bottom left), that
+/// can mark the region it shows in the parent with a rectangle.
+public struct Inset: Sendable {
+    /// x, y (bottom left), width and height as fractions of the parent axes box.
+    public var bounds: Rect
+    public var axes: Axes
+    /// Outline the inset's view in the parent. Default: true.
+    public var marksRegion: Bool
+
+    public init(bounds: Rect, axes: Axes, marksRegion: Bool = true) {
+        self.bounds = bounds
+        self.axes = axes
+        self.marksRegion = marksRegion
+    }
+}
+
+/// Everything an axes draws outside its box: ticks and their labels, axis labels, title.
+/// Computed once for layout (their bounds) and again for drawing, by the same code.
+struct Decorations {
+    struct Tick {
+        let position: Double
+        let isX: Bool
+    }
+
+    var ticks: [Tick] = []
+    var texts: [PlacedText] = []
+
+    /// The union of the text bounds, with the box.
+    func bounds(including box: Rect) -> Rect {
+        texts.reduce(box) { $0.union($1.bounds) }
+    }
+}
+
+extension Axes {
+    /// Places tick labels, axis labels and title around `frame.box`, as matplotlib places them.
+    func decorations(in frame: AxesFrame) -> Decorations {
+        var result = Decorations()
+        let units = frame.units
+        let tickOut = units.pixels(PlotDefaults.tickLength + PlotDefaults.tickPad)
+        let box = frame.box
+
+        let xTicks = visibleTicks(frame.xLimits, scale: frame.xScale, length: box.width, spacing: 3 * units.pixels(PlotDefaults.fontSize * textScale))
+        let xLabels = TickFormatter.labels(for: xTicks, lower: frame.xLimits.lowerBound, upper: frame.xLimits.upperBound, scale: frame.xScale)
+        var xLabelBottom = box.maxY + tickOut
+        for (value, label) in zip(xTicks, xLabels.labels) {
+            let x = frame.pixel(value, frame.yLimits.lowerBound).x
+            result.ticks.append(Decorations.Tick(position: x, isX: true))
+            let placed = PlacedText(
+                frame.layout(label, points: PlotDefaults.fontSize), at: Point(x, box.maxY + tickOut), horizontal: .center,
+                vertical: .top)
+            xLabelBottom = max(xLabelBottom, placed.bounds.maxY)
+            result.texts.append(placed)
+        }
+        if let offset = xLabels.offsetText {
+            result.texts.append(
+                PlacedText(frame.layout(offset, points: PlotDefaults.fontSize), at: Point(box.maxX, xLabelBottom), horizontal: .right, vertical: .top))
+            xLabelBottom = result.texts.last!.bounds.maxY
+        }
+
+        let yTicks = visibleTicks(frame.yLimits, scale: frame.yScale, length: box.height, spacing: 2 * units.pixels(PlotDefaults.fontSize * textScale))
+        let yLabels = TickFormatter.labels(for: yTicks, lower: frame.yLimits.lowerBound, upper: frame.yLimits.upperBound, scale: frame.yScale)
+        var yLabelLeft = box.minX - tickOut
+        for (value, label) in zip(yTicks, yLabels.labels) {
+            let y = frame.pixel(frame.xLimits.lowerBound, value).y
+            result.ticks.append(Decorations.Tick(position: y, isX: false))
+            let placed = PlacedText(
+                frame.layout(label, points: PlotDefaults.fontSize), at: Point(box.minX - tickOut, y), horizontal: .right,
+                vertical: .center)
+            yLabelLeft = min(yLabelLeft, placed.bounds.minX)
+            result.texts.append(placed)
+        }
+        var titleBottom = box.minY - units.pixels(PlotDefaults.titlePad * textScale)
+        if let offset = yLabels.offsetText {
+            let placed = PlacedText(
+                frame.layout(offset, points: PlotDefaults.fontSize), at: Point(box.minX, box.minY - units.pixels(2)),
+                horizontal: .left, vertical: .bottom)
+            result.texts.append(placed)
+            titleBottom = min(titleBottom, placed.bounds.minY - units.pixels(2))
+        }
+
+        let labelPad = units.pixels(PlotDefaults.labelPad * textScale)
+        if let xLabel {
+            result.texts.append(
+                PlacedText(frame.layout(xLabel, points: PlotDefaults.fontSize), at: Point(box.center.x, xLabelBottom + labelPad),
+                    horizontal: .center, vertical: .top))
+        }
+        if let yLabel {
+            result.texts.append(
+                PlacedText(frame.layout(yLabel, points: PlotDefaults.fontSize), at: Point(yLabelLeft - labelPad, box.center.y),
+                    horizontal: .center, vertical: .bottom, rotation: .pi / 2))
+        }
+        if let title {
+            result.texts.append(
+                PlacedText(frame.layout(title, points: PlotDefaults.titleSize), at: Point(box.center.x, titleBottom),
+                    horizontal: .center, vertical: .baseline))
+        }
+        return result
+    }
+
+    /// The ticks inside the view, with at most one interval per `spacing` pixels (matplotlib's
+    /// `get_tick_space`) and never more than 9.
+    private func visibleTicks(_ limits: ClosedRange<Double>, scale: Scale, length: Double, spacing: Double) -> [Double] {
+        let intervals = max(1, min(TickLocator.maximumIntervals, Int((length / spacing).rounded(.down))))
+        let tolerance = 1e-10 * (limits.upperBound - limits.lowerBound)
+        return TickLocator.ticks(lower: limits.lowerBound, upper: limits.upperBound, scale: scale, maximumIntervals: intervals)
+            .filter { $0 >= limits.lowerBound - tolerance && $0 <= limits.upperBound + tolerance }
+    }
+
+    /// Draws the axes in `box`.
+    func draw<C: Canvas>(on canvas: inout C, box: Rect, units: PlotUnits, font: Font) {
+        let frame = frame(box: box, units: units, font: font)
+        let decorations = decorations(in: frame)
+        let spineWidth = units.pixels(PlotDefaults.spineWidth)
+
+        canvas.beginGroup("axes")
+        canvas.fill(.rectangle(box), color: .white)
+        if grid {
+            canvas.beginGroup("grid")
+            for tick in decorations.ticks {
+                let path: Path = tick.isX
+                    ? .polyline([Point(tick.position, box.minY), Point(tick.position, box.maxY)])
+                    : .polyline([Point(box.minX, tick.position), Point(box.maxX, tick.position)])
+                canvas.stroke(path, style: StrokeStyle(width: spineWidth), color: Color(hex: "#b0b0b0")!)
+            }
+            canvas.endGroup()
+        }
+        canvas.pushClip(box)
+        for artist in artists {
+            canvas.beginGroup(String(describing: type(of: artist)))
+            artist.draw(on: &canvas, in: frame)
+            canvas.endGroup()
+        }
+        canvas.popClip()
+        for case let line as LineArtist in artists where line.marksPointsOutsideView {
+            OutsideViewMarks.draw(line, on: &canvas, in: frame)
+        }
+
+        canvas.beginGroup("spines")
+        canvas.stroke(.rectangle(box), style: StrokeStyle(width: spineWidth, cap: .square, join: .miter(limit: 10)), color: .black)
+        canvas.endGroup()
+        canvas.beginGroup("ticks")
+        let tickLength = units.pixels(PlotDefaults.tickLength)
+        for tick in decorations.ticks {
+            let path: Path = tick.isX
+                ? .polyline([Point(tick.position, box.maxY), Point(tick.position, box.maxY + tickLength)])
+                : .polyline([Point(box.minX, tick.position), Point(box.minX - tickLength, tick.position)])
+            canvas.stroke(path, style: StrokeStyle(width: spineWidth), color: .black)
+        }
+        canvas.endGroup()
+        canvas.beginGroup("labels")
+        for text in decorations.texts {
+            canvas.draw(text, color: .black)
+        }
+        canvas.endGroup()
+        if let legend {
+            Legend.draw(artists.compactMap(\.legendEntry), location: legend, on: &canvas, in: frame, avoiding: artists)
+        }
+        NoteBox.draw(note, on: &canvas, in: frame, avoiding: artists)
+        for inset in insets {
+            drawInset(inset, on: &canvas, parent: frame, font: font)
+        }
+        canvas.endGroup()
+    }
+
+    private func drawInset<C: Canvas>(_ inset: Inset, on canvas: inout C, parent: AxesFrame, font: Font) {
+        let box = parent.box
+        let insetBox = Rect(
+            x: box.minX + inset.bounds.minX * box.width, y: box.maxY - inset.bounds.maxY * box.height,
+            width: inset.bounds.width * box.width, height: inset.bounds.height * box.height)
+        if inset.marksRegion {
+            let limits = inset.axes.resolvedLimits
+            let corner = parent.pixel(limits.x.lowerBound, limits.y.upperBound)
+            let opposite = parent.pixel(limits.x.upperBound, limits.y.lowerBound)
+            var region = Rect(x: corner.x, y: corner.y, width: opposite.x - corner.x, height: opposite.y - corner.y)
+            // A region too small to see is drawn as a 6 px square around its centre.
+            let minimum = parent.units.pixels(4)
+            if region.width < minimum || region.height < minimum {
+                region = Rect(x: region.center.x - minimum / 2, y: region.center.y - minimum / 2, width: minimum, height: minimum)
+            }
+            canvas.beginGroup("inset-region")
+            canvas.pushClip(box)
+            let gray = Color(hex: "#555555")!
+            canvas.stroke(.rectangle(region), style: StrokeStyle(width: parent.units.pixels(0.8), join: .miter(limit: 10)), color: gray)
+            let nearest = [Point(insetBox.minX, insetBox.minY), Point(insetBox.maxX, insetBox.minY), Point(insetBox.minX, insetBox.maxY), Point(insetBox.maxX, insetBox.maxY)]
+                .min { ($0 - region.center).length < ($1 - region.center).length }!
+            canvas.stroke(.polyline([region.center, nearest]), style: StrokeStyle(width: parent.units.pixels(0.5), dash: DashPattern([3, 2])), color: gray)
+            canvas.popClip()
+            canvas.endGroup()
+        }
+        inset.axes.draw(on: &canvas, box: insetBox, units: parent.units, font: font)
+    }
+}

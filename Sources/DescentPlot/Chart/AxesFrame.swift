@@ -1,0 +1,42 @@
+/// What an artist needs to draw itself: the axes box on the canvas, the view limits and scales,
+/// the units and the font.
+public struct AxesFrame: Sendable {
+    /// The axes box in pixels.
+    public let box: Rect
+    public let xLimits: ClosedRange<Double>
+    public let yLimits: ClosedRange<Double>
+    public let xScale: Scale
+    public let yScale: Scale
+    public let units: PlotUnits
+    public let font: Font
+    /// Multiplies every font size (insets use smaller text). Default: 1.
+    public let textScale: Double
+
+    /// The pixel position of the data point (x, y): x grows rightwards, y upwards on screen.
+    public func pixel(_ x: Double, _ y: Double) -> Point {
+        Point(
+            box.minX + fraction(x, xLimits, xScale) * box.width,
+            box.maxY - fraction(y, yLimits, yScale) * box.height)
+    }
+
+    /// The pixel position of a point given as fractions of the axes box (0,0 bottom left, 1,1 top right).
+    public func pixel(axesFraction point: Point) -> Point {
+        Point(box.minX + point.x * box.width, box.maxY - point.y * box.height)
+    }
+
+    /// Whether (x, y) lies inside the view.
+    public func contains(_ x: Double, _ y: Double) -> Bool {
+        xLimits.contains(x) && yLimits.contains(y)
+    }
+
+    private func fraction(_ value: Double, _ limits: ClosedRange<Double>, _ scale: Scale) -> Double {
+        let low = scale.forward(limits.lowerBound)
+        let high = scale.forward(limits.upperBound)
+        return (scale.forward(value) - low) / (high - low)
+    }
+
+    /// Lays out text at `points` points (times ``textScale``), with typographic minus signs.
+    public func layout(_ text: RichText, points: Double) -> TextLayout {
+        font.layout(text, size: units.pixels(points * textScale), typographicMinus: true)
+    }
+}

@@ -1,0 +1,126 @@
+import DescentCore
+import Foundation
+
+/// A figure: a grid of axes on a canvas of `width` × `height` pixels at `dpi`.
+///
+/// Layout: each cell of the grid gets its axes box where matplotlib puts a single subplot's
+/// (left 12.5 %, right 90 %, bottom 11 %, top 88 % of the cell), so a one-panel 640×480 figure
+/// has its box at x = 80, top = 57.6, 496 × 369.6, as the book's figures. Then every box is
+/// shrunk, side by side, until its title, labels and tick labels fit inside its cell: no text
+/// of one panel can overlap another's, whatever the number of panels (matplotlib's defaults do
+/// let them overlap).
+public struct Figure: Sendable {
+    /// Pixel size. Default: 640 × 480.
+    public var width: Double
+    public var height: Double
+    /// Resolution: how many pixels a point of text or line width takes (1 pt = dpi/72 px). Default: 100.
+    public var dpi: Double
+    public var background: Color = .white
+    public let rows: Int
+    public let columns: Int
+    /// The panels, row after row.
+    public var panels: [Axes]
+
+    /// The largest figure drawn: 50 million pixels (about 7000 × 7000, 200 MB of working memory).
+    public static let maximumPixels = 50_000_000.0
+
+    public init(width: Double = 640, height: Double = 480, dpi: Double = 100, rows: Int = 1, columns: Int = 1) {
+        precondition(rows > 0 && columns > 0, "a figure needs at least one panel")
+        self.width = width
+        self.height = height
+        self.dpi = dpi
+        self.rows = rows
+        self.columns = columns
+        panels = Array(repeating: Axes(), count: rows * columns)
+    }
+
+    /// The panel at `row`, `column`.
+    public subscript(row: Int, column: Int) -> Axes {
+        get { panels[row * columns + column] }
+        set { panels[row * columns + column] = newValue }
+    }
+
+    /// The axes box of every panel, after layout.
+    public func layout(font: Font) -> [Rect] {
+        let units = PlotUnits(dpi: dpi)
+        let cellWidth = width / Double(columns)
+        let cellHeight = height / Double(rows)
+        return panels.indices.map { index in
+            let cell = Rect(
+                x: Double(index % columns) * cellWidth, y: Double(index / columns) * cellHeight, width: cellWidth, height: cellHeight)
+            var box = Rect(
+                x: cell.minX + PlotDefaults.subplotLeft * cellWidth, y: cell.minY + (1 - PlotDefaults.subplotTop) * cellHeight,
+                width: (PlotDefaults.subplotRight - PlotDefaults.subplotLeft) * cellWidth,
+                height: (PlotDefaults.subplotTop - PlotDefaults.subplotBottom) * cellHeight)
+            let allowed = cell.insetBy(units.pixels(2))
+            // Shrinking a box can change its ticks, so repeat until the texts fit.
+            for _ in 0..<6 {
+                let used = panels[index].decorations(in: panels[index].frame(box: box, units: units, font: font)).bounds(including: box)
+                let left = max(0, allowed.minX - used.minX)
+                let right = max(0, used.maxX - allowed.maxX)
+                let top = max(0, allowed.minY - used.minY)
+                let bottom = max(0, used.maxY - allowed.maxY)
+                if left + right + top + bottom == 0 { break }
+                box = Rect(x: box.minX + left, y: box.minY + top, width: box.width - left - right, height: box.height - top - bottom)
+                guard box.width > 10, box.height > 10 else { break }
+            }
+            return box
+        }
+    }
+
+    /// Draws every panel on `canvas`.
+    public func draw<C: Canvas>(on canvas: inout C, font: Font) {
+        let units = PlotUnits(dpi: dpi)
+        for (panel, box) in zip(panels, layout(font: font)) {
+            panel.draw(on: &canvas, box: box, units: units, font: font)
+        }
+    }
+
+    /// The figure as PNG, with `metadata` in tEXt chunks.
+    public func pngData(font: Font, metadata: [(key: String, value: String)] = []) throws(PNGCodec.Error) -> Data {
+        var canvas = RasterCanvas(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), background: background)
+        draw(on: &canvas, font: font)
+        return try canvas.png(dpi: dpi, metadata: metadata)
+    }
+
+    /// The figure as an SVG document.
+    public func svgDocument(font: Font, textMode: SVGCanvas.TextMode = .outlines) -> String {
+        var canvas = SVGCanvas(width: width, height: height, background: background, textMode: textMode)
+        draw(on: &canvas, font: font)
+        return canvas.document
+    }
+
+    /// The file formats a figure is saved in, by extension.
+    public enum FileFormat: String, CaseIterable, Sendable {
+        case png, svg
+
+        /// The format of `path`'s extension (case-insensitive), or `nil`.
+        public init?(path: String) {
+            self.init(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased())
+        }
+    }
+
+    /// A figure that could not be saved.
+    public struct SaveError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Draws the figure and writes it to `path` (PNG or SVG by extension), through a temporary
+    /// file renamed into place, so a failure leaves nothing behind. `metadata` goes into PNG tEXt
+    /// chunks and an SVG `<metadata>` comment is not written (SVG output stays byte-stable).
+    public func save(to path: String, font: Font, metadata: [(key: String, value: String)] = [], textMode: SVGCanvas.TextMode = .outlines)
+        throws(SaveError)
+    {
+        guard let format = FileFormat(path: path) else {
+            throw SaveError(description: "\(path): the file name must end in .png or .svg")
+        }
+        let data: Data
+        switch format {
+        case .png:
+            do { data = try pngData(font: font, metadata: metadata) } catch { throw SaveError(description: error.description) }
+        case .svg:
+            data = Data(svgDocument(font: font, textMode: textMode).utf8)
+        }
+        do { try AtomicFile.write(data, to: path) } catch { throw SaveError(description: error.description) }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// How data values map to positions along an axis.
+public enum Scale: Equatable, Sendable {
+    /// Position proportional to the value.
+    case linear
+    /// Position proportional to log₁₀ of the value; values ≤ 0 cannot be shown.
+    case log
+    /// Linear within ±`linearThreshold`, logarithmic beyond (matplotlib's `symlog`): shows values
+    /// of both signs across many decades, like a diverging run next to its start.
+    case symlog(linearThreshold: Double)
+
+    /// The value in the scale's linear space.
+    public func forward(_ value: Double) -> Double {
+        switch self {
+        case .linear: return value
+        case .log: return log10(value)
+        case .symlog(let threshold):
+            let magnitude = abs(value)
+            if magnitude <= threshold { return value / threshold }
+            return (value < 0 ? -1 : 1) * (1 + log10(magnitude / threshold))
+        }
+    }
+
+    /// The inverse of ``forward(_:)``.
+    public func inverse(_ position: Double) -> Double {
+        switch self {
+        case .linear: return position
+        case .log: return pow(10, position)
+        case .symlog(let threshold):
+            let magnitude = abs(position)
+            if magnitude <= 1 { return position * threshold }
+            return (position < 0 ? -1 : 1) * threshold * pow(10, magnitude - 1)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import DescentCore
+import Foundation
+
+/// The figures of descent runs: the book's Figure 4-10 for one run, and one panel per run to
+/// compare learning rates, each failure made legible.
+public enum TrajectoryFigures {
+    /// The book's view of x0² + x1²: x from −3.5 to 3.5, y from −4.5 to 4.5.
+    public static let bookLimits = (x: -3.5...3.5, y: -4.5...4.5)
+
+    /// Options shared by the trajectory figures.
+    public struct Options: Sendable {
+        /// The view; `nil` for automatic (the book's limits for the sphere). Default: nil.
+        public var xLimits: ClosedRange<Double>?
+        public var yLimits: ClosedRange<Double>?
+        /// A title above the plot (one panel) or before each panel's own. Default: none.
+        public var title: String?
+
+        public init(xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil, title: String? = nil) {
+            self.xLimits = xLimits
+            self.yLimits = yLimits
+            self.title = title
+        }
+    }
+
+    /// Figure 4-10: dashed pure-blue guides through the origin, a circle (C0) at every point of
+    /// the history, labels X0 and X1.
+    public static func trajectory(_ run: Trajectory, options: Options = Options(), width: Double = 640, height: Double = 480, dpi: Double = 100) -> Figure {
+        var figure = Figure(width: width, height: height, dpi: dpi)
+        var axes = axes(for: run, options: options)
+        axes.title = options.title.map { RichText($0) }
+        figure[0, 0] = axes
+        return figure
+    }
+
+    /// One panel per run, side by side, each `panelWidth` × `height`, titled with its learning
+    /// rate and status, with a note saying what went wrong and an inset where the points pile up.
+    public static func comparison(
+        _ runs: [Trajectory], options: Options = Options(), panelWidth: Double = 640, height: Double = 480, dpi: Double = 100,
+        font: Font
+    ) -> Figure {
+        var figure = Figure(width: panelWidth * Double(runs.count), height: height, dpi: dpi, columns: runs.count)
+        for (index, run) in runs.enumerated() {
+            var axes = axes(for: run, options: options)
+            let heading = "lr = \(ShortestDouble.format(run.learningRate)): \(run.outcome.status.rawValue)"
+            axes.title = RichText(options.title.map { "\($0) · \(heading)" } ?? heading)
+            axes.note = wrap(run.outcome.reason, width: panelWidth * 0.55, font: font, dpi: dpi)
+            if let inset = magnifier(for: run, in: axes) { axes.insets.append(inset) }
+            figure[0, index] = axes
+        }
+        return figure
+    }
+
+    /// The axes of one run: guides, history markers, book labels.
+    static func axes(for run: Trajectory, options: Options) -> Axes {
+        var axes = Axes()
+        let (xs, ys, xLabel, yLabel) = coordinates(run)
+        let isBookFunction = run.objective.description == Preset.sphere.expression
+        axes.xLimits = options.xLimits ?? (isBookFunction ? bookLimits.x : nil)
+        axes.yLimits = options.yLimits ?? (isBookFunction ? bookLimits.y : nil)
+        axes.xLabel = RichText(xLabel)
+        axes.yLabel = RichText(yLabel)
+        axes.add(GuideLine(.horizontal, at: 0))
+        axes.add(GuideLine(.vertical, at: 0))
+        axes.add(LineArtist(xs: xs, ys: ys, style: .none, color: Color.cycle[0], marker: Marker(.circle)))
+        return axes
+    }
+
+    /// What to plot: (x0, x1) of each history point, or (x, f(x)) for a function of one variable.
+    private static func coordinates(_ run: Trajectory) -> ([Double], [Double], String, String) {
+        if run.history.dimension == 1 {
+            return (run.history.map { $0[$0.startIndex] }, run.values, "X0", "f(X0)")
+        }
+        return (run.history.map { $0[$0.startIndex] }, run.history.map { $0[$0.startIndex + 1] }, "X0", "X1")
+    }
+
+    /// An inset that magnifies the history when all of it fits in less than 2 % of the view, so
+    /// that points piled on one spot (lr = 1e-8) show that they did move, and how far.
+    static func magnifier(for run: Trajectory, in axes: Axes) -> Inset? {
+        guard run.history.dimension >= 2, run.history.count > 1 else { return nil }
+        let xs = run.history.map { $0[$0.startIndex] }
+        let ys = run.history.map { $0[$0.startIndex + 1] }
+        let limits = axes.resolvedLimits
+        let spanX = (xs.max()! - xs.min()!) / (limits.x.upperBound - limits.x.lowerBound)
+        let spanY = (ys.max()! - ys.min()!) / (limits.y.upperBound - limits.y.lowerBound)
+        guard max(spanX, spanY) < 0.02, xs.allSatisfy(limits.x.contains), ys.allSatisfy(limits.y.contains) else { return nil }
+        var inset = Axes()
+        inset.textScale = 0.8
+        inset.add(LineArtist(xs: xs, ys: ys, style: .solid, width: 0.8, color: Color.cycle[0], marker: Marker(.circle, size: 4)))
+        var travelled = 0.0
+        for index in 1..<run.history.count {
+            travelled += distance(Array(run.history[index]), Array(run.history[index - 1]))
+        }
+        inset.title = RichText(spans: [TextSpan("moved ")] + ValueText.spans(travelled) + [TextSpan(" in \(run.history.count - 1) steps")])
+        return Inset(bounds: Rect(x: 0.5, y: 0.08, width: 0.42, height: 0.36), axes: inset)
+    }
+
+    private static func distance(_ a: [Double], _ b: [Double]) -> Double {
+        var sum = 0.0
+        for (u, v) in zip(a, b) { sum += (u - v) * (u - v) }
+        return sum.squareRoot()
+    }
+
+    /// Splits `text` into lines no wider than `width` pixels at the note's 8 pt size.
+    static func wrap(_ text: String, width: Double, font: Font, dpi: Double) -> [RichText] {
+        let size = PlotUnits(dpi: dpi).pixels(8)
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if !current.isEmpty, font.layout(RichText(candidate), size: size).width > width {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.map { RichText($0) }
+    }
+}
