@@ -7,12 +7,12 @@ import Foundation
 struct DescentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "descent",
-        abstract: "Run gradient descent exactly as NumPy does, and show what it does.",
+        abstract: "Run gradient descent exactly as NumPy does, and draw what it does.",
         discussion: """
             Descent reproduces the numbers of "Deep Learning from Scratch" chapter 4 bit for bit: \
             the central-difference gradient (h = 1e-4), gradient_descent and its history.
             """,
-        subcommands: [TrajectoryCommand.self]
+        subcommands: [TrajectoryCommand.self, CompareCommand.self]
     )
 
     static func main() {

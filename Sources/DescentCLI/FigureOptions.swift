@@ -75,9 +75,7 @@ struct FigureOptions: ParsableArguments {
     }
 
     /// Saves `figure` to `path`, with the command line in the PNG's metadata.
-    func save(_ figure: Figure, to path: String) throws(CommandError) {
-        let font: Font
-        do { font = try Font.standard() } catch { throw .usage(error.description) }
+    func save(_ figure: Figure, to path: String, font: Font) throws(CommandError) {
         let command = (["descent"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         do {
             try figure.save(
@@ -88,7 +86,8 @@ struct FigureOptions: ParsableArguments {
         }
     }
 
-    /// The font, or a usage error naming the path and DESCENT_FONT.
+    /// The font, loaded before any work so that a missing one fails fast, or a usage error
+    /// naming the path and DESCENT_FONT.
     func font() throws(CommandError) -> Font {
         do { return try Font.standard() } catch { throw .usage(error.description) }
     }

@@ -17,7 +17,7 @@ struct TrajectoryCommand: ParsableCommand {
             Example, the book's lr = 10 failure:
               $ descent trajectory --lr 10 --steps 100 --output lr10.svg
               stalled after 100 steps: x = (-25898374737328.363, -1295248616896.5398), f(x) = 6.724034830146604e26
-                x stopped moving at step 10 while the gradient norm there is 5.186e+13: x ± h rounds back to x, so the numerical gradient is 0
+                x stopped moving at step 10 while the gradient norm there is 5.186e13: x ± h rounds back to x, so the numerical gradient is 0
               wrote lr10.svg
 
             --json prints the whole run (history, final, values, status, reason); --data FILE.json or
@@ -44,8 +44,7 @@ struct TrajectoryCommand: ParsableCommand {
         let figure = TrajectoryFigures.trajectory(
             trajectory, options: figureOptions.plotOptions, width: figureOptions.width, height: figureOptions.height,
             dpi: figureOptions.dpi)
-        _ = font
-        try figureOptions.save(figure, to: path)
+        try figureOptions.save(figure, to: path, font: font)
         try outputs.writeData(json: trajectory.json, csv: trajectory.csv)
         if outputs.json {
             print(trajectory.json.serialized())

@@ -161,8 +161,12 @@ public struct Outcome: Equatable, Sendable {
         zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
-    /// Numbers in reasons: four significant digits.
+    /// Numbers in reasons: four significant digits, exponents without `+` or leading zeros
+    /// (`0.05765`, `2e-6`, `5.186e13`).
     private static func format(_ value: Double) -> String {
-        String(format: "%.4g", value)
+        let text = String(format: "%.4g", value)
+        guard let e = text.firstIndex(of: "e") else { return text }
+        let exponent = Int(text[text.index(after: e)...]) ?? 0
+        return "\(text[..<e])e\(exponent)"
     }
 }

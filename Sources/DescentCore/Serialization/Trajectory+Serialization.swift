@@ -41,6 +41,18 @@ extension Trajectory {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Several runs as one CSV: the columns of ``csv`` after an `lr` column.
+    public static func csv(_ runs: [Trajectory]) -> String {
+        var lines: [Substring] = []
+        for (index, run) in runs.enumerated() {
+            let rows = run.csv.split(separator: "\n")
+            if index == 0 { lines.append("lr," + rows[0]) }
+            let rate = ShortestDouble.format(run.learningRate)
+            lines += rows.dropFirst().map { "\(rate),\($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// Two lines for a person: the status with where the run ended, then the reason.
     ///
     /// ```

@@ -59,18 +59,19 @@ public struct Axes: Sendable {
 }
 
 /// A small axes inside another, placed by fractions of the parent's box (0,0 bottom left), that
-/// can mark the region it shows in the parent with a rectangle.
+/// can mark the region of the parent it magnifies.
 public struct Inset: Sendable {
     /// x, y (bottom left), width and height as fractions of the parent axes box.
     public var bounds: Rect
     public var axes: Axes
-    /// Outline the inset's view in the parent. Default: true.
-    public var marksRegion: Bool
+    /// The region of the parent, in its data coordinates, that the inset magnifies: outlined in
+    /// the parent and joined to the inset by a dashed line. Default: none.
+    public var region: (x: ClosedRange<Double>, y: ClosedRange<Double>)?
 
-    public init(bounds: Rect, axes: Axes, marksRegion: Bool = true) {
+    public init(bounds: Rect, axes: Axes, region: (x: ClosedRange<Double>, y: ClosedRange<Double>)? = nil) {
         self.bounds = bounds
         self.axes = axes
-        self.marksRegion = marksRegion
+        self.region = region
     }
 }
 
@@ -130,7 +131,9 @@ extension Axes {
             result.texts.append(placed)
         }
         var titleBottom = box.minY - units.pixels(PlotDefaults.titlePad * textScale)
+        var titleAnchor = VerticalAnchor.baseline
         if let offset = yLabels.offsetText {
+            titleAnchor = .bottom
             let placed = PlacedText(
                 frame.layout(offset, points: PlotDefaults.fontSize), at: Point(box.minX, box.minY - units.pixels(2)),
                 horizontal: .left, vertical: .bottom)
@@ -152,7 +155,7 @@ extension Axes {
         if let title {
             result.texts.append(
                 PlacedText(frame.layout(title, points: PlotDefaults.titleSize), at: Point(box.center.x, titleBottom),
-                    horizontal: .center, vertical: .baseline))
+                    horizontal: .center, vertical: titleAnchor))
         }
         return result
     }
@@ -184,6 +187,8 @@ extension Axes {
             }
             canvas.endGroup()
         }
+        let marks = artists.compactMap { $0 as? LineArtist }.filter(\.marksPointsOutsideView)
+            .flatMap { OutsideViewMarks.marks(for: $0, in: frame, avoiding: artists.flatMap { $0.screenPoints(in: frame) }) }
         canvas.pushClip(box)
         for artist in artists {
             canvas.beginGroup(String(describing: type(of: artist)))
@@ -191,9 +196,7 @@ extension Axes {
             canvas.endGroup()
         }
         canvas.popClip()
-        for case let line as LineArtist in artists where line.marksPointsOutsideView {
-            OutsideViewMarks.draw(line, on: &canvas, in: frame)
-        }
+        OutsideViewMarks.draw(marks, on: &canvas, in: frame)
 
         canvas.beginGroup("spines")
         canvas.stroke(.rectangle(box), style: StrokeStyle(width: spineWidth, cap: .square, join: .miter(limit: 10)), color: .black)
@@ -212,10 +215,13 @@ extension Axes {
             canvas.draw(text, color: .black)
         }
         canvas.endGroup()
+        // Legend and note avoid the data and the labels of points outside the view.
+        let occupied = artists.flatMap { $0.screenPoints(in: frame) }.map { Rect(x: $0.x, y: $0.y, width: 0, height: 0) }
+            + marks.map(\.label.bounds)
         if let legend {
-            Legend.draw(artists.compactMap(\.legendEntry), location: legend, on: &canvas, in: frame, avoiding: artists)
+            Legend.draw(artists.compactMap(\.legendEntry), location: legend, on: &canvas, in: frame, avoiding: occupied)
         }
-        NoteBox.draw(note, on: &canvas, in: frame, avoiding: artists)
+        NoteBox.draw(note, on: &canvas, in: frame, avoiding: occupied)
         for inset in insets {
             drawInset(inset, on: &canvas, parent: frame, font: font)
         }
@@ -227,12 +233,11 @@ extension Axes {
         let insetBox = Rect(
             x: box.minX + inset.bounds.minX * box.width, y: box.maxY - inset.bounds.maxY * box.height,
             width: inset.bounds.width * box.width, height: inset.bounds.height * box.height)
-        if inset.marksRegion {
-            let limits = inset.axes.resolvedLimits
+        if let limits = inset.region {
             let corner = parent.pixel(limits.x.lowerBound, limits.y.upperBound)
             let opposite = parent.pixel(limits.x.upperBound, limits.y.lowerBound)
             var region = Rect(x: corner.x, y: corner.y, width: opposite.x - corner.x, height: opposite.y - corner.y)
-            // A region too small to see is drawn as a 6 px square around its centre.
+            // A region too small to see is drawn as a 4 pt square around its centre.
             let minimum = parent.units.pixels(4)
             if region.width < minimum || region.height < minimum {
                 region = Rect(x: region.center.x - minimum / 2, y: region.center.y - minimum / 2, width: minimum, height: minimum)

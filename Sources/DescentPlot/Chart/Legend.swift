@@ -6,7 +6,7 @@ public enum LegendLocation: CaseIterable, Sendable {
 
 enum Legend {
     static func draw<C: Canvas>(
-        _ entries: [LegendEntry], location: LegendLocation, on canvas: inout C, in frame: AxesFrame, avoiding artists: [any Artist]
+        _ entries: [LegendEntry], location: LegendLocation, on canvas: inout C, in frame: AxesFrame, avoiding occupied: [Rect]
     ) {
         guard !entries.isEmpty else { return }
         let units = frame.units
@@ -17,7 +17,7 @@ enum Legend {
         let rowHeight = layouts[0].ascent + layouts[0].descent
         let width = padding * 2 + handleLength + handleGap + (layouts.map(\.width).max() ?? 0)
         let height = padding * 2 + Double(entries.count) * rowHeight + Double(entries.count - 1) * rowGap
-        let chosen = place(width: width, height: height, location: location, in: frame, avoiding: artists)
+        let chosen = place(width: width, height: height, location: location, in: frame, avoiding: occupied)
         canvas.beginGroup("legend")
         canvas.fill(.rectangle(chosen), color: Color.white.withAlpha(0.8))
         canvas.stroke(.rectangle(chosen), style: StrokeStyle(width: units.pixels(0.8), join: .miter(limit: 10)), color: Color(hex: "#cccccc")!)
@@ -41,9 +41,9 @@ enum Legend {
 
     /// The rectangle of `width` × `height` at `location` inside the axes box, half an em from its
     /// edges; for `best`, the candidate (in matplotlib's order) that covers the fewest of the
-    /// points the artists put on screen.
+    /// `occupied` rectangles (zero-size ones are points; a covered label weighs as 5 points).
     static func place(
-        width: Double, height: Double, location: LegendLocation, in frame: AxesFrame, avoiding artists: [any Artist]
+        width: Double, height: Double, location: LegendLocation, in frame: AxesFrame, avoiding occupied: [Rect]
     ) -> Rect {
         let border = 0.5 * frame.units.pixels(PlotDefaults.fontSize * frame.textScale)
         let box = frame.box
@@ -65,17 +65,29 @@ enum Legend {
             return Rect(x: x, y: y, width: width, height: height)
         }
         guard location == .best else { return rect(at: location) }
-        let points = artists.flatMap { $0.screenPoints(in: frame) }
-        return LegendLocation.allCases.dropFirst().map(rect).min { a, b in
-            points.filter(a.contains).count < points.filter(b.contains).count
-        }!
+        func cost(_ candidate: Rect) -> Int {
+            occupied.reduce(0) { total, rect in
+                if rect.width == 0 && rect.height == 0 { return total + (candidate.contains(Point(rect.x, rect.y)) ? 1 : 0) }
+                return total + (candidate.intersects(rect) ? 5 : 0)
+            }
+        }
+        // matplotlib's nine places first; then a 5 × 5 grid of others, for when all nine are taken.
+        var candidates = LegendLocation.allCases.dropFirst().map(rect)
+        for row in 0..<5 {
+            for column in 0..<5 {
+                let x = box.minX + border + (box.width - 2 * border - width) * Double(column) / 4
+                let y = box.minY + border + (box.height - 2 * border - height) * Double(row) / 4
+                candidates.append(Rect(x: x, y: y, width: width, height: height))
+            }
+        }
+        return candidates.min { cost($0) < cost($1) }!
     }
 }
 
 /// Lines of explanation in a translucent box, placed like a `best` legend where they hide the
 /// fewest points: what a failing run did, in words, inside its panel.
 enum NoteBox {
-    static func draw<C: Canvas>(_ lines: [RichText], on canvas: inout C, in frame: AxesFrame, avoiding artists: [any Artist]) {
+    static func draw<C: Canvas>(_ lines: [RichText], on canvas: inout C, in frame: AxesFrame, avoiding occupied: [Rect]) {
         guard !lines.isEmpty else { return }
         let size = 8.0
         let layouts = lines.map { frame.layout($0, points: size) }
@@ -83,7 +95,7 @@ enum NoteBox {
         let rowHeight = layouts[0].ascent + layouts[0].descent
         let width = 2 * padding + (layouts.map(\.width).max() ?? 0)
         let height = 2 * padding + Double(lines.count) * rowHeight
-        let box = Legend.place(width: width, height: height, location: .best, in: frame, avoiding: artists)
+        let box = Legend.place(width: width, height: height, location: .best, in: frame, avoiding: occupied)
         canvas.beginGroup("note")
         canvas.fill(.rectangle(box), color: Color.white.withAlpha(0.85))
         canvas.stroke(.rectangle(box), style: StrokeStyle(width: frame.units.pixels(0.8), join: .miter(limit: 10)), color: Color(hex: "#cccccc")!)

@@ -5,9 +5,31 @@ import Foundation
 /// points, and the coordinates of the farthest one. DESIGN.md §5: points outside the axes are
 /// never silently lost.
 enum OutsideViewMarks {
-    static func draw<C: Canvas>(_ line: LineArtist, on canvas: inout C, in frame: AxesFrame) {
+    /// One mark: an arrow head at the edge and its label.
+    struct Mark {
+        let tip: Point
+        let direction: Point
+        let label: PlacedText
+        let color: Color
+    }
+
+    /// Draws the marks (their labels were placed clear of the points).
+    static func draw<C: Canvas>(_ marks: [Mark], on canvas: inout C, in frame: AxesFrame) {
+        guard !marks.isEmpty else { return }
+        canvas.beginGroup("outside-view")
+        for mark in marks {
+            Arrow.head(on: &canvas, tip: mark.tip, direction: mark.direction, length: frame.units.pixels(7), color: mark.color)
+            canvas.fill(.rectangle(mark.label.bounds.insetBy(-frame.units.pixels(1.5))), color: Color.white.withAlpha(0.85))
+            canvas.draw(mark.label, color: mark.color)
+        }
+        canvas.endGroup()
+    }
+
+    /// The marks for the points of `line` outside the view, their labels placed clear of the
+    /// drawn points `avoiding` where possible.
+    static func marks(for line: LineArtist, in frame: AxesFrame, avoiding points: [Point]) -> [Mark] {
         let outside = line.pointsOutsideView(in: frame)
-        guard !outside.isEmpty else { return }
+        guard !outside.isEmpty else { return [] }
         let box = frame.box
         let inset = frame.units.pixels(9)
         let inner = box.insetBy(inset)
@@ -22,10 +44,8 @@ enum OutsideViewMarks {
                 groups.append((anchor, direction, [point]))
             }
         }
-        canvas.beginGroup("outside-view")
-        for group in groups {
+        return groups.map { group in
             let length = frame.units.pixels(7)
-            Arrow.head(on: &canvas, tip: group.anchor + group.direction * (length / 2), direction: group.direction, length: length, color: line.color)
             let farthest = group.points.max { $0.x * $0.x + $0.y * $0.y < $1.x * $1.x + $1.y * $1.y }!
             let count = group.points.count == 1 ? "" : "\(group.points.count) points, farthest "
             let text = RichText(spans: [TextSpan(count + "(")] + ValueText.spans(farthest.x) + [TextSpan(", ")] + ValueText.spans(farthest.y) + [TextSpan(")")])
@@ -33,17 +53,24 @@ enum OutsideViewMarks {
             let horizontal: HorizontalAnchor = group.direction.x > 0.3 ? .right : (group.direction.x < -0.3 ? .left : .center)
             let vertical: VerticalAnchor = group.direction.y > 0.3 ? .bottom : (group.direction.y < -0.3 ? .top : .center)
             let back = group.anchor - group.direction * frame.units.pixels(7)
-            var placed = PlacedText(layout, at: back, horizontal: horizontal, vertical: vertical)
-            // Keep the label inside the box.
-            let bounds = placed.bounds
-            let shift = Point(
-                bounds.minX < box.minX + 2 ? box.minX + 2 - bounds.minX : (bounds.maxX > box.maxX - 2 ? box.maxX - 2 - bounds.maxX : 0),
-                bounds.minY < box.minY + 2 ? box.minY + 2 - bounds.minY : (bounds.maxY > box.maxY - 2 ? box.maxY - 2 - bounds.maxY : 0))
-            placed = PlacedText(layout, at: back + shift, horizontal: horizontal, vertical: vertical)
-            canvas.fill(.rectangle(placed.bounds.insetBy(-frame.units.pixels(1.5))), color: Color.white.withAlpha(0.85))
-            canvas.draw(placed, color: line.color)
+            // Beside the arrow, or slid along the edge either way, whichever hides no point.
+            let along = group.direction.perpendicular * (layout.width / 2 + frame.units.pixels(8))
+            let candidates = [back, back + along, back - along].map { anchor -> PlacedText in
+                let placed = PlacedText(layout, at: anchor, horizontal: horizontal, vertical: vertical)
+                return PlacedText(layout, at: anchor + insideShift(placed.bounds, box), horizontal: horizontal, vertical: vertical)
+            }
+            let placed = candidates.first { candidate in
+                !points.contains { candidate.bounds.insetBy(-frame.units.pixels(4)).contains($0) }
+            } ?? candidates[0]
+            return Mark(tip: group.anchor + group.direction * (length / 2), direction: group.direction, label: placed, color: line.color)
         }
-        canvas.endGroup()
+    }
+
+    /// How far to move `bounds` to bring it inside `box` (with 2 px to spare).
+    private static func insideShift(_ bounds: Rect, _ box: Rect) -> Point {
+        Point(
+            bounds.minX < box.minX + 2 ? box.minX + 2 - bounds.minX : (bounds.maxX > box.maxX - 2 ? box.maxX - 2 - bounds.maxX : 0),
+            bounds.minY < box.minY + 2 ? box.minY + 2 - bounds.minY : (bounds.maxY > box.maxY - 2 ? box.maxY - 2 - bounds.maxY : 0))
     }
 
     /// Where on `inner`'s boundary the ray from its centre towards `target` leaves it, and the

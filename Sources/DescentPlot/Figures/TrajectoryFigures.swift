@@ -74,24 +74,34 @@ public enum TrajectoryFigures {
     }
 
     /// An inset that magnifies the history when all of it fits in less than 2 % of the view, so
-    /// that points piled on one spot (lr = 1e-8) show that they did move, and how far.
+    /// that points piled on one spot (lr = 1e-8) show that they did move, and how far. It plots
+    /// the displacement from the start (ΔX0, ΔX1), whose tick labels stay short where the
+    /// coordinates themselves would need an offset.
     static func magnifier(for run: Trajectory, in axes: Axes) -> Inset? {
-        guard run.history.dimension >= 2, run.history.count > 1 else { return nil }
-        let xs = run.history.map { $0[$0.startIndex] }
-        let ys = run.history.map { $0[$0.startIndex + 1] }
+        guard run.history.dimension >= 2, run.history.count > 0 else { return nil }
+        let points = run.points
+        let xs = points.map { $0[$0.startIndex] }
+        let ys = points.map { $0[$0.startIndex + 1] }
         let limits = axes.resolvedLimits
         let spanX = (xs.max()! - xs.min()!) / (limits.x.upperBound - limits.x.lowerBound)
         let spanY = (ys.max()! - ys.min()!) / (limits.y.upperBound - limits.y.lowerBound)
         guard max(spanX, spanY) < 0.02, xs.allSatisfy(limits.x.contains), ys.allSatisfy(limits.y.contains) else { return nil }
         var inset = Axes()
         inset.textScale = 0.8
-        inset.add(LineArtist(xs: xs, ys: ys, style: .solid, width: 0.8, color: Color.cycle[0], marker: Marker(.circle, size: 4)))
+        inset.xLabel = "ΔX0"
+        inset.yLabel = "ΔX1"
+        inset.add(
+            LineArtist(
+                xs: xs.map { $0 - xs[0] }, ys: ys.map { $0 - ys[0] }, style: .solid, width: 0.8, color: Color.cycle[0],
+                marker: Marker(.circle, size: 4)))
         var travelled = 0.0
-        for index in 1..<run.history.count {
-            travelled += distance(Array(run.history[index]), Array(run.history[index - 1]))
+        for index in 1..<points.count {
+            travelled += distance(Array(points[index]), Array(points[index - 1]))
         }
-        inset.title = RichText(spans: [TextSpan("moved ")] + ValueText.spans(travelled) + [TextSpan(" in \(run.history.count - 1) steps")])
-        return Inset(bounds: Rect(x: 0.5, y: 0.08, width: 0.42, height: 0.36), axes: inset)
+        inset.title = RichText(spans: [TextSpan("moved ")] + ValueText.spans(travelled) + [TextSpan(" in \(points.count - 1) steps")])
+        return Inset(
+            bounds: Rect(x: 0.55, y: 0.12, width: 0.4, height: 0.34), axes: inset,
+            region: (x: xs.min()!...xs.max()!, y: ys.min()!...ys.max()!))
     }
 
     private static func distance(_ a: [Double], _ b: [Double]) -> Double {

@@ -49,7 +49,8 @@ public struct TextLayout: Sendable {
     /// The advance width: where the next character would start.
     public let width: Double
     /// Height above the baseline of the layout box: the top of the letter "l", as matplotlib
-    /// measures text with "lp" so that labels line up whatever their letters.
+    /// measures text with "lp" so that labels line up whatever their letters (higher when a
+    /// superscript reaches above it).
     public let ascent: Double
     /// Depth below the baseline of the layout box: the bottom of "p".
     public let descent: Double
@@ -81,7 +82,12 @@ extension Font {
                 previous = index
             }
         }
-        let (ascent, descent) = layoutExtents(size: size)
+        var (ascent, descent) = layoutExtents(size: size)
+        // A raised span (a superscript) reaches higher than the plain text.
+        for span in text.spans where span.rise > 0 {
+            ascent = max(ascent, span.rise * size + layoutExtents(size: size * span.scale).ascent)
+        }
+        descent = max(descent, 0)
         return TextLayout(path: path, width: penX, ascent: ascent, descent: descent, size: size, text: text)
     }
 
