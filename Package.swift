@@ -42,6 +42,6 @@ let package = Package(
             dependencies: ["DescentPlot", "Descent", "CLibPNG", "CFreeType"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore", "CLibPNG"]),
+        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore", "DescentPlot"]),
     ]
 )

@@ -54,9 +54,9 @@ struct FigureOptions: ParsableArguments {
         TrajectoryFigures.Options(xLimits: xlim, yLimits: ylim, title: title)
     }
 
-    /// The output path (`--output`, or `output/<defaultName>`), checked before any work: a known
-    /// extension, a figure size within the caps. The default folder is created when missing; a
-    /// folder given by the user must exist.
+    /// The output path (`--output`, or `output/<defaultName>.png`), checked before any work: a
+    /// known extension, an existing folder, a figure size within the caps. (The default folder is
+    /// created when the figure is saved.)
     func destination(defaultName: String, panels: Int) throws(CommandError) -> String {
         let totalPixels = width * Double(panels) * height
         guard width * Double(panels) <= Double(Self.maximumSide), totalPixels <= Self.maximumPixels else {
@@ -68,14 +68,22 @@ struct FigureOptions: ParsableArguments {
         guard Figure.FileFormat(path: path) != nil else {
             throw .usage("--output \(path): the file name must end in .png or .svg")
         }
-        if output == nil {
-            try? FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true)
+        if let output {
+            let folder = (output as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder), isFolder.boolValue
+            else {
+                throw .cannotCreate("--output \(output): the directory \(folder) does not exist")
+            }
         }
         return path
     }
 
     /// Saves `figure` to `path`, with the command line in the PNG's metadata.
     func save(_ figure: Figure, to path: String, font: Font) throws(CommandError) {
+        if output == nil {
+            try? FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true)
+        }
         let command = (["descent"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         do {
             try figure.save(

@@ -18,9 +18,14 @@ struct OutputOptions: ParsableArguments {
         case json, csv
     }
 
-    /// Rejects what cannot be honoured, before any work is done.
+    /// Rejects what cannot be honoured, before any work is done: an unknown format, a missing folder.
     func check() throws(CommandError) {
-        _ = try dataFormat()
+        guard let data, try dataFormat() != nil else { return }
+        let folder = (data as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .cannotCreate("--data \(data): the directory \(folder) does not exist")
+        }
     }
 
     /// The format of `--data`, from its extension, or `nil` without `--data`.

@@ -17,13 +17,16 @@ struct CommandRunner {
         return testBinary.deletingLastPathComponent().appendingPathComponent("descent")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs `descent` with `arguments` in `directory`, or in a fresh temporary one (removed
+    /// afterwards) so that default outputs never land in the repository.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        let workingDirectory = try directory ?? temporaryDirectory()
+        defer { if directory == nil { try? FileManager.default.removeItem(at: workingDirectory) } }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        if let directory {
-            process.currentDirectoryURL = directory
-        }
+        process.currentDirectoryURL = workingDirectory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

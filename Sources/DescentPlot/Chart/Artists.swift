@@ -139,16 +139,16 @@ public struct GuideLine: Artist {
     public var dataBounds: Rect? { nil }
 
     public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
+        let pixels = frame.units.pixels(width)
         let path: Path
         switch orientation {
         case .horizontal:
-            let y = frame.pixel(frame.xLimits.lowerBound, value).y
+            let y = PlotUnits.snap(frame.pixel(frame.xLimits.lowerBound, value).y, width: pixels)
             path = .polyline([Point(frame.box.minX, y), Point(frame.box.maxX, y)])
         case .vertical:
-            let x = frame.pixel(value, frame.yLimits.lowerBound).x
+            let x = PlotUnits.snap(frame.pixel(value, frame.yLimits.lowerBound).x, width: pixels)
             path = .polyline([Point(x, frame.box.minY), Point(x, frame.box.maxY)])
         }
-        let pixels = frame.units.pixels(width)
         canvas.stroke(
             path, style: StrokeStyle(width: pixels, cap: style.cap, dash: style.dashPattern(width: pixels)), color: color)
     }

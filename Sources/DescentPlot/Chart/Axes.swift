@@ -50,11 +50,11 @@ public struct Axes: Sendable {
         return scale.inverse(a - margin)...scale.inverse(b + margin)
     }
 
-    func frame(box: Rect, units: PlotUnits, font: Font) -> AxesFrame {
+    func frame(box: Rect, cell: Rect, units: PlotUnits, font: Font) -> AxesFrame {
         let limits = resolvedLimits
         return AxesFrame(
             box: box, xLimits: limits.x, yLimits: limits.y, xScale: xScale, yScale: yScale, units: units, font: font,
-            textScale: textScale)
+            textScale: textScale, cell: cell)
     }
 }
 
@@ -153,11 +153,27 @@ extension Axes {
                     horizontal: .center, vertical: .bottom, rotation: .pi / 2))
         }
         if let title {
-            result.texts.append(
-                PlacedText(frame.layout(title, points: PlotDefaults.titleSize), at: Point(box.center.x, titleBottom),
-                    horizontal: .center, vertical: titleAnchor))
+            let layout = fitted(title, points: PlotDefaults.titleSize, width: frame.cell.width - units.pixels(4), frame: frame)
+            // Centred over the box, but moved sideways as needed to stay inside the cell.
+            let half = layout.width / 2
+            let x = min(max(box.center.x, frame.cell.minX + half + units.pixels(2)), frame.cell.maxX - half - units.pixels(2))
+            result.texts.append(PlacedText(layout, at: Point(x, titleBottom), horizontal: .center, vertical: titleAnchor))
         }
         return result
+    }
+
+    /// `text` laid out no wider than `width`: smaller (down to 6 pt), then cut with "…".
+    private func fitted(_ text: RichText, points: Double, width: Double, frame: AxesFrame) -> TextLayout {
+        let layout = frame.layout(text, points: points)
+        guard layout.width > width else { return layout }
+        let smaller = max(6 / textScale, points * width / layout.width)
+        var shown = frame.layout(text, points: smaller)
+        var characters = text.plainText
+        while shown.width > width, characters.count > 1 {
+            characters.removeLast()
+            shown = frame.layout(RichText(characters + "…"), points: smaller)
+        }
+        return shown
     }
 
     /// The ticks inside the view, with at most one interval per `spacing` pixels (matplotlib's
@@ -170,19 +186,20 @@ extension Axes {
     }
 
     /// Draws the axes in `box`.
-    func draw<C: Canvas>(on canvas: inout C, box: Rect, units: PlotUnits, font: Font) {
-        let frame = frame(box: box, units: units, font: font)
+    func draw<C: Canvas>(on canvas: inout C, box: Rect, cell: Rect, units: PlotUnits, font: Font) {
+        let frame = frame(box: box, cell: cell, units: units, font: font)
         let decorations = decorations(in: frame)
         let spineWidth = units.pixels(PlotDefaults.spineWidth)
 
         canvas.beginGroup("axes")
         canvas.fill(.rectangle(box), color: .white)
+        let snap = { (position: Double) in PlotUnits.snap(position, width: spineWidth) }
         if grid {
             canvas.beginGroup("grid")
             for tick in decorations.ticks {
                 let path: Path = tick.isX
-                    ? .polyline([Point(tick.position, box.minY), Point(tick.position, box.maxY)])
-                    : .polyline([Point(box.minX, tick.position), Point(box.maxX, tick.position)])
+                    ? .polyline([Point(snap(tick.position), box.minY), Point(snap(tick.position), box.maxY)])
+                    : .polyline([Point(box.minX, snap(tick.position)), Point(box.maxX, snap(tick.position))])
                 canvas.stroke(path, style: StrokeStyle(width: spineWidth), color: Color(hex: "#b0b0b0")!)
             }
             canvas.endGroup()
@@ -199,14 +216,15 @@ extension Axes {
         OutsideViewMarks.draw(marks, on: &canvas, in: frame)
 
         canvas.beginGroup("spines")
-        canvas.stroke(.rectangle(box), style: StrokeStyle(width: spineWidth, cap: .square, join: .miter(limit: 10)), color: .black)
+        let frameRect = Rect(x: snap(box.minX), y: snap(box.minY), width: snap(box.maxX) - snap(box.minX), height: snap(box.maxY) - snap(box.minY))
+        canvas.stroke(.rectangle(frameRect), style: StrokeStyle(width: spineWidth, cap: .square, join: .miter(limit: 10)), color: .black)
         canvas.endGroup()
         canvas.beginGroup("ticks")
         let tickLength = units.pixels(PlotDefaults.tickLength)
         for tick in decorations.ticks {
             let path: Path = tick.isX
-                ? .polyline([Point(tick.position, box.maxY), Point(tick.position, box.maxY + tickLength)])
-                : .polyline([Point(box.minX, tick.position), Point(box.minX - tickLength, tick.position)])
+                ? .polyline([Point(snap(tick.position), frameRect.maxY), Point(snap(tick.position), frameRect.maxY + tickLength)])
+                : .polyline([Point(frameRect.minX, snap(tick.position)), Point(frameRect.minX - tickLength, snap(tick.position))])
             canvas.stroke(path, style: StrokeStyle(width: spineWidth), color: .black)
         }
         canvas.endGroup()
@@ -252,6 +270,6 @@ extension Axes {
             canvas.popClip()
             canvas.endGroup()
         }
-        inset.axes.draw(on: &canvas, box: insetBox, units: parent.units, font: font)
+        inset.axes.draw(on: &canvas, box: insetBox, cell: box, units: parent.units, font: font)
     }
 }

@@ -11,6 +11,9 @@ public struct AxesFrame: Sendable {
     public let font: Font
     /// Multiplies every font size (insets use smaller text). Default: 1.
     public let textScale: Double
+    /// The region the axes' texts must stay in (its grid cell); a title wider than it is set
+    /// smaller, down to 6 pt, then cut with an ellipsis.
+    public let cell: Rect
 
     /// The pixel position of the data point (x, y): x grows rightwards, y upwards on screen.
     public func pixel(_ x: Double, _ y: Double) -> Point {

@@ -40,14 +40,20 @@ public struct Figure: Sendable {
         set { panels[row * columns + column] = newValue }
     }
 
-    /// The axes box of every panel, after layout.
-    public func layout(font: Font) -> [Rect] {
-        let units = PlotUnits(dpi: dpi)
+    /// The grid cell of every panel, row after row.
+    public var cells: [Rect] {
         let cellWidth = width / Double(columns)
         let cellHeight = height / Double(rows)
         return panels.indices.map { index in
-            let cell = Rect(
-                x: Double(index % columns) * cellWidth, y: Double(index / columns) * cellHeight, width: cellWidth, height: cellHeight)
+            Rect(x: Double(index % columns) * cellWidth, y: Double(index / columns) * cellHeight, width: cellWidth, height: cellHeight)
+        }
+    }
+
+    /// The axes box of every panel, after layout.
+    public func layout(font: Font) -> [Rect] {
+        let units = PlotUnits(dpi: dpi)
+        return zip(panels.indices, cells).map { index, cell in
+            let (cellWidth, cellHeight) = (cell.width, cell.height)
             var box = Rect(
                 x: cell.minX + PlotDefaults.subplotLeft * cellWidth, y: cell.minY + (1 - PlotDefaults.subplotTop) * cellHeight,
                 width: (PlotDefaults.subplotRight - PlotDefaults.subplotLeft) * cellWidth,
@@ -55,7 +61,8 @@ public struct Figure: Sendable {
             let allowed = cell.insetBy(units.pixels(2))
             // Shrinking a box can change its ticks, so repeat until the texts fit.
             for _ in 0..<6 {
-                let used = panels[index].decorations(in: panels[index].frame(box: box, units: units, font: font)).bounds(including: box)
+                let frame = panels[index].frame(box: box, cell: cell, units: units, font: font)
+                let used = panels[index].decorations(in: frame).bounds(including: box)
                 let left = max(0, allowed.minX - used.minX)
                 let right = max(0, used.maxX - allowed.maxX)
                 let top = max(0, allowed.minY - used.minY)
@@ -71,8 +78,8 @@ public struct Figure: Sendable {
     /// Draws every panel on `canvas`.
     public func draw<C: Canvas>(on canvas: inout C, font: Font) {
         let units = PlotUnits(dpi: dpi)
-        for (panel, box) in zip(panels, layout(font: font)) {
-            panel.draw(on: &canvas, box: box, units: units, font: font)
+        for ((panel, box), cell) in zip(zip(panels, layout(font: font)), cells) {
+            panel.draw(on: &canvas, box: box, cell: cell, units: units, font: font)
         }
     }
 

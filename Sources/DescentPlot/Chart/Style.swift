@@ -10,6 +10,14 @@ public struct PlotUnits: Sendable {
 
     /// `points` in pixels.
     public func pixels(_ points: Double) -> Double { points * dpi / 72 }
+
+    /// Moves the position of a horizontal or vertical line `width` pixels wide onto the pixel
+    /// grid, so that it covers whole pixels instead of smearing over two (matplotlib snaps spines,
+    /// ticks and grid lines the same way): a line whose width rounds to an odd number of pixels
+    /// goes to a pixel centre, an even one to a pixel edge.
+    public static func snap(_ position: Double, width: Double) -> Double {
+        Int(width.rounded()) % 2 == 1 ? position.rounded(.down) + 0.5 : position.rounded()
+    }
 }
 
 /// matplotlib's defaults (its `rcParams`), in points, collected in one place with their names.

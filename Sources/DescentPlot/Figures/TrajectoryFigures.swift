@@ -43,11 +43,21 @@ public enum TrajectoryFigures {
             var axes = axes(for: run, options: options)
             let heading = "lr = \(ShortestDouble.format(run.learningRate)): \(run.outcome.status.rawValue)"
             axes.title = RichText(options.title.map { "\($0) · \(heading)" } ?? heading)
-            axes.note = wrap(run.outcome.reason, width: panelWidth * 0.55, font: font, dpi: dpi)
+            axes.note = wrap(run.outcome.reason, width: panelWidth * 0.55, font: font, dpi: dpi) + [finalPoint(run)]
             if let inset = magnifier(for: run, in: axes) { axes.insets.append(inset) }
             figure[0, index] = axes
         }
         return figure
+    }
+
+    /// "final x = (…)", in the notation of the labels.
+    static func finalPoint(_ run: Trajectory) -> RichText {
+        var spans = [TextSpan("final x = (")]
+        for (index, coordinate) in run.final.enumerated() {
+            if index > 0 { spans.append(TextSpan(", ")) }
+            spans += ValueText.spans(coordinate)
+        }
+        return RichText(spans: spans + [TextSpan(")")]).withTypographicMinus
     }
 
     /// The axes of one run: guides, history markers, book labels.

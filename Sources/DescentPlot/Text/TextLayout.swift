@@ -39,6 +39,11 @@ public struct RichText: Equatable, Sendable, ExpressibleByStringLiteral {
 
     /// The characters, spans joined (for `<text>` output and tests).
     public var plainText: String { spans.map(\.text).joined() }
+
+    /// The text with every hyphen-minus replaced by U+2212 (−), as numbers are typeset.
+    public var withTypographicMinus: RichText {
+        RichText(spans: spans.map { TextSpan($0.text.replacingOccurrences(of: "-", with: "\u{2212}"), scale: $0.scale, rise: $0.rise) })
+    }
 }
 
 /// Text laid out on a baseline: glyph outlines in pixels with the origin at the start of the
@@ -56,7 +61,7 @@ public struct TextLayout: Sendable {
     public let descent: Double
     /// The font size in pixels per em.
     public let size: Double
-    /// The text, for backends that write characters.
+    /// The text as drawn (minus signs already replaced), for backends that write characters.
     public let text: RichText
 }
 
@@ -65,14 +70,14 @@ extension Font {
     /// font's kerning between neighbours of a span. A hyphen-minus is drawn as U+2212 (−) when
     /// `typographicMinus` is set, as matplotlib does for numbers.
     public func layout(_ text: RichText, size: Double, typographicMinus: Bool = false) -> TextLayout {
+        let text = typographicMinus ? text.withTypographicMinus : text
         var path = Path()
         var penX = 0.0
         for span in text.spans {
             let scale = size * span.scale / unitsPerEm
             let rise = span.rise * size
             var previous: UInt32?
-            for character in span.text.unicodeScalars {
-                let scalar = typographicMinus && character == "-" ? Unicode.Scalar(0x2212)! : character
+            for scalar in span.text.unicodeScalars {
                 let index = glyphIndex(scalar)
                 if let previous { penX += kerning(previous, index) * scale }
                 let glyph = glyph(index)

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+import DescentPlot
+
+/// The figures, as a user makes them from the command line.
+@Suite struct FigureEndToEndTests {
+    @Test func trajectoryDrawsTheBookFigureIntoOutputByDefault() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(["trajectory", "--lr", "0.1"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("wrote output/trajectory.png\n"))
+        let data = try Data(contentsOf: directory.appendingPathComponent("output/trajectory.png"))
+        let image = try PNGCodec.decode(data)
+        #expect(image.width == 640 && image.height == 480)
+        let text = PNGCodec.textChunks(of: data)
+        #expect(text["Software"] == "Descent")
+        #expect(text["Command"] == "descent trajectory --lr 0.1")
+    }
+
+    @Test func sizeTitleAndFormatFollowTheFlags() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(
+            ["trajectory", "--width", "800", "--height", "300", "--title", "Gradient descent", "--svg-text", "characters",
+                "--xlim=-4,4", "--output", "run.svg"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOf: directory.appendingPathComponent("run.svg"), encoding: .utf8)
+        #expect(svg.contains("width=\"800px\" height=\"300px\" viewBox=\"0 0 800 300\""))
+        #expect(svg.contains(">Gradient descent</text>"))
+        #expect(svg.contains(">−4</text>") && svg.contains(">4</text>"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["run.svg"])
+    }
+
+    @Test func compareDrawsOnePanelPerLearningRateAndPrintsTheRuns() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(["compare", "--json", "--data", "runs.csv"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let runs = try JSONDecoder().decode([TrajectoryJSON].self, from: Data(result.stdout.utf8))
+        #expect(runs.map(\.lr) == [0.1, 10, 1e-8])
+        #expect(runs.map(\.status) == ["converged", "stalled", "stalled"])
+        let image = try PNGCodec.decode(try Data(contentsOf: directory.appendingPathComponent("output/lr_comparison.png")))
+        #expect(image.width == 1920 && image.height == 480)
+        let csv = try String(contentsOf: directory.appendingPathComponent("runs.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("lr,step,x0,x1,value,gradient_norm\n0.1,0,-3,4,25,"))
+        #expect(csv.split(separator: "\n").count == 1 + 3 * 21)
+    }
+
+    @Test func aBadLearningRateListNamesTheBadOne() throws {
+        let result = try CommandRunner.run(["compare", "--lr", "0.1,abc"])
+        #expect(
+            result.stderr
+                == "descent: The value '0.1,abc' is invalid for '--lr <rates>': 'abc' is not a finite number greater than 0; expected learning rates separated by commas, such as 0.1,10,1e-8\n"
+        )
+        #expect(result.status == 64)
+    }
+
+    @Test func aMissingFontIsNamedWithTheWayOut() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(["trajectory"], in: directory, environment: ["DESCENT_FONT": "/nonexistent.ttf"])
+        #expect(
+            result.stderr
+                == "descent: the font file /nonexistent.ttf does not exist; install fonts-dejavu-core or set DESCENT_FONT to a TrueType font\n")
+        #expect(result.status == 64)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+}

@@ -1,0 +1,171 @@
+import DescentCore
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@testable import DescentPlot
+
+/// The book's figures, checked where a reader looks: the box where matplotlib puts it, the markers
+/// where the axes transform puts them, the same geometry in SVG, and golden files.
+@Suite struct FigureTests {
+    let font: Font
+    let bookRun: Trajectory
+
+    init() throws {
+        font = try Font.standard()
+        bookRun = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 20)
+    }
+
+    /// Matplotlib's single-subplot box at 640×480: x = 80, top = 57.6, 496 × 369.6.
+    let bookBox = Rect(x: 80, y: 57.6, width: 496, height: 369.6)
+
+    private func pixel(_ x: Double, _ y: Double) -> Point {
+        Point(bookBox.minX + (x + 3.5) / 7 * bookBox.width, bookBox.maxY - (y + 4.5) / 9 * bookBox.height)
+    }
+
+    @Test func theAxesBoxSitsWhereMatplotlibPutsIt() {
+        let figure = TrajectoryFigures.trajectory(bookRun)
+        let boxes = figure.layout(font: font)
+        #expect(boxes.count == 1)
+        #expect(abs(boxes[0].x - 80) < 1e-9 && abs(boxes[0].y - 57.6) < 1e-9)
+        #expect(abs(boxes[0].width - 496) < 1e-9 && abs(boxes[0].height - 369.6) < 1e-9)
+    }
+
+    @Test func everyMarkerIsDrawnWhereTheAxesTransformPutsIt() throws {
+        let image = try PNGCodec.decode(try TrajectoryFigures.trajectory(bookRun).pngData(font: font))
+        #expect(image.width == 640 && image.height == 480)
+        for point in bookRun.history {
+            let center = pixel(point[point.startIndex], point[point.startIndex + 1])
+            let (r, g, b, _) = image.pixel(Int(center.x), Int(center.y))
+            // C0 = #1f77b4 = (31, 119, 180).
+            #expect(abs(Int(r) - 31) <= 3 && abs(Int(g) - 119) <= 3 && abs(Int(b) - 180) <= 3, "marker at \(center): \(r),\(g),\(b)")
+        }
+        // The first marker is 6 pt = 8.33 px across plus its 1 pt edge: 4 px from its centre is
+        // still marker, 7 px is background.
+        let first = pixel(-3, 4)
+        #expect(image.pixel(Int(first.x) + 4, Int(first.y)).r < 60)
+        #expect(image.pixel(Int(first.x) + 7, Int(first.y)) == (255, 255, 255, 255))
+    }
+
+    @Test func guidesAreDashedPureBlueThroughTheOrigin() throws {
+        let image = try PNGCodec.decode(try TrajectoryFigures.trajectory(bookRun).pngData(font: font))
+        let origin = pixel(0, 0)
+        let row = Int(origin.y)
+        // Along the horizontal guide, right of the markers: blue dashes (7.7 px) and white gaps (3.3 px).
+        let samples = (340..<560).map { image.pixel($0, row) }
+        let blue = samples.filter { $0.b > 200 && $0.r < 60 && $0.g < 60 }.count
+        let white = samples.filter { $0.r > 200 && $0.g > 200 }.count
+        #expect(blue > 120 && white > 40, "blue \(blue), white \(white)")
+        let column = (100..<400).map { image.pixel(Int(origin.x), $0) }
+        #expect(column.filter { $0.b > 200 && $0.r < 60 }.count > 180)
+    }
+
+    @Test func theSpinesFrameTheBox() throws {
+        let image = try PNGCodec.decode(try TrajectoryFigures.trajectory(bookRun).pngData(font: font))
+        // The 0.8 pt (1.11 px) spine at x = 80, snapped to the centre of pixel column 80.
+        #expect(image.pixel(80, 300).r < 100)
+        #expect(image.pixel(76, 300) == (255, 255, 255, 255))
+        #expect(image.pixel(300, 427).r < 120)
+    }
+
+    @Test func theSVGHasTheSameGeometry() throws {
+        let svg = TrajectoryFigures.trajectory(bookRun).svgDocument(font: font)
+        let paths = try SVGPaths(svg)
+        #expect(paths.root["width"] == "640px" && paths.root["viewBox"] == "0 0 640 480")
+        let markers = paths.elements.filter { $0["fill"] == "#1f77b4" }
+        #expect(markers.count == 20)
+        for (marker, point) in zip(markers, bookRun.history) {
+            // Each circle starts at its rightmost point: centre + radius (3 pt = 4.167 px).
+            let start = try #require(marker["d"]?.dropFirst().split(separator: "C").first?.split(separator: " ").compactMap { Double($0) })
+            let center = pixel(point[point.startIndex], point[point.startIndex + 1])
+            #expect(abs(start[0] - (center.x + 300 / 72.0)) < 0.002 && abs(start[1] - center.y) < 0.002)
+        }
+        let guides = paths.elements.filter { $0["stroke"] == "#0000ff" }
+        #expect(guides.count == 2)
+        #expect(guides.allSatisfy { $0["stroke-dasharray"] == "7.708,3.333" && $0["stroke-linecap"] == "butt" })
+    }
+
+    @Test func theSameFigureGivesTheSameBytes() throws {
+        let figure = TrajectoryFigures.trajectory(bookRun)
+        #expect(try figure.pngData(font: font) == (try figure.pngData(font: font)))
+        #expect(figure.svgDocument(font: font) == figure.svgDocument(font: font))
+    }
+
+    @Test func theTrajectoryFigureMatchesItsGoldenFiles() throws {
+        let figure = TrajectoryFigures.trajectory(bookRun)
+        try GoldenFile.assertText(figure.svgDocument(font: font), matches: "trajectory.svg")
+        try GoldenFile.assertImage(try figure.pngData(font: font), matches: "trajectory.png")
+    }
+
+    @Test func theComparisonFigureMatchesItsGoldenFile() throws {
+        let runs = try [0.1, 10, 1e-8].map {
+            try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: $0, steps: 20)
+        }
+        let figure = TrajectoryFigures.comparison(runs, font: font)
+        try GoldenFile.assertText(figure.svgDocument(font: font), matches: "lr_comparison.svg")
+    }
+
+    @Test func pointsThatLeaveTheViewAreMarkedWithWhereTheyWent() throws {
+        let run = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 10, steps: 20)
+        let figure = TrajectoryFigures.comparison([run], font: font)
+        let svg = figure.svgDocument(font: font, textMode: .characters)
+        #expect(svg.contains("class=\"outside-view\""))
+        #expect(svg.contains("10 points, farthest (−2.59×10<tspan"))
+        #expect(svg.contains("x ± h rounds back to x"))
+    }
+
+    @Test func pointsPiledOnOneSpotGetAMagnifyingInset() throws {
+        let crawl = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 1e-8, steps: 20)
+        let figure = TrajectoryFigures.comparison([crawl], font: font)
+        #expect(figure.panels[0].insets.count == 1)
+        let svg = figure.svgDocument(font: font, textMode: .characters)
+        #expect(svg.contains("moved 2.00×10<tspan"))
+        #expect(svg.contains("class=\"inset-region\""))
+        let converged = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 20)
+        #expect(TrajectoryFigures.comparison([converged], font: font).panels[0].insets.isEmpty)
+    }
+
+    @Test func manyPanelsNeverOverlapTheirTexts() throws {
+        let runs = try [0.1, 10, 1e-8, 0.5].map {
+            try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: $0, steps: 20)
+        }
+        var figure = TrajectoryFigures.comparison(runs, panelWidth: 240, height: 200, font: font)
+        figure.panels[1].title = "a very long title that would run into the neighbouring panels"
+        let boxes = figure.layout(font: font)
+        let units = PlotUnits(dpi: figure.dpi)
+        let used = zip(zip(figure.panels, boxes), figure.cells).map { panelAndBox, cell in
+            let (panel, box) = panelAndBox
+            return panel.decorations(in: panel.frame(box: box, cell: cell, units: units, font: font)).bounds(including: box)
+        }
+        for i in used.indices {
+            #expect(used[i].minX >= 0 && used[i].maxX <= figure.width && used[i].minY >= 0 && used[i].maxY <= figure.height)
+            for j in used.indices where j > i {
+                #expect(!used[i].intersects(used[j]), "panels \(i) and \(j) overlap")
+            }
+        }
+    }
+}
+
+/// The `<svg>` root's attributes and every `<path>`'s, read by an XML parser.
+private final class SVGPaths: NSObject, XMLParserDelegate {
+    var root: [String: String] = [:]
+    var elements: [[String: String]] = []
+
+    init(_ text: String) throws {
+        super.init()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = self
+        guard parser.parse() else { throw parser.parserError ?? CocoaError(.coderReadCorrupt) }
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
+        if name == "svg" { root = attributes }
+        if name == "path" { elements.append(attributes) }
+    }
+}

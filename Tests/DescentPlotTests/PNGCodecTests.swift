@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@testable import DescentPlot
+
+@Suite struct PNGCodecTests {
+    @Test func pixelsSurviveARoundTripThroughLibpng() throws {
+        var generator = SystemRandomNumberGenerator()
+        let rgba = (0..<(37 * 23 * 4)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let data = try PNGCodec.encode(rgba: rgba, width: 37, height: 23, dpi: 100, metadata: [])
+        let image = try PNGCodec.decode(data)
+        #expect(image.width == 37 && image.height == 23)
+        #expect(image.rgba == rgba)
+    }
+
+    @Test func resolutionAndMetadataAreWrittenAndTimeIsNot() throws {
+        let data = try PNGCodec.encode(
+            rgba: [UInt8](repeating: 255, count: 16), width: 2, height: 2, dpi: 100,
+            metadata: [("Software", "Descent"), ("Command", "descent trajectory --lr 10")])
+        let chunks = PNGCodec.chunks(of: data)
+        #expect(chunks.map(\.type) == ["IHDR", "pHYs", "tEXt", "tEXt", "sRGB", "IDAT", "IEND"])
+        // 100 dpi = 3937 pixels per metre in both directions, unit: metre.
+        #expect(chunks[1].data == [0, 0, 0x0F, 0x61, 0, 0, 0x0F, 0x61, 1])
+        #expect(PNGCodec.textChunks(of: data) == ["Software": "Descent", "Command": "descent trajectory --lr 10"])
+        #expect(!chunks.contains { $0.type == "tIME" })
+        _ = try PNGCodec.decode(data)
+    }
+
+    @Test func crcIsPNGs() {
+        // The CRC of the IEND chunk type, found in every PNG: AE 42 60 82.
+        #expect(CRC32.checksum(Array("IEND".utf8)) == 0xAE42_6082)
+    }
+
+    @Test func garbageIsRefused() {
+        #expect(throws: PNGCodec.Error.self) { try PNGCodec.decode(Data("not a png".utf8)) }
+    }
+}

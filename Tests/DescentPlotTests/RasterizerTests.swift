@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import DescentPlot
+
+/// The scan converter, checked by measuring the coverage it leaves.
+@Suite struct RasterizerTests {
+    private let canvasBounds = PixelBounds(minX: 0, minY: 0, maxX: 100, maxY: 100)
+
+    private func coverage(_ path: Path, rule: FillRule = .nonZero, clip: Rect? = nil) -> [[Float]] {
+        var polygons = path.flattened()
+        if let clip { polygons = PolygonClipper.clip(polygons, to: clip) }
+        var grid = Array(repeating: [Float](repeating: 0, count: 100), count: 100)
+        guard let mask = Rasterizer.coverage(of: polygons, rule: rule, clip: canvasBounds) else { return grid }
+        for row in 0..<mask.height {
+            for column in 0..<mask.width {
+                grid[mask.originY + row][mask.originX + column] = mask.coverage[row * mask.width + column]
+            }
+        }
+        return grid
+    }
+
+    @Test func aOnePixelHorizontalBandSplitsItsCoverageExactly() {
+        let grid = coverage(.rectangle(Rect(x: 10, y: 10.25, width: 50, height: 1)))
+        for column in 10..<60 {
+            #expect(abs(grid[10][column] - 0.75) < 1e-6, "row 10, column \(column): \(grid[10][column])")
+            #expect(abs(grid[11][column] - 0.25) < 1e-6)
+            #expect(grid[9][column] == 0 && grid[12][column] == 0)
+        }
+    }
+
+    @Test func aOnePixelVerticalLineCoversEachColumnByItsOverlap() {
+        let stroke = Stroker.outline(of: Path.polyline([Point(20.25, 10), Point(20.25, 90)]).flattened(), style: StrokeStyle(width: 1))
+        var grid = Array(repeating: [Float](repeating: 0, count: 100), count: 100)
+        let mask = Rasterizer.coverage(of: stroke, rule: .nonZero, clip: canvasBounds)!
+        for row in 0..<mask.height {
+            for column in 0..<mask.width {
+                grid[mask.originY + row][mask.originX + column] = mask.coverage[row * mask.width + column]
+            }
+        }
+        for row in 11..<89 {
+            #expect(abs(grid[row][19] - 0.25) < 1e-5, "row \(row): \(grid[row][19])")
+            #expect(abs(grid[row][20] - 0.75) < 1e-5)
+            #expect(grid[row][18] == 0 && grid[row][21] == 0)
+        }
+    }
+
+    @Test func aFilledCircleHasTheAreaOfACircle() {
+        let radius = 40.0
+        let grid = coverage(.circle(center: Point(50.3, 49.7), radius: radius))
+        let area = grid.joined().reduce(0) { $0 + Double($1) }
+        #expect(abs(area - .pi * radius * radius) / (.pi * radius * radius) < 0.005, "area \(area)")
+    }
+
+    @Test func fillRulesDecideAboutNestedShapes() {
+        var nested = Path.rectangle(Rect(x: 10, y: 10, width: 80, height: 80))
+        nested.append(.rectangle(Rect(x: 30, y: 30, width: 40, height: 40)))
+        #expect(coverage(nested, rule: .nonZero)[50][50] == 1)
+        #expect(coverage(nested, rule: .evenOdd)[50][50] == 0)
+        #expect(coverage(nested, rule: .evenOdd)[20][20] == 1)
+    }
+
+    @Test func clippingKeepsFractionalEdges() {
+        let grid = coverage(.rectangle(Rect(x: 0, y: 0, width: 100, height: 100)), clip: Rect(x: 20, y: 57.6, width: 30, height: 20))
+        #expect(abs(grid[57][30] - 0.4) < 1e-5)
+        #expect(grid[60][30] == 1)
+        #expect(grid[60][19] == 0 && grid[60][50] == 0)
+        #expect(abs(grid[77][30] - 0.6) < 1e-5)
+    }
+
+    @Test func shapesReachingPastTheCanvasAreCutCleanly() {
+        let grid = coverage(.circle(center: Point(-10, 50), radius: 30))
+        // At row 50 the circle reaches x = −10 + √(30² − 0.5²) = 19.996, its chords up to 0.1 px less.
+        #expect(grid[50][0] == 1)
+        #expect(grid[50][19] > 0.89 && grid[50][19] <= 0.997, "\(grid[50][19])")
+        #expect(grid[50][20] == 0)
+    }
+}
