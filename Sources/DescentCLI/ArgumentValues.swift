@@ -35,7 +35,8 @@ enum ArgumentValues {
                 return try learningRate(String(field))
             } catch {
                 throw ValueError(
-                    description: "'\(field.trimmingCharacters(in: .whitespaces))' is not a finite number greater than 0; "
+                    description:
+                        "'\(field.trimmingCharacters(in: .whitespaces))' is not a finite number greater than 0; "
                         + "expected learning rates separated by commas, such as 0.1,10,1e-8")
             }
         }
@@ -45,7 +46,9 @@ enum ArgumentValues {
 
     /// A pixel size: a whole number from 1 to ``FigureOptions/maximumSide``.
     static func pixelSize(_ text: String) throws -> Double {
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (1...FigureOptions.maximumSide).contains(value) else {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)),
+            (1...FigureOptions.maximumSide).contains(value)
+        else {
             throw ValueError(description: "expected a whole number of pixels from 1 to \(FigureOptions.maximumSide)")
         }
         return Double(value)
@@ -53,7 +56,8 @@ enum ArgumentValues {
 
     /// A resolution: a number of dots per inch from 1 to 2400.
     static func dpi(_ text: String) throws -> Double {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 1, value <= 2400 else {
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 1, value <= 2400
+        else {
             throw ValueError(description: "expected dots per inch from 1 to 2400, such as 100")
         }
         return value
@@ -62,7 +66,9 @@ enum ArgumentValues {
     /// A view range: two finite numbers, the lower first, such as `-3.5,3.5`.
     static func range(_ text: String) throws -> ClosedRange<Double> {
         let bounds = try point(text)
-        guard bounds.count == 2 else { throw ValueError(description: "expected two numbers, lower and upper, such as -3.5,3.5") }
+        guard bounds.count == 2 else {
+            throw ValueError(description: "expected two numbers, lower and upper, such as -3.5,3.5")
+        }
         guard bounds[0] < bounds[1] else {
             throw ValueError(description: "the lower limit must be below the upper one, such as -3.5,3.5")
         }

@@ -12,7 +12,7 @@ struct DescentCommand: ParsableCommand {
             Descent reproduces the numbers of "Deep Learning from Scratch" chapter 4 bit for bit: \
             the central-difference gradient (h = 1e-4), gradient_descent and its history.
             """,
-        subcommands: [TrajectoryCommand.self, CompareCommand.self]
+        subcommands: [TrajectoryCommand.self, CompareCommand.self, GalleryCommand.self]
     )
 
     static func main() {

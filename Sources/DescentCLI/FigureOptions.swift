@@ -11,7 +11,8 @@ struct FigureOptions: ParsableArguments {
     static let maximumPixels = 16_000_000.0
 
     @Option(
-        help: ArgumentHelp("Draw the figure to FILE: .png or .svg. Default: output/\u{3c}name\u{3e}.png.", valueName: "file"))
+        help: ArgumentHelp(
+            "Draw the figure to FILE: .png or .svg. Default: output/\u{3c}name\u{3e}.png.", valueName: "file"))
     var output: String?
 
     @Option(
@@ -26,24 +27,28 @@ struct FigureOptions: ParsableArguments {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Resolution: text and line sizes in points become dpi/72 pixels. Default: 100.", valueName: "dpi"),
+        help: ArgumentHelp(
+            "Resolution: text and line sizes in points become dpi/72 pixels. Default: 100.", valueName: "dpi"),
         transform: ArgumentValues.dpi)
     var dpi: Double = 100
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("The x range shown, e.g. --xlim=-3.5,3.5. Default: the book's, or the data's.", valueName: "low,high"),
+        help: ArgumentHelp(
+            "The x range shown, e.g. --xlim=-3.5,3.5. Default: the book's, or the data's.", valueName: "low,high"),
         transform: ArgumentValues.range)
     var xlim: ClosedRange<Double>?
 
     @Option(
-        parsing: .unconditional, help: ArgumentHelp("The y range shown.", valueName: "low,high"), transform: ArgumentValues.range)
+        parsing: .unconditional, help: ArgumentHelp("The y range shown.", valueName: "low,high"),
+        transform: ArgumentValues.range)
     var ylim: ClosedRange<Double>?
 
     @Option(help: "A title for the figure.")
     var title: String?
 
-    @Option(name: .customLong("svg-text"), help: "SVG text as glyph outlines (same everywhere) or characters (selectable).")
+    @Option(
+        name: .customLong("svg-text"), help: "SVG text as glyph outlines (same everywhere) or characters (selectable).")
     var svgText: SVGTextMode = .outlines
 
     enum SVGTextMode: String, ExpressibleByArgument, CaseIterable {
@@ -62,7 +67,8 @@ struct FigureOptions: ParsableArguments {
         guard width * Double(panels) <= Double(Self.maximumSide), totalPixels <= Self.maximumPixels else {
             throw .usage(
                 "--width \(Int(width)) × \(panels) panel\(panels == 1 ? "" : "s") × --height \(Int(height)): "
-                    + "a figure may be at most \(Self.maximumSide) pixels a side and \(Int(Self.maximumPixels / 1_000_000)) million pixels in all")
+                    + "a figure may be at most \(Self.maximumSide) pixels a side and \(Int(Self.maximumPixels / 1_000_000)) million pixels in all"
+            )
         }
         let path = output ?? "output/\(defaultName).png"
         guard Figure.FileFormat(path: path) != nil else {
@@ -71,7 +77,8 @@ struct FigureOptions: ParsableArguments {
         if let output {
             let folder = (output as NSString).deletingLastPathComponent
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder), isFolder.boolValue
+            guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder),
+                isFolder.boolValue
             else {
                 throw .cannotCreate("--output \(output): the directory \(folder) does not exist")
             }

@@ -23,7 +23,9 @@ struct OutputOptions: ParsableArguments {
         guard let data, try dataFormat() != nil else { return }
         let folder = (data as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder),
+            isFolder.boolValue
+        else {
             throw .cannotCreate("--data \(data): the directory \(folder) does not exist")
         }
     }

@@ -1,7 +1,6 @@
+import DescentPlot
 import Foundation
 import Testing
-
-import DescentPlot
 
 /// The figures, as a user makes them from the command line.
 @Suite struct FigureEndToEndTests {
@@ -23,8 +22,11 @@ import DescentPlot
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CommandRunner.run(
-            ["trajectory", "--width", "800", "--height", "300", "--title", "Gradient descent", "--svg-text", "characters",
-                "--xlim=-4,4", "--output", "run.svg"], in: directory)
+            [
+                "trajectory", "--width", "800", "--height", "300", "--title", "Gradient descent", "--svg-text",
+                "characters",
+                "--xlim=-4,4", "--output", "run.svg",
+            ], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         let svg = try String(contentsOf: directory.appendingPathComponent("run.svg"), encoding: .utf8)
         #expect(svg.contains("width=\"800px\" height=\"300px\" viewBox=\"0 0 800 300\""))
@@ -41,7 +43,8 @@ import DescentPlot
         let runs = try JSONDecoder().decode([TrajectoryJSON].self, from: Data(result.stdout.utf8))
         #expect(runs.map(\.lr) == [0.1, 10, 1e-8])
         #expect(runs.map(\.status) == ["converged", "stalled", "stalled"])
-        let image = try PNGCodec.decode(try Data(contentsOf: directory.appendingPathComponent("output/lr_comparison.png")))
+        let image = try PNGCodec.decode(
+            try Data(contentsOf: directory.appendingPathComponent("output/lr_comparison.png")))
         #expect(image.width == 1920 && image.height == 480)
         let csv = try String(contentsOf: directory.appendingPathComponent("runs.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("lr,step,x0,x1,value,gradient_norm\n0.1,0,-3,4,25,"))
@@ -60,11 +63,30 @@ import DescentPlot
     @Test func aMissingFontIsNamedWithTheWayOut() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try CommandRunner.run(["trajectory"], in: directory, environment: ["DESCENT_FONT": "/nonexistent.ttf"])
+        let result = try CommandRunner.run(
+            ["trajectory"], in: directory, environment: ["DESCENT_FONT": "/nonexistent.ttf"])
         #expect(
             result.stderr
-                == "descent: the font file /nonexistent.ttf does not exist; install fonts-dejavu-core or set DESCENT_FONT to a TrueType font\n")
+                == "descent: the font file /nonexistent.ttf does not exist; install fonts-dejavu-core or set DESCENT_FONT to a TrueType font\n"
+        )
         #expect(result.status == 64)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+}
+
+@Suite struct GalleryEndToEndTests {
+    @Test func theGalleryHoldsEveryFigureAsPNGAndSVG() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(["gallery", "--output-dir", "figures"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let folder = directory.appendingPathComponent("figures")
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+                == ["trajectory.png", "trajectory.svg", "lr_comparison.png", "lr_comparison.svg"])
+        let comparison = try PNGCodec.decode(try Data(contentsOf: folder.appendingPathComponent("lr_comparison.png")))
+        #expect(comparison.width == 1920 && comparison.height == 480)
+        let svg = try String(contentsOf: folder.appendingPathComponent("trajectory.svg"), encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"))
     }
 }

@@ -82,7 +82,10 @@ struct TrajectoryJSON: Decodable {
         let csv = try String(contentsOf: directory.appendingPathComponent("run.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 7)
         #expect(csv.hasPrefix("step,x0,x1,value,gradient_norm\n0,-3,4,25,"))
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["run.json", "run.csv", "output"])
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == [
+                "run.json", "run.csv", "output",
+            ])
     }
 
     @Test(arguments: [
@@ -138,14 +141,38 @@ struct TrajectoryJSON: Decodable {
             "descent: --init is needed: x0 * x1 * x2 is a function of 3 variables (the default start -3,4 is for two)"
         ),
         (["--output", "figure.pdf"], "descent: --output figure.pdf: the file name must end in .png or .svg"),
-        (["--output", "missing/figure.png"], "descent: --output missing/figure.png: the directory missing does not exist"),
-        (["--width", "0"], "descent: The value '0' is invalid for '--width <pixels>': expected a whole number of pixels from 1 to 10000"),
-        (["--width", "100000"], "descent: The value '100000' is invalid for '--width <pixels>': expected a whole number of pixels from 1 to 10000"),
-        (["--height", "-1"], "descent: The value '-1' is invalid for '--height <pixels>': expected a whole number of pixels from 1 to 10000"),
-        (["--width", "9000", "--height", "9000"], "descent: --width 9000 × 1 panel × --height 9000: a figure may be at most 10000 pixels a side and 16 million pixels in all"),
-        (["--dpi", "0"], "descent: The value '0' is invalid for '--dpi <dpi>': expected dots per inch from 1 to 2400, such as 100"),
-        (["--xlim=2,1"], "descent: The value '2,1' is invalid for '--xlim <low,high>': the lower limit must be below the upper one, such as -3.5,3.5"),
-        (["--ylim", "1"], "descent: The value '1' is invalid for '--ylim <low,high>': expected two numbers, lower and upper, such as -3.5,3.5"),
+        (
+            ["--output", "missing/figure.png"],
+            "descent: --output missing/figure.png: the directory missing does not exist"
+        ),
+        (
+            ["--width", "0"],
+            "descent: The value '0' is invalid for '--width <pixels>': expected a whole number of pixels from 1 to 10000"
+        ),
+        (
+            ["--width", "100000"],
+            "descent: The value '100000' is invalid for '--width <pixels>': expected a whole number of pixels from 1 to 10000"
+        ),
+        (
+            ["--height", "-1"],
+            "descent: The value '-1' is invalid for '--height <pixels>': expected a whole number of pixels from 1 to 10000"
+        ),
+        (
+            ["--width", "9000", "--height", "9000"],
+            "descent: --width 9000 × 1 panel × --height 9000: a figure may be at most 10000 pixels a side and 16 million pixels in all"
+        ),
+        (
+            ["--dpi", "0"],
+            "descent: The value '0' is invalid for '--dpi <dpi>': expected dots per inch from 1 to 2400, such as 100"
+        ),
+        (
+            ["--xlim=2,1"],
+            "descent: The value '2,1' is invalid for '--xlim <low,high>': the lower limit must be below the upper one, such as -3.5,3.5"
+        ),
+        (
+            ["--ylim", "1"],
+            "descent: The value '1' is invalid for '--ylim <low,high>': expected two numbers, lower and upper, such as -3.5,3.5"
+        ),
         (["--data", "run.txt"], "descent: --data run.txt: the file must end in .json or .csv"),
         (
             ["--data", "missing/run.json"],

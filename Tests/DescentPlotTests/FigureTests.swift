@@ -2,11 +2,11 @@ import DescentCore
 import Foundation
 import Testing
 
+@testable import DescentPlot
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import DescentPlot
 
 /// The book's figures, checked where a reader looks: the box where matplotlib puts it, the markers
 /// where the axes transform puts them, the same geometry in SVG, and golden files.
@@ -41,7 +41,9 @@ import Testing
             let center = pixel(point[point.startIndex], point[point.startIndex + 1])
             let (r, g, b, _) = image.pixel(Int(center.x), Int(center.y))
             // C0 = #1f77b4 = (31, 119, 180).
-            #expect(abs(Int(r) - 31) <= 3 && abs(Int(g) - 119) <= 3 && abs(Int(b) - 180) <= 3, "marker at \(center): \(r),\(g),\(b)")
+            #expect(
+                abs(Int(r) - 31) <= 3 && abs(Int(g) - 119) <= 3 && abs(Int(b) - 180) <= 3,
+                "marker at \(center): \(r),\(g),\(b)")
         }
         // The first marker is 6 pt = 8.33 px across plus its 1 pt edge: 4 px from its centre is
         // still marker, 7 px is background.
@@ -79,7 +81,8 @@ import Testing
         #expect(markers.count == 20)
         for (marker, point) in zip(markers, bookRun.history) {
             // Each circle starts at its rightmost point: centre + radius (3 pt = 4.167 px).
-            let start = try #require(marker["d"]?.dropFirst().split(separator: "C").first?.split(separator: " ").compactMap { Double($0) })
+            let start = try #require(
+                marker["d"]?.dropFirst().split(separator: "C").first?.split(separator: " ").compactMap { Double($0) })
             let center = pixel(point[point.startIndex], point[point.startIndex + 1])
             #expect(abs(start[0] - (center.x + 300 / 72.0)) < 0.002 && abs(start[1] - center.y) < 0.002)
         }
@@ -138,10 +141,12 @@ import Testing
         let units = PlotUnits(dpi: figure.dpi)
         let used = zip(zip(figure.panels, boxes), figure.cells).map { panelAndBox, cell in
             let (panel, box) = panelAndBox
-            return panel.decorations(in: panel.frame(box: box, cell: cell, units: units, font: font)).bounds(including: box)
+            return panel.decorations(in: panel.frame(box: box, cell: cell, units: units, font: font)).bounds(
+                including: box)
         }
         for i in used.indices {
-            #expect(used[i].minX >= 0 && used[i].maxX <= figure.width && used[i].minY >= 0 && used[i].maxY <= figure.height)
+            #expect(
+                used[i].minX >= 0 && used[i].maxX <= figure.width && used[i].minY >= 0 && used[i].maxY <= figure.height)
             for j in used.indices where j > i {
                 #expect(!used[i].intersects(used[j]), "panels \(i) and \(j) overlap")
             }

@@ -30,7 +30,8 @@ import Testing
     }
 
     @Test func aOnePixelVerticalLineCoversEachColumnByItsOverlap() {
-        let stroke = Stroker.outline(of: Path.polyline([Point(20.25, 10), Point(20.25, 90)]).flattened(), style: StrokeStyle(width: 1))
+        let stroke = Stroker.outline(
+            of: Path.polyline([Point(20.25, 10), Point(20.25, 90)]).flattened(), style: StrokeStyle(width: 1))
         var grid = Array(repeating: [Float](repeating: 0, count: 100), count: 100)
         let mask = Rasterizer.coverage(of: stroke, rule: .nonZero, clip: canvasBounds)!
         for row in 0..<mask.height {
@@ -61,7 +62,8 @@ import Testing
     }
 
     @Test func clippingKeepsFractionalEdges() {
-        let grid = coverage(.rectangle(Rect(x: 0, y: 0, width: 100, height: 100)), clip: Rect(x: 20, y: 57.6, width: 30, height: 20))
+        let grid = coverage(
+            .rectangle(Rect(x: 0, y: 0, width: 100, height: 100)), clip: Rect(x: 20, y: 57.6, width: 30, height: 20))
         #expect(abs(grid[57][30] - 0.4) < 1e-5)
         #expect(grid[60][30] == 1)
         #expect(grid[60][19] == 0 && grid[60][50] == 0)

@@ -7,7 +7,9 @@ import Testing
 @Suite struct StrokeTests {
     private func area(_ path: Path, _ style: StrokeStyle) -> Double {
         let outline = Stroker.outline(of: path.flattened(), style: style)
-        guard let mask = Rasterizer.coverage(of: outline, rule: .nonZero, clip: PixelBounds(minX: 0, minY: 0, maxX: 200, maxY: 200))
+        guard
+            let mask = Rasterizer.coverage(
+                of: outline, rule: .nonZero, clip: PixelBounds(minX: 0, minY: 0, maxX: 200, maxY: 200))
         else { return 0 }
         return mask.coverage.reduce(0) { $0 + Double($1) }
     }

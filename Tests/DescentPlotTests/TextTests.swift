@@ -90,7 +90,8 @@ import Testing
         } catch {
             #expect(
                 error.description
-                    == "the font file /nonexistent/font.ttf does not exist; install fonts-dejavu-core or set DESCENT_FONT to a TrueType font")
+                    == "the font file /nonexistent/font.ttf does not exist; install fonts-dejavu-core or set DESCENT_FONT to a TrueType font"
+            )
         }
     }
 }

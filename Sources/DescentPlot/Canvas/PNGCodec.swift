@@ -52,7 +52,8 @@ public enum PNGCodec {
         let pixelsPerMetre = UInt32((dpi / 0.0254).rounded())
         extra += chunk("pHYs", bigEndian(pixelsPerMetre) + bigEndian(pixelsPerMetre) + [1])
         for (key, value) in metadata {
-            extra += chunk("tEXt", Array(key.utf8) + [0] + Array(value.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
+            extra += chunk(
+                "tEXt", Array(key.utf8) + [0] + Array(value.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
         }
         return Data(encoded[..<afterHeader] + extra + encoded[afterHeader...])
     }
@@ -94,7 +95,9 @@ public enum PNGCodec {
         var result: [(String, [UInt8])] = []
         var offset = 8
         while offset + 12 <= bytes.count {
-            let length = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+            let length =
+                Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8
+                | Int(bytes[offset + 3])
             let type = String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self)
             guard offset + 12 + length <= bytes.count else { break }
             result.append((type, Array(bytes[(offset + 8)..<(offset + 8 + length)])))

@@ -71,7 +71,8 @@ public struct SVGCanvas: Canvas {
                 if span.scale == 1, span.rise == 0 {
                     content += escaped
                 } else {
-                    content += "<tspan font-size=\"\(Self.number(text.layout.size * span.scale))\" "
+                    content +=
+                        "<tspan font-size=\"\(Self.number(text.layout.size * span.scale))\" "
                         + "dy=\"\(Self.number(-span.rise * text.layout.size))\">\(escaped)</tspan>"
                 }
             }
@@ -83,7 +84,8 @@ public struct SVGCanvas: Canvas {
 
     public mutating func pushClip(_ rect: Rect) {
         clipCount += 1
-        definitions += "    <clipPath id=\"clip\(clipCount)\"><rect x=\"\(Self.number(rect.x))\" y=\"\(Self.number(rect.y))\" "
+        definitions +=
+            "    <clipPath id=\"clip\(clipCount)\"><rect x=\"\(Self.number(rect.x))\" y=\"\(Self.number(rect.y))\" "
             + "width=\"\(Self.number(rect.width))\" height=\"\(Self.number(rect.height))\"/></clipPath>\n"
         line("<g clip-path=\"url(#clip\(clipCount))\">")
         indentLevel += 1

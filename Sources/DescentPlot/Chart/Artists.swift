@@ -89,7 +89,8 @@ public struct LineArtist: Artist {
             }
             let pixels = frame.units.pixels(width)
             canvas.stroke(
-                path, style: StrokeStyle(width: pixels, cap: style.cap, join: .round, dash: style.dashPattern(width: pixels)),
+                path,
+                style: StrokeStyle(width: pixels, cap: style.cap, join: .round, dash: style.dashPattern(width: pixels)),
                 color: color)
         }
         if let marker {
@@ -126,7 +127,8 @@ public struct GuideLine: Artist {
     public var color: Color
 
     public init(
-        _ orientation: Orientation, at value: Double, style: LineStyle = .dashed, width: Double = PlotDefaults.lineWidth,
+        _ orientation: Orientation, at value: Double, style: LineStyle = .dashed,
+        width: Double = PlotDefaults.lineWidth,
         color: Color = .pureBlue
     ) {
         self.orientation = orientation
@@ -150,7 +152,8 @@ public struct GuideLine: Artist {
             path = .polyline([Point(x, frame.box.minY), Point(x, frame.box.maxY)])
         }
         canvas.stroke(
-            path, style: StrokeStyle(width: pixels, cap: style.cap, dash: style.dashPattern(width: pixels)), color: color)
+            path, style: StrokeStyle(width: pixels, cap: style.cap, dash: style.dashPattern(width: pixels)),
+            color: color)
     }
 }
 
@@ -209,7 +212,8 @@ public struct TextArtist: Artist {
         if let arrowTo {
             let target = frame.pixel(arrowTo.x, arrowTo.y)
             let bounds = placed.bounds
-            let start = Point(min(max(target.x, bounds.minX), bounds.maxX), min(max(target.y, bounds.minY), bounds.maxY))
+            let start = Point(
+                min(max(target.x, bounds.minX), bounds.maxX), min(max(target.y, bounds.minY), bounds.maxY))
             Arrow.draw(on: &canvas, from: start, to: target, color: color, units: frame.units)
         }
         if boxed {
@@ -243,7 +247,9 @@ public struct RegionArtist: Artist {
     public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
         let path = Path.polyline(zip(xs, ys).map { frame.pixel($0.0, $0.1) }, closed: true)
         if let outlineWidth {
-            canvas.stroke(path, style: StrokeStyle(width: frame.units.pixels(outlineWidth), join: .miter(limit: 10)), color: color)
+            canvas.stroke(
+                path, style: StrokeStyle(width: frame.units.pixels(outlineWidth), join: .miter(limit: 10)), color: color
+            )
         } else {
             canvas.fill(path, color: color)
         }

@@ -100,32 +100,42 @@ extension Axes {
         let tickOut = units.pixels(PlotDefaults.tickLength + PlotDefaults.tickPad)
         let box = frame.box
 
-        let xTicks = visibleTicks(frame.xLimits, scale: frame.xScale, length: box.width, spacing: 3 * units.pixels(PlotDefaults.fontSize * textScale))
-        let xLabels = TickFormatter.labels(for: xTicks, lower: frame.xLimits.lowerBound, upper: frame.xLimits.upperBound, scale: frame.xScale)
+        let xTicks = visibleTicks(
+            frame.xLimits, scale: frame.xScale, length: box.width,
+            spacing: 3 * units.pixels(PlotDefaults.fontSize * textScale))
+        let xLabels = TickFormatter.labels(
+            for: xTicks, lower: frame.xLimits.lowerBound, upper: frame.xLimits.upperBound, scale: frame.xScale)
         var xLabelBottom = box.maxY + tickOut
         for (value, label) in zip(xTicks, xLabels.labels) {
             let x = frame.pixel(value, frame.yLimits.lowerBound).x
             result.ticks.append(Decorations.Tick(position: x, isX: true))
             let placed = PlacedText(
-                frame.layout(label, points: PlotDefaults.fontSize), at: Point(x, box.maxY + tickOut), horizontal: .center,
+                frame.layout(label, points: PlotDefaults.fontSize), at: Point(x, box.maxY + tickOut),
+                horizontal: .center,
                 vertical: .top)
             xLabelBottom = max(xLabelBottom, placed.bounds.maxY)
             result.texts.append(placed)
         }
         if let offset = xLabels.offsetText {
             result.texts.append(
-                PlacedText(frame.layout(offset, points: PlotDefaults.fontSize), at: Point(box.maxX, xLabelBottom), horizontal: .right, vertical: .top))
+                PlacedText(
+                    frame.layout(offset, points: PlotDefaults.fontSize), at: Point(box.maxX, xLabelBottom),
+                    horizontal: .right, vertical: .top))
             xLabelBottom = result.texts.last!.bounds.maxY
         }
 
-        let yTicks = visibleTicks(frame.yLimits, scale: frame.yScale, length: box.height, spacing: 2 * units.pixels(PlotDefaults.fontSize * textScale))
-        let yLabels = TickFormatter.labels(for: yTicks, lower: frame.yLimits.lowerBound, upper: frame.yLimits.upperBound, scale: frame.yScale)
+        let yTicks = visibleTicks(
+            frame.yLimits, scale: frame.yScale, length: box.height,
+            spacing: 2 * units.pixels(PlotDefaults.fontSize * textScale))
+        let yLabels = TickFormatter.labels(
+            for: yTicks, lower: frame.yLimits.lowerBound, upper: frame.yLimits.upperBound, scale: frame.yScale)
         var yLabelLeft = box.minX - tickOut
         for (value, label) in zip(yTicks, yLabels.labels) {
             let y = frame.pixel(frame.xLimits.lowerBound, value).y
             result.ticks.append(Decorations.Tick(position: y, isX: false))
             let placed = PlacedText(
-                frame.layout(label, points: PlotDefaults.fontSize), at: Point(box.minX - tickOut, y), horizontal: .right,
+                frame.layout(label, points: PlotDefaults.fontSize), at: Point(box.minX - tickOut, y),
+                horizontal: .right,
                 vertical: .center)
             yLabelLeft = min(yLabelLeft, placed.bounds.minX)
             result.texts.append(placed)
@@ -144,20 +154,26 @@ extension Axes {
         let labelPad = units.pixels(PlotDefaults.labelPad * textScale)
         if let xLabel {
             result.texts.append(
-                PlacedText(frame.layout(xLabel, points: PlotDefaults.fontSize), at: Point(box.center.x, xLabelBottom + labelPad),
+                PlacedText(
+                    frame.layout(xLabel, points: PlotDefaults.fontSize),
+                    at: Point(box.center.x, xLabelBottom + labelPad),
                     horizontal: .center, vertical: .top))
         }
         if let yLabel {
             result.texts.append(
-                PlacedText(frame.layout(yLabel, points: PlotDefaults.fontSize), at: Point(yLabelLeft - labelPad, box.center.y),
+                PlacedText(
+                    frame.layout(yLabel, points: PlotDefaults.fontSize), at: Point(yLabelLeft - labelPad, box.center.y),
                     horizontal: .center, vertical: .bottom, rotation: .pi / 2))
         }
         if let title {
-            let layout = fitted(title, points: PlotDefaults.titleSize, width: frame.cell.width - units.pixels(4), frame: frame)
+            let layout = fitted(
+                title, points: PlotDefaults.titleSize, width: frame.cell.width - units.pixels(4), frame: frame)
             // Centred over the box, but moved sideways as needed to stay inside the cell.
             let half = layout.width / 2
-            let x = min(max(box.center.x, frame.cell.minX + half + units.pixels(2)), frame.cell.maxX - half - units.pixels(2))
-            result.texts.append(PlacedText(layout, at: Point(x, titleBottom), horizontal: .center, vertical: titleAnchor))
+            let x = min(
+                max(box.center.x, frame.cell.minX + half + units.pixels(2)), frame.cell.maxX - half - units.pixels(2))
+            result.texts.append(
+                PlacedText(layout, at: Point(x, titleBottom), horizontal: .center, vertical: titleAnchor))
         }
         return result
     }
@@ -178,11 +194,14 @@ extension Axes {
 
     /// The ticks inside the view, with at most one interval per `spacing` pixels (matplotlib's
     /// `get_tick_space`) and never more than 9.
-    private func visibleTicks(_ limits: ClosedRange<Double>, scale: Scale, length: Double, spacing: Double) -> [Double] {
+    private func visibleTicks(_ limits: ClosedRange<Double>, scale: Scale, length: Double, spacing: Double) -> [Double]
+    {
         let intervals = max(1, min(TickLocator.maximumIntervals, Int((length / spacing).rounded(.down))))
         let tolerance = 1e-10 * (limits.upperBound - limits.lowerBound)
-        return TickLocator.ticks(lower: limits.lowerBound, upper: limits.upperBound, scale: scale, maximumIntervals: intervals)
-            .filter { $0 >= limits.lowerBound - tolerance && $0 <= limits.upperBound + tolerance }
+        return TickLocator.ticks(
+            lower: limits.lowerBound, upper: limits.upperBound, scale: scale, maximumIntervals: intervals
+        )
+        .filter { $0 >= limits.lowerBound - tolerance && $0 <= limits.upperBound + tolerance }
     }
 
     /// Draws the axes in `box`.
@@ -197,7 +216,8 @@ extension Axes {
         if grid {
             canvas.beginGroup("grid")
             for tick in decorations.ticks {
-                let path: Path = tick.isX
+                let path: Path =
+                    tick.isX
                     ? .polyline([Point(snap(tick.position), box.minY), Point(snap(tick.position), box.maxY)])
                     : .polyline([Point(box.minX, snap(tick.position)), Point(box.maxX, snap(tick.position))])
                 canvas.stroke(path, style: StrokeStyle(width: spineWidth), color: Color(hex: "#b0b0b0")!)
@@ -205,7 +225,9 @@ extension Axes {
             canvas.endGroup()
         }
         let marks = artists.compactMap { $0 as? LineArtist }.filter(\.marksPointsOutsideView)
-            .flatMap { OutsideViewMarks.marks(for: $0, in: frame, avoiding: artists.flatMap { $0.screenPoints(in: frame) }) }
+            .flatMap {
+                OutsideViewMarks.marks(for: $0, in: frame, avoiding: artists.flatMap { $0.screenPoints(in: frame) })
+            }
         canvas.pushClip(box)
         for artist in artists {
             canvas.beginGroup(String(describing: type(of: artist)))
@@ -216,15 +238,24 @@ extension Axes {
         OutsideViewMarks.draw(marks, on: &canvas, in: frame)
 
         canvas.beginGroup("spines")
-        let frameRect = Rect(x: snap(box.minX), y: snap(box.minY), width: snap(box.maxX) - snap(box.minX), height: snap(box.maxY) - snap(box.minY))
-        canvas.stroke(.rectangle(frameRect), style: StrokeStyle(width: spineWidth, cap: .square, join: .miter(limit: 10)), color: .black)
+        let frameRect = Rect(
+            x: snap(box.minX), y: snap(box.minY), width: snap(box.maxX) - snap(box.minX),
+            height: snap(box.maxY) - snap(box.minY))
+        canvas.stroke(
+            .rectangle(frameRect), style: StrokeStyle(width: spineWidth, cap: .square, join: .miter(limit: 10)),
+            color: .black)
         canvas.endGroup()
         canvas.beginGroup("ticks")
         let tickLength = units.pixels(PlotDefaults.tickLength)
         for tick in decorations.ticks {
-            let path: Path = tick.isX
-                ? .polyline([Point(snap(tick.position), frameRect.maxY), Point(snap(tick.position), frameRect.maxY + tickLength)])
-                : .polyline([Point(frameRect.minX, snap(tick.position)), Point(frameRect.minX - tickLength, snap(tick.position))])
+            let path: Path =
+                tick.isX
+                ? .polyline([
+                    Point(snap(tick.position), frameRect.maxY), Point(snap(tick.position), frameRect.maxY + tickLength),
+                ])
+                : .polyline([
+                    Point(frameRect.minX, snap(tick.position)), Point(frameRect.minX - tickLength, snap(tick.position)),
+                ])
             canvas.stroke(path, style: StrokeStyle(width: spineWidth), color: .black)
         }
         canvas.endGroup()
@@ -234,7 +265,8 @@ extension Axes {
         }
         canvas.endGroup()
         // Legend and note avoid the data and the labels of points outside the view.
-        let occupied = artists.flatMap { $0.screenPoints(in: frame) }.map { Rect(x: $0.x, y: $0.y, width: 0, height: 0) }
+        let occupied =
+            artists.flatMap { $0.screenPoints(in: frame) }.map { Rect(x: $0.x, y: $0.y, width: 0, height: 0) }
             + marks.map(\.label.bounds)
         if let legend {
             Legend.draw(artists.compactMap(\.legendEntry), location: legend, on: &canvas, in: frame, avoiding: occupied)
@@ -258,15 +290,23 @@ extension Axes {
             // A region too small to see is drawn as a 4 pt square around its centre.
             let minimum = parent.units.pixels(4)
             if region.width < minimum || region.height < minimum {
-                region = Rect(x: region.center.x - minimum / 2, y: region.center.y - minimum / 2, width: minimum, height: minimum)
+                region = Rect(
+                    x: region.center.x - minimum / 2, y: region.center.y - minimum / 2, width: minimum, height: minimum)
             }
             canvas.beginGroup("inset-region")
             canvas.pushClip(box)
             let gray = Color(hex: "#555555")!
-            canvas.stroke(.rectangle(region), style: StrokeStyle(width: parent.units.pixels(0.8), join: .miter(limit: 10)), color: gray)
-            let nearest = [Point(insetBox.minX, insetBox.minY), Point(insetBox.maxX, insetBox.minY), Point(insetBox.minX, insetBox.maxY), Point(insetBox.maxX, insetBox.maxY)]
-                .min { ($0 - region.center).length < ($1 - region.center).length }!
-            canvas.stroke(.polyline([region.center, nearest]), style: StrokeStyle(width: parent.units.pixels(0.5), dash: DashPattern([3, 2])), color: gray)
+            canvas.stroke(
+                .rectangle(region), style: StrokeStyle(width: parent.units.pixels(0.8), join: .miter(limit: 10)),
+                color: gray)
+            let nearest = [
+                Point(insetBox.minX, insetBox.minY), Point(insetBox.maxX, insetBox.minY),
+                Point(insetBox.minX, insetBox.maxY), Point(insetBox.maxX, insetBox.maxY),
+            ]
+            .min { ($0 - region.center).length < ($1 - region.center).length }!
+            canvas.stroke(
+                .polyline([region.center, nearest]),
+                style: StrokeStyle(width: parent.units.pixels(0.5), dash: DashPattern([3, 2])), color: gray)
             canvas.popClip()
             canvas.endGroup()
         }

@@ -45,7 +45,9 @@ public struct Figure: Sendable {
         let cellWidth = width / Double(columns)
         let cellHeight = height / Double(rows)
         return panels.indices.map { index in
-            Rect(x: Double(index % columns) * cellWidth, y: Double(index / columns) * cellHeight, width: cellWidth, height: cellHeight)
+            Rect(
+                x: Double(index % columns) * cellWidth, y: Double(index / columns) * cellHeight, width: cellWidth,
+                height: cellHeight)
         }
     }
 
@@ -55,7 +57,8 @@ public struct Figure: Sendable {
         return zip(panels.indices, cells).map { index, cell in
             let (cellWidth, cellHeight) = (cell.width, cell.height)
             var box = Rect(
-                x: cell.minX + PlotDefaults.subplotLeft * cellWidth, y: cell.minY + (1 - PlotDefaults.subplotTop) * cellHeight,
+                x: cell.minX + PlotDefaults.subplotLeft * cellWidth,
+                y: cell.minY + (1 - PlotDefaults.subplotTop) * cellHeight,
                 width: (PlotDefaults.subplotRight - PlotDefaults.subplotLeft) * cellWidth,
                 height: (PlotDefaults.subplotTop - PlotDefaults.subplotBottom) * cellHeight)
             let allowed = cell.insetBy(units.pixels(2))
@@ -68,7 +71,9 @@ public struct Figure: Sendable {
                 let top = max(0, allowed.minY - used.minY)
                 let bottom = max(0, used.maxY - allowed.maxY)
                 if left + right + top + bottom == 0 { break }
-                box = Rect(x: box.minX + left, y: box.minY + top, width: box.width - left - right, height: box.height - top - bottom)
+                box = Rect(
+                    x: box.minX + left, y: box.minY + top, width: box.width - left - right,
+                    height: box.height - top - bottom)
                 guard box.width > 10, box.height > 10 else { break }
             }
             return box
@@ -85,7 +90,8 @@ public struct Figure: Sendable {
 
     /// The figure as PNG, with `metadata` in tEXt chunks.
     public func pngData(font: Font, metadata: [(key: String, value: String)] = []) throws(PNGCodec.Error) -> Data {
-        var canvas = RasterCanvas(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), background: background)
+        var canvas = RasterCanvas(
+            width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), background: background)
         draw(on: &canvas, font: font)
         return try canvas.png(dpi: dpi, metadata: metadata)
     }
@@ -115,7 +121,10 @@ public struct Figure: Sendable {
     /// Draws the figure and writes it to `path` (PNG or SVG by extension), through a temporary
     /// file renamed into place, so a failure leaves nothing behind. `metadata` goes into PNG tEXt
     /// chunks and an SVG `<metadata>` comment is not written (SVG output stays byte-stable).
-    public func save(to path: String, font: Font, metadata: [(key: String, value: String)] = [], textMode: SVGCanvas.TextMode = .outlines)
+    public func save(
+        to path: String, font: Font, metadata: [(key: String, value: String)] = [],
+        textMode: SVGCanvas.TextMode = .outlines
+    )
         throws(SaveError)
     {
         guard let format = FileFormat(path: path) else {
@@ -124,7 +133,9 @@ public struct Figure: Sendable {
         let data: Data
         switch format {
         case .png:
-            do { data = try pngData(font: font, metadata: metadata) } catch { throw SaveError(description: error.description) }
+            do { data = try pngData(font: font, metadata: metadata) } catch {
+                throw SaveError(description: error.description)
+            }
         case .svg:
             data = Data(svgDocument(font: font, textMode: textMode).utf8)
         }

@@ -6,21 +6,27 @@ public enum LegendLocation: CaseIterable, Sendable {
 
 enum Legend {
     static func draw<C: Canvas>(
-        _ entries: [LegendEntry], location: LegendLocation, on canvas: inout C, in frame: AxesFrame, avoiding occupied: [Rect]
+        _ entries: [LegendEntry], location: LegendLocation, on canvas: inout C, in frame: AxesFrame,
+        avoiding occupied: [Rect]
     ) {
         guard !entries.isEmpty else { return }
         let units = frame.units
         let fontSize = PlotDefaults.fontSize
         let em = units.pixels(fontSize * frame.textScale)
         let layouts = entries.map { frame.layout(RichText($0.label), points: fontSize) }
-        let handleLength = 2 * em, handleGap = 0.8 * em, padding = 0.4 * em, rowGap = 0.5 * em
+        let handleLength = 2 * em
+        let handleGap = 0.8 * em
+        let padding = 0.4 * em
+        let rowGap = 0.5 * em
         let rowHeight = layouts[0].ascent + layouts[0].descent
         let width = padding * 2 + handleLength + handleGap + (layouts.map(\.width).max() ?? 0)
         let height = padding * 2 + Double(entries.count) * rowHeight + Double(entries.count - 1) * rowGap
         let chosen = place(width: width, height: height, location: location, in: frame, avoiding: occupied)
         canvas.beginGroup("legend")
         canvas.fill(.rectangle(chosen), color: Color.white.withAlpha(0.8))
-        canvas.stroke(.rectangle(chosen), style: StrokeStyle(width: units.pixels(0.8), join: .miter(limit: 10)), color: Color(hex: "#cccccc")!)
+        canvas.stroke(
+            .rectangle(chosen), style: StrokeStyle(width: units.pixels(0.8), join: .miter(limit: 10)),
+            color: Color(hex: "#cccccc")!)
         for (index, (entry, layout)) in zip(entries, layouts).enumerated() {
             let rowTop = chosen.minY + padding + Double(index) * (rowHeight + rowGap)
             let middle = rowTop + rowHeight / 2
@@ -29,12 +35,15 @@ enum Legend {
                 let pixels = units.pixels(entry.lineWidth)
                 canvas.stroke(
                     .polyline([Point(handleStart, middle), Point(handleStart + handleLength, middle)]),
-                    style: StrokeStyle(width: pixels, cap: entry.lineStyle.cap, dash: entry.lineStyle.dashPattern(width: pixels)),
+                    style: StrokeStyle(
+                        width: pixels, cap: entry.lineStyle.cap, dash: entry.lineStyle.dashPattern(width: pixels)),
                     color: entry.color)
             }
-            entry.marker?.draw(on: &canvas, at: Point(handleStart + handleLength / 2, middle), color: entry.color, units: units)
+            entry.marker?.draw(
+                on: &canvas, at: Point(handleStart + handleLength / 2, middle), color: entry.color, units: units)
             canvas.draw(
-                PlacedText(layout, at: Point(handleStart + handleLength + handleGap, middle), vertical: .center), color: .black)
+                PlacedText(layout, at: Point(handleStart + handleLength + handleGap, middle), vertical: .center),
+                color: .black)
         }
         canvas.endGroup()
     }
@@ -48,8 +57,12 @@ enum Legend {
         let border = 0.5 * frame.units.pixels(PlotDefaults.fontSize * frame.textScale)
         let box = frame.box
         func rect(at location: LegendLocation) -> Rect {
-            let left = box.minX + border, right = box.maxX - border - width, middleX = box.center.x - width / 2
-            let top = box.minY + border, bottom = box.maxY - border - height, middleY = box.center.y - height / 2
+            let left = box.minX + border
+            let right = box.maxX - border - width
+            let middleX = box.center.x - width / 2
+            let top = box.minY + border
+            let bottom = box.maxY - border - height
+            let middleY = box.center.y - height / 2
             let (x, y): (Double, Double)
             switch location {
             case .best, .upperRight: (x, y) = (right, top)
@@ -67,7 +80,9 @@ enum Legend {
         guard location == .best else { return rect(at: location) }
         func cost(_ candidate: Rect) -> Int {
             occupied.reduce(0) { total, rect in
-                if rect.width == 0 && rect.height == 0 { return total + (candidate.contains(Point(rect.x, rect.y)) ? 1 : 0) }
+                if rect.width == 0 && rect.height == 0 {
+                    return total + (candidate.contains(Point(rect.x, rect.y)) ? 1 : 0)
+                }
                 return total + (candidate.intersects(rect) ? 5 : 0)
             }
         }
@@ -87,7 +102,8 @@ enum Legend {
 /// Lines of explanation in a translucent box, placed like a `best` legend where they hide the
 /// fewest points: what a failing run did, in words, inside its panel.
 enum NoteBox {
-    static func draw<C: Canvas>(_ lines: [RichText], on canvas: inout C, in frame: AxesFrame, avoiding occupied: [Rect]) {
+    static func draw<C: Canvas>(_ lines: [RichText], on canvas: inout C, in frame: AxesFrame, avoiding occupied: [Rect])
+    {
         guard !lines.isEmpty else { return }
         let size = 8.0
         let layouts = lines.map { frame.layout($0, points: size) }
@@ -98,7 +114,9 @@ enum NoteBox {
         let box = Legend.place(width: width, height: height, location: .best, in: frame, avoiding: occupied)
         canvas.beginGroup("note")
         canvas.fill(.rectangle(box), color: Color.white.withAlpha(0.85))
-        canvas.stroke(.rectangle(box), style: StrokeStyle(width: frame.units.pixels(0.8), join: .miter(limit: 10)), color: Color(hex: "#cccccc")!)
+        canvas.stroke(
+            .rectangle(box), style: StrokeStyle(width: frame.units.pixels(0.8), join: .miter(limit: 10)),
+            color: Color(hex: "#cccccc")!)
         for (index, layout) in layouts.enumerated() {
             let top = box.minY + padding + Double(index) * rowHeight
             canvas.draw(PlacedText(layout, at: Point(box.minX + padding, top), vertical: .top), color: .black)

@@ -18,8 +18,10 @@ enum OutsideViewMarks {
         guard !marks.isEmpty else { return }
         canvas.beginGroup("outside-view")
         for mark in marks {
-            Arrow.head(on: &canvas, tip: mark.tip, direction: mark.direction, length: frame.units.pixels(7), color: mark.color)
-            canvas.fill(.rectangle(mark.label.bounds.insetBy(-frame.units.pixels(1.5))), color: Color.white.withAlpha(0.85))
+            Arrow.head(
+                on: &canvas, tip: mark.tip, direction: mark.direction, length: frame.units.pixels(7), color: mark.color)
+            canvas.fill(
+                .rectangle(mark.label.bounds.insetBy(-frame.units.pixels(1.5))), color: Color.white.withAlpha(0.85))
             canvas.draw(mark.label, color: mark.color)
         }
         canvas.endGroup()
@@ -48,29 +50,39 @@ enum OutsideViewMarks {
             let length = frame.units.pixels(7)
             let farthest = group.points.max { $0.x * $0.x + $0.y * $0.y < $1.x * $1.x + $1.y * $1.y }!
             let count = group.points.count == 1 ? "" : "\(group.points.count) points, farthest "
-            let text = RichText(spans: [TextSpan(count + "(")] + ValueText.spans(farthest.x) + [TextSpan(", ")] + ValueText.spans(farthest.y) + [TextSpan(")")])
+            let text = RichText(
+                spans: [TextSpan(count + "(")] + ValueText.spans(farthest.x) + [TextSpan(", ")]
+                    + ValueText.spans(farthest.y) + [TextSpan(")")])
             let layout = frame.layout(text, points: 8)
-            let horizontal: HorizontalAnchor = group.direction.x > 0.3 ? .right : (group.direction.x < -0.3 ? .left : .center)
-            let vertical: VerticalAnchor = group.direction.y > 0.3 ? .bottom : (group.direction.y < -0.3 ? .top : .center)
+            let horizontal: HorizontalAnchor =
+                group.direction.x > 0.3 ? .right : (group.direction.x < -0.3 ? .left : .center)
+            let vertical: VerticalAnchor =
+                group.direction.y > 0.3 ? .bottom : (group.direction.y < -0.3 ? .top : .center)
             let back = group.anchor - group.direction * frame.units.pixels(7)
             // Beside the arrow, or slid along the edge either way, whichever hides no point.
             let along = group.direction.perpendicular * (layout.width / 2 + frame.units.pixels(8))
             let candidates = [back, back + along, back - along].map { anchor -> PlacedText in
                 let placed = PlacedText(layout, at: anchor, horizontal: horizontal, vertical: vertical)
-                return PlacedText(layout, at: anchor + insideShift(placed.bounds, box), horizontal: horizontal, vertical: vertical)
+                return PlacedText(
+                    layout, at: anchor + insideShift(placed.bounds, box), horizontal: horizontal, vertical: vertical)
             }
-            let placed = candidates.first { candidate in
-                !points.contains { candidate.bounds.insetBy(-frame.units.pixels(4)).contains($0) }
-            } ?? candidates[0]
-            return Mark(tip: group.anchor + group.direction * (length / 2), direction: group.direction, label: placed, color: line.color)
+            let placed =
+                candidates.first { candidate in
+                    !points.contains { candidate.bounds.insetBy(-frame.units.pixels(4)).contains($0) }
+                } ?? candidates[0]
+            return Mark(
+                tip: group.anchor + group.direction * (length / 2), direction: group.direction, label: placed,
+                color: line.color)
         }
     }
 
     /// How far to move `bounds` to bring it inside `box` (with 2 px to spare).
     private static func insideShift(_ bounds: Rect, _ box: Rect) -> Point {
         Point(
-            bounds.minX < box.minX + 2 ? box.minX + 2 - bounds.minX : (bounds.maxX > box.maxX - 2 ? box.maxX - 2 - bounds.maxX : 0),
-            bounds.minY < box.minY + 2 ? box.minY + 2 - bounds.minY : (bounds.maxY > box.maxY - 2 ? box.maxY - 2 - bounds.maxY : 0))
+            bounds.minX < box.minX + 2
+                ? box.minX + 2 - bounds.minX : (bounds.maxX > box.maxX - 2 ? box.maxX - 2 - bounds.maxX : 0),
+            bounds.minY < box.minY + 2
+                ? box.minY + 2 - bounds.minY : (bounds.maxY > box.maxY - 2 ? box.maxY - 2 - bounds.maxY : 0))
     }
 
     /// Where on `inner`'s boundary the ray from its centre towards `target` leaves it, and the
@@ -79,7 +91,9 @@ enum OutsideViewMarks {
         let center = inner.center
         var direction = target - center
         if !direction.x.isFinite || !direction.y.isFinite {
-            direction = Point(direction.x.isFinite ? 0 : (direction.x > 0 ? 1 : -1), direction.y.isFinite ? 0 : (direction.y > 0 ? 1 : -1))
+            direction = Point(
+                direction.x.isFinite ? 0 : (direction.x > 0 ? 1 : -1),
+                direction.y.isFinite ? 0 : (direction.y > 0 ? 1 : -1))
         }
         direction = direction.normalized
         let tx = direction.x == 0 ? Double.infinity : (inner.width / 2) / abs(direction.x)
@@ -95,7 +109,9 @@ public enum ValueText {
         guard value.isFinite else { return [TextSpan(value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞"))] }
         if value == 0 { return [TextSpan("0")] }
         let exponent = Int(floor(log10(abs(value))))
-        if (-3...4).contains(exponent) { return [TextSpan(ShortestNumber.format(Double(String(format: "%.3g", value))!))] }
+        if (-3...4).contains(exponent) {
+            return [TextSpan(ShortestNumber.format(Double(String(format: "%.3g", value))!))]
+        }
         let mantissa = value / pow(10, Double(exponent))
         return RichText.power(base: String(format: "%.2f", mantissa) + "×10", exponent: "\(exponent)").spans
     }

@@ -88,7 +88,8 @@ public enum MarkerShape: String, CaseIterable, Sendable {
         switch self {
         case .circle: return .circle(center: center, radius: r)
         case .square: return .rectangle(Rect(x: x - r, y: y - r, width: size, height: size))
-        case .diamond: return .polyline([Point(x, y - r), Point(x + r, y), Point(x, y + r), Point(x - r, y)], closed: true)
+        case .diamond:
+            return .polyline([Point(x, y - r), Point(x + r, y), Point(x, y + r), Point(x - r, y)], closed: true)
         case .triangle:
             return .polyline([Point(x, y - r), Point(x + r, y + r), Point(x - r, y + r)], closed: true)
         case .plus:

@@ -12,16 +12,20 @@ public enum TickLocator {
 
     /// The tick values for the view `lower...upper` on `scale`, including the ones just outside
     /// the view that matplotlib computes (callers draw those inside).
-    public static func ticks(lower: Double, upper: Double, scale: Scale = .linear, maximumIntervals: Int = maximumIntervals)
+    public static func ticks(
+        lower: Double, upper: Double, scale: Scale = .linear, maximumIntervals: Int = maximumIntervals
+    )
         -> [Double]
     {
         switch scale {
         case .linear:
-            return linearTicks(lower: lower, upper: upper, intervals: max(1, min(maximumIntervals, Self.maximumIntervals)))
+            return linearTicks(
+                lower: lower, upper: upper, intervals: max(1, min(maximumIntervals, Self.maximumIntervals)))
         case .log:
             return decades(from: lower, to: upper)
         case .symlog(let threshold):
-            let negative = upper < -threshold || lower < -threshold
+            let negative =
+                upper < -threshold || lower < -threshold
                 ? decades(from: max(threshold, -min(upper, -threshold)), to: -lower).map { -$0 } : []
             let positive = upper > threshold ? decades(from: max(threshold, lower), to: upper) : []
             return (negative.reversed() + [0] + positive).filter { $0 >= lower && $0 <= upper }
@@ -47,7 +51,8 @@ public enum TickLocator {
         let (scale, offset) = scaleRange(vmin, vmax, n: Double(intervals))
         let low = vmin - offset
         let high = vmax - offset
-        let extended = [0.1 * niceSteps[0], 0.1 * niceSteps[1], 0.1 * niceSteps[2], 0.1 * niceSteps[3]]
+        let extended =
+            [0.1 * niceSteps[0], 0.1 * niceSteps[1], 0.1 * niceSteps[2], 0.1 * niceSteps[3]]
             + niceSteps + [10 * niceSteps[1]]
         let steps = extended.map { $0 * scale }
         let rawStep = (high - low) / Double(intervals)

@@ -24,7 +24,9 @@ public enum TrajectoryFigures {
 
     /// Figure 4-10: dashed pure-blue guides through the origin, a circle (C0) at every point of
     /// the history, labels X0 and X1.
-    public static func trajectory(_ run: Trajectory, options: Options = Options(), width: Double = 640, height: Double = 480, dpi: Double = 100) -> Figure {
+    public static func trajectory(
+        _ run: Trajectory, options: Options = Options(), width: Double = 640, height: Double = 480, dpi: Double = 100
+    ) -> Figure {
         var figure = Figure(width: width, height: height, dpi: dpi)
         var axes = axes(for: run, options: options)
         axes.title = options.title.map { RichText($0) }
@@ -35,7 +37,8 @@ public enum TrajectoryFigures {
     /// One panel per run, side by side, each `panelWidth` × `height`, titled with its learning
     /// rate and status, with a note saying what went wrong and an inset where the points pile up.
     public static func comparison(
-        _ runs: [Trajectory], options: Options = Options(), panelWidth: Double = 640, height: Double = 480, dpi: Double = 100,
+        _ runs: [Trajectory], options: Options = Options(), panelWidth: Double = 640, height: Double = 480,
+        dpi: Double = 100,
         font: Font
     ) -> Figure {
         var figure = Figure(width: panelWidth * Double(runs.count), height: height, dpi: dpi, columns: runs.count)
@@ -95,7 +98,9 @@ public enum TrajectoryFigures {
         let limits = axes.resolvedLimits
         let spanX = (xs.max()! - xs.min()!) / (limits.x.upperBound - limits.x.lowerBound)
         let spanY = (ys.max()! - ys.min()!) / (limits.y.upperBound - limits.y.lowerBound)
-        guard max(spanX, spanY) < 0.02, xs.allSatisfy(limits.x.contains), ys.allSatisfy(limits.y.contains) else { return nil }
+        guard max(spanX, spanY) < 0.02, xs.allSatisfy(limits.x.contains), ys.allSatisfy(limits.y.contains) else {
+            return nil
+        }
         var inset = Axes()
         inset.textScale = 0.8
         inset.xLabel = "ΔX0"
@@ -108,7 +113,8 @@ public enum TrajectoryFigures {
         for index in 1..<points.count {
             travelled += distance(Array(points[index]), Array(points[index - 1]))
         }
-        inset.title = RichText(spans: [TextSpan("moved ")] + ValueText.spans(travelled) + [TextSpan(" in \(points.count - 1) steps")])
+        inset.title = RichText(
+            spans: [TextSpan("moved ")] + ValueText.spans(travelled) + [TextSpan(" in \(points.count - 1) steps")])
         return Inset(
             bounds: Rect(x: 0.55, y: 0.12, width: 0.4, height: 0.34), axes: inset,
             region: (x: xs.min()!...xs.max()!, y: ys.min()!...ys.max()!))

@@ -51,7 +51,9 @@ public struct AffineTransform: Equatable, Sendable {
     /// tolerances given in output pixels.
     public var maximumScale: Double {
         let p = (a * a + b * b + c * c + d * d) / 2
-        let q = ((a * a + b * b - c * c - d * d) / 2) * ((a * a + b * b - c * c - d * d) / 2) + (a * c + b * d) * (a * c + b * d)
+        let q =
+            ((a * a + b * b - c * c - d * d) / 2) * ((a * a + b * b - c * c - d * d) / 2) + (a * c + b * d)
+            * (a * c + b * d)
         return (p + q.squareRoot()).squareRoot()
     }
 }

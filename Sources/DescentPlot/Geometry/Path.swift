@@ -48,7 +48,10 @@ public struct Path: Equatable, Sendable {
     /// The outline of `rect`, clockwise on screen.
     public static func rectangle(_ rect: Rect) -> Path {
         polyline(
-            [Point(rect.minX, rect.minY), Point(rect.maxX, rect.minY), Point(rect.maxX, rect.maxY), Point(rect.minX, rect.maxY)],
+            [
+                Point(rect.minX, rect.minY), Point(rect.maxX, rect.minY), Point(rect.maxX, rect.maxY),
+                Point(rect.minX, rect.maxY),
+            ],
             closed: true)
     }
 
@@ -85,7 +88,10 @@ public struct Path: Equatable, Sendable {
     /// The bounding box of all points and control points (which contains the curve), or `nil`
     /// for an empty path.
     public var controlBounds: Rect? {
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        var minX = Double.infinity
+        var minY = Double.infinity
+        var maxX = -Double.infinity
+        var maxY = -Double.infinity
         func include(_ p: Point) {
             minX = min(minX, p.x)
             minY = min(minY, p.y)

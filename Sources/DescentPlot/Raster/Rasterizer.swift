@@ -48,7 +48,10 @@ enum Rasterizer {
     /// The coverage of the closed polygons `polygons` (every polyline is closed for filling),
     /// limited to `clip`, or `nil` when nothing of them falls inside it.
     static func coverage(of polygons: [Polyline], rule: FillRule, clip: PixelBounds) -> CoverageMask? {
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        var minX = Double.infinity
+        var minY = Double.infinity
+        var maxX = -Double.infinity
+        var maxY = -Double.infinity
         for polygon in polygons {
             for p in polygon.points where p.x.isFinite && p.y.isFinite {
                 minX = min(minX, p.x)

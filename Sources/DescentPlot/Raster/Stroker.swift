@@ -100,14 +100,17 @@ enum Stroker {
             let previous = points[(index - 1 + points.count) % points.count]
             let vertex = points[index]
             let next = points[(index + 1) % points.count]
-            join(incoming: (vertex - previous).normalized, outgoing: (next - vertex).normalized, at: vertex,
+            join(
+                incoming: (vertex - previous).normalized, outgoing: (next - vertex).normalized, at: vertex,
                 style: style.join, halfWidth: halfWidth, into: &polygons)
         }
         if !closed {
-            cap(at: points[0], direction: (points[0] - points[1]).normalized, cap: style.cap, halfWidth: halfWidth,
+            cap(
+                at: points[0], direction: (points[0] - points[1]).normalized, cap: style.cap, halfWidth: halfWidth,
                 into: &polygons)
             let last = points.count - 1
-            cap(at: points[last], direction: (points[last] - points[last - 1]).normalized, cap: style.cap,
+            cap(
+                at: points[last], direction: (points[last] - points[last - 1]).normalized, cap: style.cap,
                 halfWidth: halfWidth, into: &polygons)
         }
     }
@@ -157,7 +160,8 @@ enum Stroker {
             let normal = direction.perpendicular * halfWidth
             let beyond = direction * halfWidth
             polygons.append(
-                Polyline(points: [end + normal, end + normal + beyond, end - normal + beyond, end - normal], isClosed: true))
+                Polyline(
+                    points: [end + normal, end + normal + beyond, end - normal + beyond, end - normal], isClosed: true))
         case .round:
             polygons.append(contentsOf: disc(center: end, radius: halfWidth))
         }

@@ -47,7 +47,9 @@ public final class Font: @unchecked Sendable {
         }
         guard FT_New_Face(library, path, 0, &face) == 0, let face else {
             FT_Done_FreeType(library)
-            throw LoadError(description: "\(path) is not a font FreeType can read; set \(Self.environmentVariable) to a TrueType font")
+            throw LoadError(
+                description:
+                    "\(path) is not a font FreeType can read; set \(Self.environmentVariable) to a TrueType font")
         }
         unitsPerEm = Double(face.pointee.units_per_EM)
     }
@@ -65,7 +67,8 @@ public final class Font: @unchecked Sendable {
         sharedLock.lock()
         defer { sharedLock.unlock() }
         if let shared { return shared }
-        let path = ProcessInfo.processInfo.environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 } ?? defaultPath
+        let path =
+            ProcessInfo.processInfo.environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 } ?? defaultPath
         let font = try Font(path: path)
         shared = font
         return font
@@ -96,7 +99,8 @@ public final class Font: @unchecked Sendable {
         if let face, FT_Load_Glyph(face, index, Int32(FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP)) == 0,
             let slot = face.pointee.glyph
         {
-            glyph = Glyph(outline: Self.decompose(&slot.pointee.outline), advance: Double(slot.pointee.metrics.horiAdvance))
+            glyph = Glyph(
+                outline: Self.decompose(&slot.pointee.outline), advance: Double(slot.pointee.metrics.horiAdvance))
         }
         glyphs[index] = glyph
         return glyph

@@ -42,7 +42,10 @@ public struct RichText: Equatable, Sendable, ExpressibleByStringLiteral {
 
     /// The text with every hyphen-minus replaced by U+2212 (−), as numbers are typeset.
     public var withTypographicMinus: RichText {
-        RichText(spans: spans.map { TextSpan($0.text.replacingOccurrences(of: "-", with: "\u{2212}"), scale: $0.scale, rise: $0.rise) })
+        RichText(
+            spans: spans.map {
+                TextSpan($0.text.replacingOccurrences(of: "-", with: "\u{2212}"), scale: $0.scale, rise: $0.rise)
+            })
     }
 }
 
