@@ -13,6 +13,16 @@ import Testing
         #expect(image.rgba == rgba)
     }
 
+    @Test func opaqueImagesAreStoredAsRGBAndReadBackTheSame() throws {
+        var generator = SystemRandomNumberGenerator()
+        var rgba = (0..<(19 * 11 * 4)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for alpha in stride(from: 3, to: rgba.count, by: 4) { rgba[alpha] = 255 }
+        let data = try PNGCodec.encode(rgba: rgba, width: 19, height: 11, dpi: 72, metadata: [])
+        let header = try #require(PNGCodec.chunks(of: data).first)
+        #expect(header.type == "IHDR" && header.data[8] == 8 && header.data[9] == 2, "8-bit truecolour without alpha")
+        #expect(try PNGCodec.decode(data).rgba == rgba)
+    }
+
     @Test func resolutionAndMetadataAreWrittenAndTimeIsNot() throws {
         let data = try PNGCodec.encode(
             rgba: [UInt8](repeating: 255, count: 16), width: 2, height: 2, dpi: 100,

@@ -5,6 +5,10 @@ import Foundation
 /// needs no setjmp. The simplified writer emits only the image chunks; the pHYs (resolution) and
 /// tEXt (metadata) chunks are spliced in after IHDR, each with its CRC-32, as the PNG
 /// specification (ISO/IEC 15948, §5.3) lays chunks out.
+///
+/// Pixels are 8-bit RGBA; an image whose every pixel is opaque (every figure on its white
+/// background) is stored as 8-bit RGB, the same pixels in three quarters of the data, which keeps
+/// the files no larger than matplotlib's.
 public enum PNGCodec {
     public struct Error: Swift.Error, CustomStringConvertible {
         public let description: String
@@ -31,9 +35,19 @@ public enum PNGCodec {
         image.version = UInt32(PNG_IMAGE_VERSION)
         image.width = UInt32(width)
         image.height = UInt32(height)
-        image.format = descent_png_format_rgba
+        let opaque = stride(from: 3, to: rgba.count, by: 4).allSatisfy { rgba[$0] == 255 }
+        image.format = opaque ? descent_png_format_rgb : descent_png_format_rgba
+        var samples = rgba
+        if opaque {
+            samples = [UInt8](repeating: 0, count: width * height * 3)
+            for pixel in 0..<(width * height) {
+                samples[pixel * 3] = rgba[pixel * 4]
+                samples[pixel * 3 + 1] = rgba[pixel * 4 + 1]
+                samples[pixel * 3 + 2] = rgba[pixel * 4 + 2]
+            }
+        }
         var size = 0
-        let encoded: [UInt8]? = rgba.withUnsafeBytes { pixels in
+        let encoded: [UInt8]? = samples.withUnsafeBytes { pixels in
             guard png_image_write_to_memory(&image, nil, &size, 0, pixels.baseAddress, 0, nil) != 0 else { return nil }
             var bytes = [UInt8](repeating: 0, count: size)
             let ok = bytes.withUnsafeMutableBytes { output in

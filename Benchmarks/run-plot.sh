@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the plot benchmarks and their matplotlib peers in one go. From the repository root:
+#   Benchmarks/run-plot.sh
+# Needs: pip install matplotlib numpy; apt-get install hyperfine.
+set -euo pipefail
+cd "$(dirname "$0")"
+swift package --allow-writing-to-package-directory benchmark --no-progress --target Plot \
+    | grep -E "^trajectory|Time \(wall|Malloc|Memory"
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 peers/trajectory_figure.py
+
+# Whole processes: the release binary against python3 running the book's script.
+(cd .. && swift build -c release --product descent > /dev/null)
+scratch=$(mktemp -d)
+hyperfine --warmup 3 --runs 20 --export-markdown "$scratch/whole.md" \
+    "../.build/release/descent trajectory --output $scratch/descent.png" \
+    "env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 peers/book_gradient_method.py $scratch/matplotlib.png"
+cat "$scratch/whole.md"
+ls -l "$scratch"/*.png
+rm -rf "$scratch"
