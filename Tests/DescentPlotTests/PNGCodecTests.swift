@@ -45,3 +45,14 @@ import Testing
         #expect(throws: PNGCodec.Error.self) { try PNGCodec.decode(Data("not a png".utf8)) }
     }
 }
+
+@Suite struct SVGNumberTests {
+    @Test(arguments: [
+        (0.0, "0"), (-0.0004, "0"), (1.5, "1.5"), (-2.25, "-2.25"), (115.4286, "115.429"), (0.05, "0.05"),
+        (-0.0125, "-0.013"),
+        (640, "640"), (7.7083333, "7.708"), (1e-9, "0"), (99.9996, "100"),
+    ])
+    func numbersHaveAtMostThreeDecimals(value: Double, text: String) {
+        #expect(SVGCanvas.number(value) == text)
+    }
+}

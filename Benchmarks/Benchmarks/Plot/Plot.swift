@@ -8,14 +8,18 @@ let benchmarks: @Sendable () -> Void = {
     let font = try! Font.standard()
     let run = try! GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 20)
 
-    Benchmark("trajectory figure 640x480, PNG", configuration: .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident])) {
+    Benchmark(
+        "trajectory figure 640x480, PNG",
+        configuration: .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident])
+    ) {
         benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try TrajectoryFigures.trajectory(run).pngData(font: font))
         }
     }
 
-    Benchmark("trajectory figure 640x480, SVG", configuration: .init(metrics: [.wallClock, .mallocCountTotal])) { benchmark in
+    Benchmark("trajectory figure 640x480, SVG", configuration: .init(metrics: [.wallClock, .mallocCountTotal])) {
+        benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(TrajectoryFigures.trajectory(run).svgDocument(font: font))
         }

@@ -137,13 +137,24 @@ public struct SVGCanvas: Canvas {
         return parts.joined()
     }
 
-    /// A number with at most 3 decimals, without trailing zeros (`-0` written as `0`).
+    /// A number with at most 3 decimals, without trailing zeros (`-0` written as `0`), computed
+    /// in integers: exact, locale-free and fast.
     static func number(_ value: Double) -> String {
-        let rounded = (value * 1000).rounded() / 1000
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
-        var text = String(format: "%.3f", rounded)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
+        guard value.isFinite, abs(value) < 1e12 else { return value.isFinite ? String(format: "%.0f", value) : "0" }
+        let thousandths = Int64((value * 1000).rounded())
+        if thousandths == 0 { return "0" }
+        let magnitude = thousandths.magnitude
+        var text = thousandths < 0 ? "-" : ""
+        text += String(magnitude / 1000)
+        var fraction = magnitude % 1000
+        guard fraction != 0 else { return text }
+        var digits = 3
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let fractionText = String(fraction)
+        return text + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
     }
 
     private static func escape(_ text: String) -> String {

@@ -12,7 +12,12 @@ struct Pixmap {
         self.height = height
         let a = Float(background.alpha)
         let pixel = [Float(background.red) * a, Float(background.green) * a, Float(background.blue) * a, a]
-        components = Array([[Float]](repeating: pixel, count: width * height).joined())
+        components = [Float](unsafeUninitializedCapacity: width * height * 4) { buffer, count in
+            for index in 0..<(width * height * 4) {
+                buffer[index] = pixel[index & 3]
+            }
+            count = width * height * 4
+        }
     }
 
     var bounds: PixelBounds { PixelBounds(minX: 0, minY: 0, maxX: width, maxY: height) }
@@ -41,17 +46,19 @@ struct Pixmap {
 
     /// The image as 8-bit RGBA with straight alpha, rounded to nearest.
     func rgba8() -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: width * height * 4)
-        for pixel in 0..<(width * height) {
-            let base = pixel * 4
-            let alpha = components[base + 3]
-            bytes[base + 3] = Self.byte(alpha)
-            guard alpha > 0 else { continue }
-            for channel in 0..<3 {
-                bytes[base + channel] = Self.byte(components[base + channel] / alpha)
+        [UInt8](unsafeUninitializedCapacity: width * height * 4) { bytes, count in
+            components.withUnsafeBufferPointer { source in
+                for base in stride(from: 0, to: width * height * 4, by: 4) {
+                    let alpha = source[base + 3]
+                    bytes[base + 3] = Self.byte(alpha)
+                    let scale: Float = alpha > 0 ? (alpha == 1 ? 1 : 1 / alpha) : 0
+                    bytes[base] = Self.byte(source[base] * scale)
+                    bytes[base + 1] = Self.byte(source[base + 1] * scale)
+                    bytes[base + 2] = Self.byte(source[base + 2] * scale)
+                }
             }
+            count = width * height * 4
         }
-        return bytes
     }
 
     private static func byte(_ value: Float) -> UInt8 {
