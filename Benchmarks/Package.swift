@@ -19,24 +19,15 @@ let package = Package(
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark.git", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
-    targets: [
+    targets: ["Engine", "Plot"].map { name in
         .executableTarget(
-            name: "Engine",
+            name: name,
             dependencies: [
                 .product(name: "Descent", package: rootPackage),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
-            path: "Benchmarks/Engine",
+            path: "Benchmarks/\(name)",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Plot",
-            dependencies: [
-                .product(name: "Descent", package: rootPackage),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/Plot",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-    ]
+        )
+    }
 )

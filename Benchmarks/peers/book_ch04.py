@@ -1,7 +1,7 @@
 """The book's chapter-4 code ("Deep Learning from Scratch", gradient_1d.py, gradient_2d.py,
 gradient_method.py and common/gradient.py), copied operation for operation: the single copy that
 both the peer benchmarks and the test fixtures' generator run, so that both measure and reproduce
-the same code.
+the same code. Plotting functions take `plt` so that importing this module does not import matplotlib.
 """
 import numpy as np
 
@@ -69,3 +69,14 @@ def gradient_descent(f, init_x, lr=0.01, step_num=100):
         grad = _numerical_gradient_no_batch(f, x)
         x -= lr * grad
     return x, np.array(x_history)
+
+
+def plot_figure_4_10(plt, x_history):
+    """gradient_method.py's plotting code: Figure 4-10 on the current matplotlib figure."""
+    plt.plot([-5, 5], [0, 0], '--b')
+    plt.plot([0, 0], [-5, 5], '--b')
+    plt.plot(x_history[:, 0], x_history[:, 1], 'o')
+    plt.xlim(-3.5, 3.5)
+    plt.ylim(-4.5, 4.5)
+    plt.xlabel("X0")
+    plt.ylabel("X1")

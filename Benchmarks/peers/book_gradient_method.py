@@ -11,18 +11,12 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pylab as plt  # noqa: E402
 
-from book_ch04 import function_2, gradient_descent  # noqa: E402
+from book_ch04 import function_2, gradient_descent, plot_figure_4_10  # noqa: E402
 
 init_x = np.array([-3.0, 4.0])
 lr = 0.1
 step_num = 20
 x, x_history = gradient_descent(function_2, init_x, lr=lr, step_num=step_num)
 
-plt.plot([-5, 5], [0, 0], '--b')
-plt.plot([0, 0], [-5, 5], '--b')
-plt.plot(x_history[:, 0], x_history[:, 1], 'o')
-plt.xlim(-3.5, 3.5)
-plt.ylim(-4.5, 4.5)
-plt.xlabel("X0")
-plt.ylabel("X1")
+plot_figure_4_10(plt, x_history)
 plt.savefig(sys.argv[1])

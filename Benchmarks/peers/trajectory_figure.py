@@ -14,19 +14,13 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from book_ch04 import function_2, gradient_descent  # noqa: E402
+from book_ch04 import function_2, gradient_descent, plot_figure_4_10  # noqa: E402
 
 
 def draw(x_history, fmt):
     """The book's plotting code (gradient_method.py), saved to memory instead of shown."""
     fig = plt.figure()
-    plt.plot([-5, 5], [0, 0], '--b')
-    plt.plot([0, 0], [-5, 5], '--b')
-    plt.plot(x_history[:, 0], x_history[:, 1], 'o')
-    plt.xlim(-3.5, 3.5)
-    plt.ylim(-4.5, 4.5)
-    plt.xlabel("X0")
-    plt.ylabel("X1")
+    plot_figure_4_10(plt, x_history)
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt)
     plt.close(fig)

@@ -55,4 +55,16 @@ struct CommandError: Error, CustomStringConvertible {
     }
 
     var description: String { message }
+
+    /// Fails unless the folder that would hold `path` (given with `flag`) exists, so that bad
+    /// paths are reported before any work and nothing is half-written.
+    static func requireFolder(of path: String, flag: String) throws(CommandError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder),
+            isFolder.boolValue
+        else {
+            throw .cannotCreate("\(flag) \(path): the directory \(folder) does not exist")
+        }
+    }
 }

@@ -74,15 +74,7 @@ struct FigureOptions: ParsableArguments {
         guard Figure.FileFormat(path: path) != nil else {
             throw .usage("--output \(path): the file name must end in .png or .svg")
         }
-        if let output {
-            let folder = (output as NSString).deletingLastPathComponent
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder),
-                isFolder.boolValue
-            else {
-                throw .cannotCreate("--output \(output): the directory \(folder) does not exist")
-            }
-        }
+        if let output { try CommandError.requireFolder(of: output, flag: "--output") }
         return path
     }
 

@@ -21,13 +21,7 @@ struct OutputOptions: ParsableArguments {
     /// Rejects what cannot be honoured, before any work is done: an unknown format, a missing folder.
     func check() throws(CommandError) {
         guard let data, try dataFormat() != nil else { return }
-        let folder = (data as NSString).deletingLastPathComponent
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder),
-            isFolder.boolValue
-        else {
-            throw .cannotCreate("--data \(data): the directory \(folder) does not exist")
-        }
+        try CommandError.requireFolder(of: data, flag: "--data")
     }
 
     /// The format of `--data`, from its extension, or `nil` without `--data`.
