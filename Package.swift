@@ -21,14 +21,22 @@ let package = Package(
         .systemLibrary(
             name: "CFreeType", pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev", "fonts-dejavu-core"]), .brew(["freetype"])]),
+        .systemLibrary(
+            name: "CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "DescentCore"),
+        .target(name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CZlib"]),
         .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CFreeType"]),
-        .target(name: "Descent", dependencies: ["DescentCore", "DescentPlot"]),
+        .target(name: "Descent", dependencies: ["DescentCore", "DescentPlot", "DescentNet"]),
         .executableTarget(
             name: "DescentCLI",
             dependencies: [
                 "DescentCore",
                 "DescentPlot",
+                "DescentNet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +49,11 @@ let package = Package(
             name: "DescentPlotTests",
             dependencies: ["DescentPlot", "Descent", "CLibPNG", "CFreeType"],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "DescentNetTests",
+            dependencies: ["DescentNet", "CZlib"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore", "DescentPlot"]),
     ]

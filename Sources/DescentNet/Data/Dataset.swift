@@ -1,0 +1,90 @@
+import Foundation
+
+/// An image classification data set in MNIST's layout: training and test images with their
+/// labels. Pixels are normalised as the book does (`astype(np.float32) / 255.0`), so each is a
+/// Float in [0, 1]; labels are class indices (the one-hot vectors of the book are made from them
+/// where needed).
+public struct Dataset: Sendable {
+    /// Training images, one flattened image (rows × columns pixels) per row.
+    public let trainImages: Matrix<Float>
+    public let trainLabels: [Int]
+    public let testImages: Matrix<Float>
+    public let testLabels: [Int]
+    /// The number of classes: labels are 0..<classCount.
+    public let classCount: Int
+
+    /// Debian's `dataset-fashion-mnist` puts Fashion-MNIST here.
+    public static let defaultDirectory = "/usr/share/datasets/fashion-mnist"
+
+    /// The four file names of MNIST; each may also be gzip'd, with `.gz` appended.
+    public static let fileNames = (
+        trainImages: "train-images-idx3-ubyte", trainLabels: "train-labels-idx1-ubyte",
+        testImages: "t10k-images-idx3-ubyte", testLabels: "t10k-labels-idx1-ubyte"
+    )
+
+    public init(
+        trainImages: Matrix<Float>, trainLabels: [Int], testImages: Matrix<Float>, testLabels: [Int],
+        classCount: Int = 10
+    ) {
+        self.trainImages = trainImages
+        self.trainLabels = trainLabels
+        self.testImages = testImages
+        self.testLabels = testLabels
+        self.classCount = classCount
+    }
+
+    /// Loads the four MNIST-named files from `directory`.
+    ///
+    /// - Throws: ``DatasetError`` naming the file and the fault: missing, wrong magic number,
+    ///   truncated, image and label counts that disagree, a label outside 0…9.
+    public static func load(directory: String = defaultDirectory, classCount: Int = 10) throws(DatasetError) -> Dataset
+    {
+        let (trainImages, trainLabels) = try loadPair(
+            images: fileNames.trainImages, labels: fileNames.trainLabels, directory: directory, classCount: classCount)
+        let (testImages, testLabels) = try loadPair(
+            images: fileNames.testImages, labels: fileNames.testLabels, directory: directory, classCount: classCount)
+        guard testImages.columns == trainImages.columns else {
+            throw DatasetError(
+                description:
+                    "\(directory): training images have \(trainImages.columns) pixels, test images \(testImages.columns)"
+            )
+        }
+        return Dataset(
+            trainImages: trainImages, trainLabels: trainLabels, testImages: testImages, testLabels: testLabels,
+            classCount: classCount)
+    }
+
+    private static func loadPair(images: String, labels: String, directory: String, classCount: Int)
+        throws(DatasetError)
+        -> (Matrix<Float>, [Int])
+    {
+        let imagePath = try locate(images, in: directory)
+        let labelPath = try locate(labels, in: directory)
+        let imageFile = try IDXFile.read(imagePath, expectedMagic: IDXFile.imagesMagic)
+        let labelFile = try IDXFile.read(labelPath, expectedMagic: IDXFile.labelsMagic)
+        let count = imageFile.dimensions[0]
+        guard labelFile.dimensions[0] == count else {
+            throw DatasetError(
+                description: "\(imagePath) has \(count) images but \(labelPath) has \(labelFile.dimensions[0]) labels")
+        }
+        if let index = labelFile.values.firstIndex(where: { Int($0) >= classCount }) {
+            throw DatasetError(
+                description:
+                    "\(labelPath): label \(labelFile.values[index]) at index \(index) is outside 0…\(classCount - 1)")
+        }
+        let pixels = imageFile.dimensions.dropFirst().reduce(1, *)
+        let images = Matrix<Float>(rows: count, columns: pixels, elements: imageFile.values.map { Float($0) / 255 })
+        return (images, labelFile.values.map(Int.init))
+    }
+
+    /// The path of `name` or `name.gz` in `directory`.
+    private static func locate(_ name: String, in directory: String) throws(DatasetError) -> String {
+        for candidate in [name, name + ".gz"] {
+            let path = (directory as NSString).appendingPathComponent(candidate)
+            if FileManager.default.fileExists(atPath: path) { return path }
+        }
+        throw DatasetError(
+            description:
+                "\(directory): \(name) (or \(name).gz) not found; --data-dir takes a folder of MNIST-format files")
+    }
+}

@@ -1,0 +1,91 @@
+import CZlib
+import Foundation
+
+/// A fault in a data file: one line naming the file and what is wrong with it.
+public struct DatasetError: Error, Equatable, CustomStringConvertible {
+    public let description: String
+}
+
+/// One IDX file (the MNIST format, LeCun et al.): a big-endian magic number whose third byte is
+/// the element type (0x08, unsigned byte) and fourth the number of dimensions, the dimensions as
+/// big-endian 32-bit sizes, then the elements. Labels are magic 0x00000801 (one dimension),
+/// images 0x00000803 (count × rows × columns).
+public struct IDXFile: Sendable {
+    public let dimensions: [Int]
+    public let values: [UInt8]
+
+    /// The magic number of label files.
+    public static let labelsMagic: UInt32 = 0x0000_0801
+    /// The magic number of image files.
+    public static let imagesMagic: UInt32 = 0x0000_0803
+
+    /// Reads `path`, inflating it first when it is gzip'd (by its `.gz` name), and checks that it
+    /// has the `expectedMagic`.
+    public static func read(_ path: String, expectedMagic: UInt32) throws(DatasetError) -> IDXFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DatasetError(description: "\(path): cannot be read")
+        }
+        var bytes = [UInt8](data)
+        if path.hasSuffix(".gz") { bytes = try gunzip(bytes, path: path) }
+        return try parse(bytes, path: path, expectedMagic: expectedMagic)
+    }
+
+    /// Parses IDX bytes; `path` only names the file in errors.
+    public static func parse(_ bytes: [UInt8], path: String, expectedMagic: UInt32) throws(DatasetError) -> IDXFile {
+        guard bytes.count >= 4 else {
+            throw DatasetError(description: "\(path): truncated: \(bytes.count) bytes, no IDX header")
+        }
+        let magic = bigEndian(bytes, at: 0)
+        guard magic == expectedMagic else {
+            throw DatasetError(
+                description: String(
+                    format: "%@: magic number 0x%08x, expected 0x%08x (%@)", path, magic, expectedMagic,
+                    expectedMagic == imagesMagic ? "IDX images" : "IDX labels"))
+        }
+        let rank = Int(magic & 0xFF)
+        let headerSize = 4 + 4 * rank
+        guard bytes.count >= headerSize else { throw DatasetError(description: "\(path): truncated inside the header") }
+        let dimensions = (0..<rank).map { Int(bigEndian(bytes, at: 4 + 4 * $0)) }
+        let expected = dimensions.reduce(1, *)
+        let found = bytes.count - headerSize
+        guard found >= expected else {
+            throw DatasetError(description: "\(path): truncated: \(expected) values announced, \(found) present")
+        }
+        return IDXFile(dimensions: dimensions, values: Array(bytes[headerSize..<(headerSize + expected)]))
+    }
+
+    private static func bigEndian(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+        UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8
+            | UInt32(bytes[offset + 3])
+    }
+
+    /// Inflates a gzip stream with zlib.
+    static func gunzip(_ compressed: [UInt8], path: String) throws(DatasetError) -> [UInt8] {
+        var stream = z_stream()
+        guard descent_inflate_init_gzip(&stream) == Z_OK else {
+            throw DatasetError(description: "\(path): zlib could not start")
+        }
+        defer { inflateEnd(&stream) }
+        var output = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var input = compressed
+        let status: Int32 = input.withUnsafeMutableBufferPointer { source in
+            stream.next_in = source.baseAddress
+            stream.avail_in = uInt(source.count)
+            var result = Z_OK
+            repeat {
+                chunk.withUnsafeMutableBufferPointer { buffer in
+                    stream.next_out = buffer.baseAddress
+                    stream.avail_out = uInt(buffer.count)
+                    result = inflate(&stream, Z_NO_FLUSH)
+                    output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
+                }
+            } while result == Z_OK
+            return result
+        }
+        guard status == Z_STREAM_END else {
+            throw DatasetError(description: "\(path): not a complete gzip stream (zlib error \(status))")
+        }
+        return output
+    }
+}

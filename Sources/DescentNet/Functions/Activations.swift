@@ -1,0 +1,84 @@
+/// The book's activation and loss functions (`common/functions.py`), element-wise loops the
+/// compiler vectorises, fixed where the book is wrong.
+public enum Activations {
+    /// The identity: `identity_function`.
+    public static func identity<Scalar: NetScalar>(_ x: Scalar) -> Scalar { x }
+
+    /// The step function: 1 where x > 0, else 0 (`step_function`).
+    public static func step<Scalar: NetScalar>(_ x: Scalar) -> Scalar { x > 0 ? 1 : 0 }
+
+    /// The logistic function 1 / (1 + e⁻ˣ), as the book computes it for x ≥ 0; for x < 0 the
+    /// equal eˣ / (1 + eˣ), so that e⁻ˣ never overflows (the book's form warns and relies on
+    /// 1/∞ = 0 for x < −709).
+    @inline(__always)
+    public static func sigmoid<Scalar: NetScalar>(_ x: Scalar) -> Scalar {
+        if x >= 0 { return 1 / (1 + Scalar.exponential(-x)) }
+        let e = Scalar.exponential(x)
+        return e / (1 + e)
+    }
+
+    /// σ'(x) = (1 − σ(x))·σ(x), in the book's order (`sigmoid_grad`).
+    @inline(__always)
+    public static func sigmoidGradient<Scalar: NetScalar>(_ x: Scalar) -> Scalar {
+        let s = sigmoid(x)
+        return (1 - s) * s
+    }
+
+    /// max(0, x) (`relu`).
+    public static func relu<Scalar: NetScalar>(_ x: Scalar) -> Scalar { max(0, x) }
+
+    /// 1 where x ≥ 0, else 0. The book's `relu_grad` starts from `np.zeros(x)`, which fails for an
+    /// array argument; this is the intended `np.zeros_like(x)` version (grad[x >= 0] = 1).
+    public static func reluGradient<Scalar: NetScalar>(_ x: Scalar) -> Scalar { x >= 0 ? 1 : 0 }
+
+    /// Row-wise softmax, the maximum subtracted first so that exp never overflows:
+    /// `exp(x − max) / Σ exp(x − max)`, in place.
+    public static func softmaxRows<Scalar: NetScalar>(_ x: inout Matrix<Scalar>) {
+        let columns = x.columns
+        x.elements.withUnsafeMutableBufferPointer { values in
+            for row in 0..<x.rows {
+                let start = row * columns
+                var largest = values[start]
+                for column in 1..<columns { largest = max(largest, values[start + column]) }
+                var sum: Scalar = 0
+                for column in 0..<columns {
+                    let e = Scalar.exponential(values[start + column] - largest)
+                    values[start + column] = e
+                    sum += e
+                }
+                for column in 0..<columns { values[start + column] /= sum }
+            }
+        }
+    }
+
+    /// ½ Σ (y − t)² (`mean_squared_error`, which despite its name sums).
+    public static func meanSquaredError<Scalar: NetScalar>(_ y: [Scalar], _ t: [Scalar]) -> Scalar {
+        precondition(y.count == t.count, "\(y.count) outputs for \(t.count) targets")
+        var sum: Scalar = 0
+        for (a, b) in zip(y, t) { sum += (a - b) * (a - b) }
+        return sum / 2
+    }
+
+    /// The cross entropy −Σ log(y[i, tᵢ] + 1e-7) / batch, for targets given as labels.
+    /// The 1e-7 keeps log away from log(0), as the book's `cross_entropy_error`.
+    public static func crossEntropy<Scalar: NetScalar>(_ y: Matrix<Scalar>, labels: [Int]) -> Scalar {
+        precondition(labels.count == y.rows, "\(labels.count) labels for \(y.rows) rows")
+        var sum: Scalar = 0
+        for (row, label) in labels.enumerated() {
+            sum += Scalar.logarithm(y[row, label] + Scalar(1e-7))
+        }
+        return -sum / Scalar(y.rows)
+    }
+
+    /// The cross entropy for one-hot targets: the label of each row is its largest entry.
+    public static func crossEntropy<Scalar: NetScalar>(_ y: Matrix<Scalar>, oneHot t: Matrix<Scalar>) -> Scalar {
+        crossEntropy(y, labels: t.rowArgmax())
+    }
+
+    /// softmax then cross entropy (the book's `softmax_loss`).
+    public static func softmaxLoss<Scalar: NetScalar>(_ x: Matrix<Scalar>, labels: [Int]) -> Scalar {
+        var y = x
+        softmaxRows(&y)
+        return crossEntropy(y, labels: labels)
+    }
+}

@@ -1,0 +1,107 @@
+/// A dense row-major matrix over contiguous storage: rows × columns elements, row after row, as a
+/// C-ordered NumPy array.
+public struct Matrix<Scalar: NetScalar>: Equatable, Sendable {
+    public let rows: Int
+    public let columns: Int
+    /// The elements, row after row.
+    public var elements: [Scalar]
+
+    /// A `rows` × `columns` matrix holding `elements` row after row.
+    public init(rows: Int, columns: Int, elements: [Scalar]) {
+        precondition(
+            rows >= 0 && columns >= 0 && elements.count == rows * columns,
+            "\(elements.count) elements for \(rows)×\(columns)")
+        self.rows = rows
+        self.columns = columns
+        self.elements = elements
+    }
+
+    /// A matrix of zeros.
+    public init(rows: Int, columns: Int) {
+        self.init(rows: rows, columns: columns, elements: Array(repeating: 0, count: rows * columns))
+    }
+
+    public subscript(row: Int, column: Int) -> Scalar {
+        get { elements[row * columns + column] }
+        set { elements[row * columns + column] = newValue }
+    }
+
+    /// The matrix with every element converted to another scalar type.
+    public func converted<Other: NetScalar>(to _: Other.Type = Other.self) -> Matrix<Other> {
+        Matrix<Other>(rows: rows, columns: columns, elements: elements.map { Other($0) })
+    }
+}
+
+extension Matrix {
+    /// result ← op(a)·op(b), through BLAS gemm, into an existing matrix of the right shape (no
+    /// allocation).
+    ///
+    /// - Complexity: O(m·n·k).
+    public static func multiply(
+        _ a: Matrix, transposed transposeA: Bool = false, _ b: Matrix, transposed transposeB: Bool = false,
+        into result: inout Matrix
+    ) {
+        let m = transposeA ? a.columns : a.rows
+        let k = transposeA ? a.rows : a.columns
+        let n = transposeB ? b.rows : b.columns
+        precondition(
+            (transposeB ? b.columns : b.rows) == k, "inner dimensions \(k) and \(transposeB ? b.columns : b.rows)")
+        precondition(
+            result.rows == m && result.columns == n, "result is \(result.rows)×\(result.columns), product \(m)×\(n)")
+        guard m > 0, n > 0 else { return }
+        if k == 0 {
+            for index in result.elements.indices { result.elements[index] = 0 }
+            return
+        }
+        a.elements.withUnsafeBufferPointer { pa in
+            b.elements.withUnsafeBufferPointer { pb in
+                result.elements.withUnsafeMutableBufferPointer { pc in
+                    Scalar.gemm(
+                        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1, a: pa.baseAddress!,
+                        lda: a.columns, b: pb.baseAddress!, ldb: b.columns, beta: 0, c: pc.baseAddress!, ldc: n)
+                }
+            }
+        }
+    }
+
+    /// op(a)·op(b) as a new matrix.
+    public static func product(
+        _ a: Matrix, transposed transposeA: Bool = false, _ b: Matrix, transposed transposeB: Bool = false
+    )
+        -> Matrix
+    {
+        var result = Matrix(rows: transposeA ? a.columns : a.rows, columns: transposeB ? b.rows : b.columns)
+        multiply(a, transposed: transposeA, b, transposed: transposeB, into: &result)
+        return result
+    }
+
+    /// Adds `vector` to every row (NumPy's broadcasting of `x + b`).
+    public mutating func addToEachRow(_ vector: [Scalar]) {
+        precondition(vector.count == columns, "a vector of \(vector.count) for \(columns) columns")
+        elements.withUnsafeMutableBufferPointer { values in
+            for row in 0..<rows {
+                for column in 0..<columns { values[row * columns + column] += vector[column] }
+            }
+        }
+    }
+
+    /// The sum of each column (`np.sum(x, axis=0)`), into `result`.
+    public func columnSums(into result: inout [Scalar]) {
+        precondition(result.count == columns, "a vector of \(result.count) for \(columns) columns")
+        for column in 0..<columns { result[column] = 0 }
+        elements.withUnsafeBufferPointer { values in
+            for row in 0..<rows {
+                for column in 0..<columns { result[column] += values[row * columns + column] }
+            }
+        }
+    }
+
+    /// The index of the largest element of each row (`np.argmax(x, axis=1)`; the first on ties).
+    public func rowArgmax() -> [Int] {
+        (0..<rows).map { row in
+            var best = 0
+            for column in 1..<max(columns, 1) where self[row, column] > self[row, best] { best = column }
+            return best
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// How to train: the book's `train_neuralnet.py` settings by default.
+public struct TrainingConfiguration: Sendable {
+    /// Hidden units. Default: 50.
+    public var hiddenSize = 50
+    /// Updates. Default: 10000.
+    public var iterations = 10_000
+    /// Images per mini-batch, drawn with replacement (`np.random.choice`). Default: 100.
+    public var batchSize = 100
+    /// Default: 0.1.
+    public var learningRate = 0.1
+    /// `np.random.seed(seed)` before the weights are drawn. Default: 0.
+    public var seed: UInt32 = 0
+    /// Standard deviation of the initial weights. Default: 0.01.
+    public var weightInitStd = 0.01
+
+    public init() {}
+}
+
+/// What a training run recorded: the loss after every update and the accuracies at every epoch.
+public struct TrainingLog: Sendable {
+    public struct Accuracy: Sendable, Equatable {
+        /// The iteration the accuracy was measured at (before its update, as the book's loop).
+        public let iteration: Int
+        public let train: Double
+        public let test: Double
+    }
+
+    public var learningRate: Double
+    /// The mini-batch loss, one per iteration (the book's `train_loss_list`).
+    public var loss: [Double] = []
+    /// Train and test accuracy every epoch (iteration 0, 600, 1200, … for 60,000 images in
+    /// batches of 100: 17 points over 10,000 iterations).
+    public var accuracy: [Accuracy] = []
+    /// Wall-clock seconds the run took.
+    public var seconds = 0.0
+}
+
+/// Progress of a run, for a progress bar.
+public struct TrainingProgress: Sendable {
+    public let iteration: Int
+    public let iterations: Int
+    public let loss: Double
+    public let lastAccuracy: TrainingLog.Accuracy?
+    public let elapsed: Double
+}
+
+/// The book's mini-batch training loop (`ch04/train_neuralnet.py`):
+/// ```
+/// for i in range(iters_num):
+///     batch_mask = np.random.choice(train_size, batch_size)
+///     grad = network.gradient(x_batch, t_batch)
+///     for key in ('W1', 'b1', 'W2', 'b2'): network.params[key] -= learning_rate * grad[key]
+///     train_loss_list.append(network.loss(x_batch, t_batch))
+///     if i % iter_per_epoch == 0: record train and test accuracy
+/// ```
+/// With the same seed it draws the same weights and batches as the book's code. The loop itself
+/// allocates nothing: batches, activations and gradients live in buffers made once.
+public enum Trainer {
+    public static func train<Scalar: NetScalar>(
+        _ dataset: Dataset, configuration: TrainingConfiguration, as _: Scalar.Type = Scalar.self,
+        progress: ((TrainingProgress) -> Void)? = nil
+    ) -> TrainingLog {
+        let start = Date()
+        var random = NumPyRandom(seed: configuration.seed)
+        var network = TwoLayerNet<Scalar>(
+            inputSize: dataset.trainImages.columns, hiddenSize: configuration.hiddenSize,
+            outputSize: dataset.classCount,
+            weightInitStd: configuration.weightInitStd, random: &random)
+        let trainSize = dataset.trainImages.rows
+        let batchSize = configuration.batchSize
+        let iterationsPerEpoch = max(trainSize / batchSize, 1)
+        var log = TrainingLog(learningRate: configuration.learningRate)
+        log.loss.reserveCapacity(configuration.iterations)
+
+        var indices = [Int](repeating: 0, count: batchSize)
+        var batch = Matrix<Scalar>(rows: batchSize, columns: dataset.trainImages.columns)
+        var labels = [Int](repeating: 0, count: batchSize)
+        var workspace = TwoLayerNet<Scalar>.Workspace(batch: batchSize, network: network)
+        var gradients = network.zeroParameters()
+        let learningRate = Scalar(configuration.learningRate)
+        for iteration in 0..<configuration.iterations {
+            random.choice(trainSize, into: &indices)
+            gather(dataset.trainImages, dataset.trainLabels, rows: indices, into: &batch, labels: &labels)
+            network.gradient(batch, labels: labels, workspace: &workspace, into: &gradients)
+            network.update(with: gradients, learningRate: learningRate)
+            do {
+                network.forward(batch, workspace: &workspace)
+                log.loss.append(Double(Activations.crossEntropy(workspace.a2, labels: labels)))
+            }
+            if iteration % iterationsPerEpoch == 0 {
+                log.accuracy.append(
+                    TrainingLog.Accuracy(
+                        iteration: iteration,
+                        train: accuracy(of: network, on: dataset.trainImages, labels: dataset.trainLabels),
+                        test: accuracy(of: network, on: dataset.testImages, labels: dataset.testLabels)))
+            }
+            progress?(
+                TrainingProgress(
+                    iteration: iteration + 1, iterations: configuration.iterations, loss: log.loss[iteration],
+                    lastAccuracy: log.accuracy.last, elapsed: Date().timeIntervalSince(start)))
+        }
+        log.seconds = Date().timeIntervalSince(start)
+        return log
+    }
+
+    /// Copies the rows `rows` of `images` into `batch` (converting the Float pixels) and their labels.
+    static func gather<Scalar: NetScalar>(
+        _ images: Matrix<Float>, _ allLabels: [Int], rows: [Int], into batch: inout Matrix<Scalar>, labels: inout [Int]
+    ) {
+        let width = images.columns
+        images.elements.withUnsafeBufferPointer { source in
+            batch.elements.withUnsafeMutableBufferPointer { target in
+                for (slot, row) in rows.enumerated() {
+                    for column in 0..<width { target[slot * width + column] = Scalar(source[row * width + column]) }
+                    labels[slot] = allLabels[row]
+                }
+            }
+        }
+    }
+
+    /// The accuracy over a whole image set, evaluated 1000 rows at a time so that the converted
+    /// copy stays small.
+    static func accuracy<Scalar: NetScalar>(of network: TwoLayerNet<Scalar>, on images: Matrix<Float>, labels: [Int])
+        -> Double
+    {
+        let chunk = 1000
+        var correct = 0
+        var start = 0
+        while start < images.rows {
+            let count = min(chunk, images.rows - start)
+            var block = Matrix<Scalar>(rows: count, columns: images.columns)
+            var blockLabels = [Int](repeating: 0, count: count)
+            gather(images, labels, rows: Array(start..<(start + count)), into: &block, labels: &blockLabels)
+            let predicted = network.predict(block).rowArgmax()
+            correct += zip(predicted, blockLabels).filter { $0 == $1 }.count
+            start += count
+        }
+        return Double(correct) / Double(images.rows)
+    }
+}
