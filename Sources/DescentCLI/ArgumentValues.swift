@@ -44,6 +44,22 @@ enum ArgumentValues {
         return rates
     }
 
+    /// A count from 1 to `limit`.
+    static func count(_ text: String, name: String, upTo limit: Int) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (1...limit).contains(value) else {
+            throw ValueError(description: "expected a whole number of \(name) from 1 to \(limit)")
+        }
+        return value
+    }
+
+    /// A NumPy seed: a whole number from 0 to 2³² − 1.
+    static func seed(_ text: String) throws -> UInt32 {
+        guard let value = UInt32(text.trimmingCharacters(in: .whitespaces)) else {
+            throw ValueError(description: "expected a whole number from 0 to 4294967295, as np.random.seed takes")
+        }
+        return value
+    }
+
     /// A pixel size: a whole number from 1 to ``FigureOptions/maximumSide``.
     static func pixelSize(_ text: String) throws -> Double {
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)),

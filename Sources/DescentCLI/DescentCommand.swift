@@ -12,7 +12,9 @@ struct DescentCommand: ParsableCommand {
             Descent reproduces the numbers of "Deep Learning from Scratch" chapter 4 bit for bit: \
             the central-difference gradient (h = 1e-4), gradient_descent and its history.
             """,
-        subcommands: [TrajectoryCommand.self, CompareCommand.self, GalleryCommand.self]
+        subcommands: [
+            TrajectoryCommand.self, CompareCommand.self, TrainCommand.self, GradcheckCommand.self, GalleryCommand.self,
+        ]
     )
 
     static func main() {

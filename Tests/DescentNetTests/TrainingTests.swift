@@ -47,3 +47,30 @@ import Testing
         #expect(log.accuracy.allSatisfy { (0...1).contains($0.train) && (0...1).contains($0.test) })
     }
 }
+
+@Suite struct SmoothCurveTests {
+    /// Against NumPy: x = sin(0.7k) + 0.1k for k = 0…39 through the book's `smooth_curve`
+    /// (np.kaiser's I₀ is a Chebyshev fit, ours a series: they agree to about 1e-15).
+    @Test func smoothingMatchesTheBooks() {
+        let x = (0..<40).map { sin(0.7 * Double($0)) + 0.1 * Double($0) }
+        let smooth = smoothCurve(x)
+        #expect(smooth.count == 40)
+        let head = ["0x1.8668b973545bbp-1", "0x1.7413ada7951fcp-1", "0x1.460f5d47d3b05p-1"].map { Double($0)! }
+        let tail = ["0x1.0364d34f82fe1p+2", "0x1.09c33e5db55d2p+2"].map { Double($0)! }
+        #expect(maximumRelativeDifference(Array(smooth.prefix(3)), head) < 1e-14)
+        #expect(maximumRelativeDifference(Array(smooth.suffix(2)), tail) < 1e-14)
+        #expect(abs(kaiserWindow(11, beta: 2)[0] - Double("0x1.c1345acdb96a2p-2")!) < 1e-15)
+    }
+
+    @Test func logsWriteJSONAndCSV() {
+        var log = TrainingLog(learningRate: 0.1)
+        log.loss = [2.3, 2.25]
+        log.accuracy = [.init(iteration: 0, train: 0.1, test: 0.125)]
+        #expect(
+            log.json.serialized().hasPrefix(
+                #"{"lr": 0.1, "loss": [2.3, 2.25], "accuracy": [{"iteration": 0, "train": 0.1, "test": 0.125}]"#))
+        #expect(
+            TrainingLog.csv([log])
+                == "lr,iteration,loss,train_accuracy,test_accuracy\n0.1,0,2.3,0.1,0.125\n0.1,1,2.25,,\n")
+    }
+}

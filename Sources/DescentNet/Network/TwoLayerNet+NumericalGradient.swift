@@ -8,6 +8,8 @@ extension TwoLayerNet {
     ///
     /// - Complexity: 2 × (parameters) full forward passes: 79,520 for a 784-50-10 net. Use
     ///   ``numericalGradient(_:labels:)`` instead; this one is the reference it is tested against.
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public func numericalGradientByFullEvaluation(_ x: Matrix<Scalar>, labels: [Int]) -> Parameters {
         let h = Scalar(1e-4)
         var network = self
@@ -40,6 +42,8 @@ extension TwoLayerNet {
     ///
     /// - Complexity: O(parameters × batch × outputs), against O(parameters × batch × input ×
     ///   hidden) for full re-evaluation.
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public func numericalGradient(_ x: Matrix<Scalar>, labels: [Int]) -> Parameters {
         let context = PerturbationContext(network: self, x: x, labels: labels)
         let hidden = hiddenSize

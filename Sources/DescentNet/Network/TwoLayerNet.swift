@@ -86,6 +86,8 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     }
 
     /// The class probabilities for each row of `x` (the book's `predict`).
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public func predict(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
         var workspace = Workspace(batch: x.rows, network: self)
         forward(x, workspace: &workspace)
@@ -93,11 +95,15 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     }
 
     /// The cross-entropy loss of `x` against `labels` (the book's `loss`).
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public func loss(_ x: Matrix<Scalar>, labels: [Int]) -> Scalar {
         Activations.crossEntropy(predict(x), labels: labels)
     }
 
     /// The fraction of rows whose most probable class is their label (the book's `accuracy`).
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public func accuracy(_ x: Matrix<Scalar>, labels: [Int]) -> Double {
         let predicted = predict(x).rowArgmax()
         return Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count)
@@ -140,6 +146,8 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     }
 
     /// Backpropagation with fresh buffers.
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public func gradient(_ x: Matrix<Scalar>, labels: [Int]) -> Parameters {
         var workspace = Workspace(batch: x.rows, network: self)
         var gradients = zeroParameters()

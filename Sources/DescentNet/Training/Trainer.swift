@@ -58,6 +58,10 @@ public struct TrainingProgress: Sendable {
 /// With the same seed it draws the same weights and batches as the book's code. The loop itself
 /// allocates nothing: batches, activations and gradients live in buffers made once.
 public enum Trainer {
+    /// Trains one network. Specialised for Double and Float, so that callers in other modules get
+    /// the compiled loops rather than generic code.
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public static func train<Scalar: NetScalar>(
         _ dataset: Dataset, configuration: TrainingConfiguration, as _: Scalar.Type = Scalar.self,
         progress: ((TrainingProgress) -> Void)? = nil

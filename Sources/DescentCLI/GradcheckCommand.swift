@@ -1,0 +1,52 @@
+import ArgumentParser
+import DescentCore
+import DescentNet
+import Foundation
+
+/// `descent gradcheck`: the book's gradient check (ch05/gradient_check.py).
+struct GradcheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gradcheck",
+        abstract: "Compare the network's numerical and backprop gradients, as the book's gradient check does.",
+        discussion: """
+            A fresh 784-50-10 network (np.random.seed(--seed) weights), the first --samples training
+            images: the mean and largest absolute difference between the two gradients of each
+            parameter. The numerical gradient re-evaluates only the unit a weight changes, on all cores.
+            """
+    )
+
+    @Option(
+        parsing: .unconditional, help: "Training images to use.",
+        transform: { try ArgumentValues.count($0, name: "samples", upTo: 1000) })
+    var samples = 3
+
+    @Option(parsing: .unconditional, help: "np.random.seed for the weights.", transform: ArgumentValues.seed)
+    var seed: UInt32 = 0
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("A folder of MNIST-format files.", valueName: "folder"))
+    var dataDirectory = Dataset.defaultDirectory
+
+    @Flag(help: "Print the differences as JSON.")
+    var json = false
+
+    func run() throws {
+        let dataset: Dataset
+        do { dataset = try Dataset.load(directory: dataDirectory) } catch {
+            throw CommandError.usage(error.description)
+        }
+        let result = GradientCheck.run(dataset, samples: samples, seed: seed)
+        if json {
+            print(result.json.serialized())
+        } else {
+            print("parameter  mean |numerical − backprop|  max |numerical − backprop|")
+            for parameter in result.parameters {
+                print(
+                    parameter.name.padding(toLength: 9, withPad: " ", startingAt: 0)
+                        + String(
+                            format: "  %24.6e  %26.6e", parameter.meanAbsoluteDifference,
+                            parameter.maximumAbsoluteDifference))
+            }
+            print(String(format: "%d samples, %.2f s", samples, result.seconds))
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import ArgumentParser
+import DescentCore
+import DescentNet
+import DescentPlot
+import Dispatch
+import Foundation
+
+/// `descent train`: the book's two-layer network trained by mini-batch SGD, with its charts.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the book's two-layer network on MNIST-format data and chart its loss and accuracy.",
+        discussion: """
+            The book's train_neuralnet.py: a 784-50-10 sigmoid/softmax network, 10000 mini-batch SGD
+            steps of 100 images drawn with replacement, lr 0.1, the loss recorded after every step and
+            train/test accuracy every epoch (600 steps). With --seed s it starts from the weights and
+            draws the batches that np.random.seed(s) gives the book's code. The data defaults to
+            Debian's Fashion-MNIST; --data-dir takes any folder of MNIST-format files.
+
+            Several learning rates (--lr 0.01,0.1,1) train one network each, from the same seed, on
+            all cores, and the loss chart overlays them.
+
+            Example:
+              $ descent train --iters 2000 --output loss.svg --accuracy-output accuracy.svg
+            """
+    )
+
+    @Option(
+        parsing: .unconditional, help: "Hidden units.",
+        transform: { try ArgumentValues.count($0, name: "hidden units", upTo: 10_000) })
+    var hidden = 50
+
+    @Option(
+        parsing: .unconditional, help: "Training iterations (mini-batch updates).",
+        transform: {
+            try ArgumentValues.count($0, name: "iterations", upTo: 1_000_000)
+        })
+    var iters = 10_000
+
+    @Option(
+        parsing: .unconditional, help: "Images per mini-batch.",
+        transform: { try ArgumentValues.count($0, name: "images", upTo: 60_000) })
+    var batch = 100
+
+    @Option(
+        name: .customLong("lr"), parsing: .unconditional,
+        help: ArgumentHelp("Learning rates, comma-separated: one network each.", valueName: "rates"),
+        transform: ArgumentValues.learningRates)
+    var learningRates: [Double] = [0.1]
+
+    @Option(
+        parsing: .unconditional, help: "np.random.seed for the weights and the batches.", transform: ArgumentValues.seed
+    )
+    var seed: UInt32 = 0
+
+    @Option(help: "double (the book's float64) or float (float32, faster).")
+    var precision: Precision = .double
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("A folder of MNIST-format files.", valueName: "folder"))
+    var dataDirectory = Dataset.defaultDirectory
+
+    @Option(
+        name: .customLong("accuracy-output"),
+        help: ArgumentHelp("Draw the accuracy chart to FILE. Default: output/train_accuracy.png.", valueName: "file"))
+    var accuracyOutput: String?
+
+    @OptionGroup var figureOptions: FigureOptions
+    @OptionGroup var outputs: OutputOptions
+
+    enum Precision: String, ExpressibleByArgument, CaseIterable {
+        case double, float
+    }
+
+    func run() throws {
+        try outputs.check()
+        let comparing = learningRates.count > 1
+        let lossPath = try figureOptions.destination(
+            defaultName: comparing ? "lr_comparison_net" : "train_loss", panels: 1)
+        let accuracyPath = try accuracyDestination()
+        let font = try figureOptions.font()
+        let dataset: Dataset
+        do { dataset = try Dataset.load(directory: dataDirectory) } catch {
+            throw CommandError.usage(error.description)
+        }
+        guard batch <= dataset.trainImages.rows else {
+            throw CommandError.usage("--batch \(batch): the data has only \(dataset.trainImages.rows) training images")
+        }
+        let logs = train(on: dataset)
+        let runs = logs.map { log in
+            TrainingFigures.Run(
+                label: "lr = \(ShortestDouble.format(log.learningRate))", loss: log.loss,
+                smoothedLoss: smoothCurve(log.loss),
+                trainAccuracy: log.accuracy.map(\.train), testAccuracy: log.accuracy.map(\.test))
+        }
+        let size = (width: figureOptions.width, height: figureOptions.height, dpi: figureOptions.dpi)
+        try figureOptions.save(
+            TrainingFigures.loss(
+                runs, title: figureOptions.title, width: size.width, height: size.height, dpi: size.dpi), to: lossPath,
+            font: font)
+        try figureOptions.save(
+            TrainingFigures.accuracy(
+                runs, title: figureOptions.title, width: size.width, height: size.height, dpi: size.dpi),
+            to: accuracyPath, font: font)
+        try outputs.writeData(
+            json: logs.count == 1 ? logs[0].json : .array(logs.map(\.json)), csv: TrainingLog.csv(logs))
+        if outputs.json {
+            print(summary(logs).serialized())
+        } else {
+            for log in logs {
+                let last = log.accuracy.last
+                print(
+                    "lr \(ShortestDouble.format(log.learningRate)): final loss \(String(format: "%.4f", log.loss.last ?? .nan)), "
+                        + "train accuracy \(String(format: "%.4f", last?.train ?? .nan)), test accuracy \(String(format: "%.4f", last?.test ?? .nan)), "
+                        + "\(String(format: "%.1f", log.seconds)) s")
+            }
+            print("wrote \(lossPath)\nwrote \(accuracyPath)")
+        }
+    }
+
+    private func accuracyDestination() throws(CommandError) -> String {
+        guard let accuracyOutput else { return "output/train_accuracy.png" }
+        guard Figure.FileFormat(path: accuracyOutput) != nil else {
+            throw .usage("--accuracy-output \(accuracyOutput): the file name must end in .png or .svg")
+        }
+        try CommandError.requireFolder(of: accuracyOutput, flag: "--accuracy-output")
+        return accuracyOutput
+    }
+
+    /// One network per learning rate, concurrently when there are several (one BLAS thread each).
+    private func train(on dataset: Dataset) -> [TrainingLog] {
+        let configurations = learningRates.map { rate in
+            var configuration = TrainingConfiguration()
+            configuration.hiddenSize = hidden
+            configuration.iterations = iters
+            configuration.batchSize = batch
+            configuration.learningRate = rate
+            configuration.seed = seed
+            return configuration
+        }
+        let bar = ProgressBar(total: iters * configurations.count)
+        let results = LogSlots(count: configurations.count)
+        let precision = self.precision
+        if configurations.count > 1 { BLASThreads.count = 1 }
+        DispatchQueue.concurrentPerform(iterations: configurations.count) { index in
+            let report: (TrainingProgress) -> Void = { bar?.advance(run: index, to: $0) }
+            let log: TrainingLog
+            switch precision {
+            case .double:
+                log = Trainer.train(dataset, configuration: configurations[index], as: Double.self, progress: report)
+            case .float:
+                log = Trainer.train(dataset, configuration: configurations[index], as: Float.self, progress: report)
+            }
+            results.store(log, at: index)
+        }
+        bar?.finish()
+        return results.logs
+    }
+
+    /// The `--json` summary: settings, and per run the final loss and accuracies.
+    private func summary(_ logs: [TrainingLog]) -> JSONValue {
+        .object([
+            ("hidden", .number(Double(hidden))), ("iters", .number(Double(iters))), ("batch", .number(Double(batch))),
+            ("seed", .number(Double(seed))), ("precision", .string(precision.rawValue)),
+            (
+                "runs",
+                .array(
+                    logs.map { log in
+                        .object([
+                            ("lr", .number(log.learningRate)), ("final_loss", .number(log.loss.last ?? .nan)),
+                            ("train_accuracy", .number(log.accuracy.last?.train ?? .nan)),
+                            ("test_accuracy", .number(log.accuracy.last?.test ?? .nan)),
+                            ("seconds", .number(log.seconds)),
+                        ])
+                    })
+            ),
+        ])
+    }
+}
+
+/// The logs of concurrent runs, each stored by its own worker.
+private final class LogSlots: @unchecked Sendable {
+    private var slots: [TrainingLog?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ log: TrainingLog, at index: Int) {
+        lock.lock()
+        slots[index] = log
+        lock.unlock()
+    }
+
+    var logs: [TrainingLog] { slots.map { $0! } }
+}

@@ -1,0 +1,81 @@
+/// The figures of network training: the loss per iteration (light) under its smoothed curve
+/// (the book's `smooth_curve`), and the book's Figure 4-12, train and test accuracy per epoch.
+public enum TrainingFigures {
+    /// One training run's numbers, as the figures need them.
+    public struct Run: Sendable {
+        /// The legend label, e.g. "lr = 0.1".
+        public var label: String
+        /// The loss after every iteration.
+        public var loss: [Double]
+        /// The same, smoothed.
+        public var smoothedLoss: [Double]
+        /// Train and test accuracy at each epoch.
+        public var trainAccuracy: [Double]
+        public var testAccuracy: [Double]
+
+        public init(
+            label: String, loss: [Double], smoothedLoss: [Double], trainAccuracy: [Double], testAccuracy: [Double]
+        ) {
+            self.label = label
+            self.loss = loss
+            self.smoothedLoss = smoothedLoss
+            self.trainAccuracy = trainAccuracy
+            self.testAccuracy = testAccuracy
+        }
+    }
+
+    /// The loss curves: each run's raw loss as a thin translucent line, its smoothed loss over it,
+    /// one colour per run, a legend when there are several (the learning-rate comparison).
+    public static func loss(
+        _ runs: [Run], title: String? = nil, width: Double = 640, height: Double = 480, dpi: Double = 100
+    ) -> Figure {
+        var figure = Figure(width: width, height: height, dpi: dpi)
+        var axes = Axes()
+        axes.xLabel = "iteration"
+        axes.yLabel = "loss"
+        axes.title = title.map { RichText($0) }
+        for (index, run) in runs.enumerated() {
+            let color = Color.cycle[index % Color.cycle.count]
+            let iterations = run.loss.indices.map(Double.init)
+            axes.add(
+                LineArtist(
+                    xs: iterations, ys: run.loss, width: 0.6, color: color.withAlpha(0.3), marksPointsOutsideView: false
+                ))
+            axes.add(
+                LineArtist(
+                    xs: iterations, ys: run.smoothedLoss, color: color, label: runs.count > 1 ? run.label : nil,
+                    marksPointsOutsideView: false))
+        }
+        if runs.count > 1 { axes.legend = .best }
+        figure[0, 0] = axes
+        return figure
+    }
+
+    /// The book's Figure 4-12: accuracy per epoch, train solid and test dashed, y from 0 to 1,
+    /// legend lower right.
+    public static func accuracy(
+        _ runs: [Run], title: String? = nil, width: Double = 640, height: Double = 480, dpi: Double = 100
+    )
+        -> Figure
+    {
+        var figure = Figure(width: width, height: height, dpi: dpi)
+        var axes = Axes()
+        axes.xLabel = "epochs"
+        axes.yLabel = "accuracy"
+        axes.yLimits = 0...1
+        axes.title = title.map { RichText($0) }
+        for (index, run) in runs.enumerated() {
+            let color = Color.cycle[(runs.count == 1 ? 0 : index) % Color.cycle.count]
+            let epochs = run.trainAccuracy.indices.map(Double.init)
+            let prefix = runs.count > 1 ? "\(run.label): " : ""
+            axes.add(LineArtist(xs: epochs, ys: run.trainAccuracy, color: color, label: prefix + "train acc"))
+            axes.add(
+                LineArtist(
+                    xs: epochs, ys: run.testAccuracy, style: .dashed,
+                    color: runs.count == 1 ? Color.cycle[1] : color, label: prefix + "test acc"))
+        }
+        axes.legend = .lowerRight
+        figure[0, 0] = axes
+        return figure
+    }
+}
