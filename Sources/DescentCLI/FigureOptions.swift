@@ -5,6 +5,12 @@ import Foundation
 
 /// The flags that shape a figure and say where it goes (DESIGN.md §3).
 struct FigureOptions: ParsableArguments {
+    /// Where figures go unless told otherwise.
+    static let defaultFolder = "output"
+
+    /// The default file of a figure: `output/<name>.png`.
+    static func defaultPath(_ name: String) -> String { "\(defaultFolder)/\(name).png" }
+
     /// No side longer than this many pixels.
     static let maximumSide = 10_000
     /// No figure larger than this many pixels in all: 16 million pixels take 256 MB while drawing.
@@ -70,7 +76,7 @@ struct FigureOptions: ParsableArguments {
                     + "a figure may be at most \(Self.maximumSide) pixels a side and \(Int(Self.maximumPixels / 1_000_000)) million pixels in all"
             )
         }
-        let path = output ?? "output/\(defaultName).png"
+        let path = output ?? Self.defaultPath(defaultName)
         guard Figure.FileFormat(path: path) != nil else {
             throw .usage("--output \(path): the file name must end in .png or .svg")
         }
@@ -80,8 +86,10 @@ struct FigureOptions: ParsableArguments {
 
     /// Saves `figure` to `path`, with the command line in the PNG's metadata.
     func save(_ figure: Figure, to path: String, font: Font) throws(CommandError) {
-        if output == nil {
-            try? FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true)
+        // A user's folder was checked to exist; the default one is made on first use.
+        let folder = (path as NSString).deletingLastPathComponent
+        if folder == Self.defaultFolder {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         let command = (["descent"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         do {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DescentCore
+import DescentNet
 import DescentPlot
+import Dispatch
 import Foundation
 
 /// `descent gallery`: every figure Descent draws, with the book's settings, as PNG and SVG.
@@ -9,13 +11,24 @@ struct GalleryCommand: ParsableCommand {
         commandName: "gallery",
         abstract: "Draw every figure with the book's settings into a folder, as PNG and SVG.",
         discussion: """
-            Writes trajectory.png/.svg (the book's Figure 4-10) and lr_comparison.png/.svg (lr 0.1,
-            10 and 1e-8 side by side). The README shows these files.
+            Writes trajectory (the book's Figure 4-10), lr_comparison (lr 0.1, 10 and 1e-8 side by
+            side), train_loss and train_accuracy (the book's network trained with its settings and
+            seed 0; Figure 4-12) and lr_comparison_net (the network at lr 0.01, 0.1 and 1), each as
+            .png and .svg. The README shows these files. Training takes a minute in a release build
+            (swift run -c release descent gallery).
             """
     )
 
     @Option(help: ArgumentHelp("The folder to write into; created if missing.", valueName: "folder"))
     var outputDir = "output"
+
+    @Option(
+        parsing: .unconditional, help: "Training iterations for the network figures (the book's: 10000).",
+        transform: { try ArgumentValues.count($0, name: "iterations", upTo: 1_000_000) })
+    var iters = 10_000
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("A folder of MNIST-format files.", valueName: "folder"))
+    var dataDirectory = Dataset.defaultDirectory
 
     func run() throws {
         let font: Font
@@ -29,9 +42,24 @@ struct GalleryCommand: ParsableCommand {
         let start = Preset.sphere.start
         let book = try GradientDescent.run(sphere, from: start, learningRate: 0.1, steps: 20)
         let runs = try [0.1, 10, 1e-8].map { try GradientDescent.run(sphere, from: start, learningRate: $0, steps: 20) }
+        let dataset: Dataset
+        do { dataset = try Dataset.load(directory: dataDirectory) } catch {
+            throw CommandError.usage(error.description)
+        }
+        let logs = trainNetworks(on: dataset, learningRates: [0.1, 0.01, 1])
+        let trainingRuns = logs.map { log in
+            TrainingFigures.Run(
+                label: "lr = \(ShortestDouble.format(log.learningRate))", loss: log.loss,
+                smoothedLoss: smoothCurve(log.loss),
+                trainAccuracy: log.accuracy.map(\.train), testAccuracy: log.accuracy.map(\.test))
+        }
+        let comparisonOrder = [1, 0, 2].map { trainingRuns[$0] }
         let figures: [(String, Figure)] = [
             ("trajectory", TrajectoryFigures.trajectory(book)),
             ("lr_comparison", TrajectoryFigures.comparison(runs, font: font)),
+            ("train_loss", TrainingFigures.loss([trainingRuns[0]])),
+            ("train_accuracy", TrainingFigures.accuracy([trainingRuns[0]])),
+            ("lr_comparison_net", TrainingFigures.loss(comparisonOrder)),
         ]
         for (name, figure) in figures {
             for format in Figure.FileFormat.allCases {
@@ -45,5 +73,19 @@ struct GalleryCommand: ParsableCommand {
                 print("wrote \(path)")
             }
         }
+    }
+
+    /// The book's network at each learning rate, seed 0, in Double, side by side on the cores.
+    private func trainNetworks(on dataset: Dataset, learningRates: [Double]) -> [TrainingLog] {
+        let slots = LogSlots(count: learningRates.count)
+        let iterations = iters
+        BLASThreads.count = 1
+        DispatchQueue.concurrentPerform(iterations: learningRates.count) { index in
+            var configuration = TrainingConfiguration()
+            configuration.iterations = iterations
+            configuration.learningRate = learningRates[index]
+            slots.store(Trainer.train(dataset, configuration: configuration, as: Double.self), at: index)
+        }
+        return slots.logs
     }
 }

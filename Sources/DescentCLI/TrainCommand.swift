@@ -118,7 +118,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     private func accuracyDestination() throws(CommandError) -> String {
-        guard let accuracyOutput else { return "output/train_accuracy.png" }
+        guard let accuracyOutput else { return FigureOptions.defaultPath("train_accuracy") }
         guard Figure.FileFormat(path: accuracyOutput) != nil else {
             throw .usage("--accuracy-output \(accuracyOutput): the file name must end in .png or .svg")
         }
@@ -178,7 +178,7 @@ struct TrainCommand: ParsableCommand {
 }
 
 /// The logs of concurrent runs, each stored by its own worker.
-private final class LogSlots: @unchecked Sendable {
+final class LogSlots: @unchecked Sendable {
     private var slots: [TrainingLog?]
     private let lock = NSLock()
 

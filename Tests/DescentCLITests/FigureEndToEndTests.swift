@@ -78,12 +78,15 @@ import Testing
     @Test func theGalleryHoldsEveryFigureAsPNGAndSVG() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try CommandRunner.run(["gallery", "--output-dir", "figures"], in: directory)
+        let result = try CommandRunner.run(["gallery", "--output-dir", "figures", "--iters", "20"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         let folder = directory.appendingPathComponent("figures")
         #expect(
             Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
-                == ["trajectory.png", "trajectory.svg", "lr_comparison.png", "lr_comparison.svg"])
+                == Set(
+                    ["trajectory", "lr_comparison", "train_loss", "train_accuracy", "lr_comparison_net"].flatMap {
+                        ["\($0).png", "\($0).svg"]
+                    }))
         let comparison = try PNGCodec.decode(try Data(contentsOf: folder.appendingPathComponent("lr_comparison.png")))
         #expect(comparison.width == 1920 && comparison.height == 480)
         let svg = try String(contentsOf: folder.appendingPathComponent("trajectory.svg"), encoding: .utf8)

@@ -2,129 +2,22 @@
 
 Run from the repository root:  python3 Tests/DescentNetTests/Fixtures/make_net_reference.py
 It writes net_reference.json beside itself: NumPy's legacy random streams, the book's functions
-(common/functions.py), a small TwoLayerNet's outputs and gradients (ch04/two_layer_net.py), and the
+(common/functions.py), a small TwoLayerNet's outputs and gradients (ch04/two_layer_net.py; the book's
+code is in Benchmarks/peers/book_network.py, shared with the peer benchmarks), and the
 first 300 losses of the book's train_neuralnet.py on Fashion-MNIST with np.random.seed(0). Before
 writing it checks itself: backprop agrees with the numerical gradient, and the loss falls.
 Floats are C99 hex strings (float.hex).
 """
-import gzip
 import json
 import pathlib
+import sys
 
 import numpy as np
 
 HERE = pathlib.Path(__file__).resolve().parent
-DATA = pathlib.Path("/usr/share/datasets/fashion-mnist")
-
-
-# --- the book's code, operation for operation (common/functions.py, ch04/two_layer_net.py) ---
-def sigmoid(x):
-    return 1 / (1 + np.exp(-x))
-
-
-def sigmoid_grad(x):
-    return (1.0 - sigmoid(x)) * sigmoid(x)
-
-
-def relu(x):
-    return np.maximum(0, x)
-
-
-def relu_grad(x):
-    grad = np.zeros_like(x)  # the book writes np.zeros(x), which fails for an array
-    grad[x >= 0] = 1
-    return grad
-
-
-def softmax(x):
-    x = x - np.max(x, axis=-1, keepdims=True)
-    return np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)
-
-
-def mean_squared_error(y, t):
-    return 0.5 * np.sum((y - t) ** 2)
-
-
-def cross_entropy_error(y, t):
-    if y.ndim == 1:
-        t = t.reshape(1, t.size)
-        y = y.reshape(1, y.size)
-    if t.size == y.size:
-        t = t.argmax(axis=1)
-    batch_size = y.shape[0]
-    return -np.sum(np.log(y[np.arange(batch_size), t] + 1e-7)) / batch_size
-
-
-def numerical_gradient(f, x):
-    h = 1e-4
-    grad = np.zeros_like(x)
-    it = np.nditer(x, flags=['multi_index'], op_flags=['readwrite'])
-    while not it.finished:
-        idx = it.multi_index
-        tmp_val = x[idx]
-        x[idx] = float(tmp_val) + h
-        fxh1 = f(x)
-        x[idx] = tmp_val - h
-        fxh2 = f(x)
-        grad[idx] = (fxh1 - fxh2) / (2 * h)
-        x[idx] = tmp_val
-        it.iternext()
-    return grad
-
-
-class TwoLayerNet:
-    def __init__(self, input_size, hidden_size, output_size, weight_init_std=0.01):
-        self.params = {}
-        self.params['W1'] = weight_init_std * np.random.randn(input_size, hidden_size)
-        self.params['b1'] = np.zeros(hidden_size)
-        self.params['W2'] = weight_init_std * np.random.randn(hidden_size, output_size)
-        self.params['b2'] = np.zeros(output_size)
-
-    def predict(self, x):
-        W1, W2 = self.params['W1'], self.params['W2']
-        b1, b2 = self.params['b1'], self.params['b2']
-        a1 = np.dot(x, W1) + b1
-        z1 = sigmoid(a1)
-        a2 = np.dot(z1, W2) + b2
-        return softmax(a2)
-
-    def loss(self, x, t):
-        return cross_entropy_error(self.predict(x), t)
-
-    def accuracy(self, x, t):
-        y = np.argmax(self.predict(x), axis=1)
-        t = np.argmax(t, axis=1)
-        return np.sum(y == t) / float(x.shape[0])
-
-    def numerical_gradient(self, x, t):
-        loss_W = lambda W: self.loss(x, t)
-        return {key: numerical_gradient(loss_W, self.params[key]) for key in ('W1', 'b1', 'W2', 'b2')}
-
-    def gradient(self, x, t):
-        W1, W2 = self.params['W1'], self.params['W2']
-        b1, b2 = self.params['b1'], self.params['b2']
-        grads = {}
-        batch_num = x.shape[0]
-        a1 = np.dot(x, W1) + b1
-        z1 = sigmoid(a1)
-        a2 = np.dot(z1, W2) + b2
-        y = softmax(a2)
-        dy = (y - t) / batch_num
-        grads['W2'] = np.dot(z1.T, dy)
-        grads['b2'] = np.sum(dy, axis=0)
-        da1 = np.dot(dy, W2.T)
-        dz1 = sigmoid_grad(a1) * da1
-        grads['W1'] = np.dot(x.T, dz1)
-        grads['b1'] = np.sum(dz1, axis=0)
-        return grads
-
-
-def load_idx(name):
-    with gzip.open(DATA / (name + ".gz")) as f:
-        data = f.read()
-    rank = data[3]
-    dims = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(rank)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * rank).reshape(dims)
+sys.path.insert(0, str(HERE.parents[2] / "Benchmarks/peers"))
+from book_network import (TwoLayerNet, cross_entropy_error, load_mnist, mean_squared_error, relu,  # noqa: E402
+                          relu_grad, sigmoid, sigmoid_grad, softmax)
 
 
 def hexes(values):
@@ -178,8 +71,7 @@ def main():
                         "gradient": {k: hexes(v) for k, v in backprop.items()},
                         "numerical_gradient": {k: hexes(v) for k, v in numeric.items()}}
 
-    x_train = load_idx("train-images-idx3-ubyte").reshape(60000, 784).astype(np.float32) / 255.0
-    t_train = np.eye(10)[load_idx("train-labels-idx1-ubyte")]
+    (x_train, t_train), _ = load_mnist()
     np.random.seed(0)
     network = TwoLayerNet(784, 50, 10)
     losses = []

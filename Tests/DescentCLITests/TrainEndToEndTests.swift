@@ -1,0 +1,115 @@
+import DescentPlot
+import Foundation
+import Testing
+
+/// `descent train` and `descent gradcheck` on Fashion-MNIST, kept short.
+@Suite struct TrainEndToEndTests {
+    struct Summary: Decodable {
+        struct Run: Decodable {
+            let lr: Double
+            let final_loss: Double
+            let train_accuracy: Double
+            let test_accuracy: Double
+        }
+        let hidden: Int
+        let iters: Int
+        let precision: String
+        let runs: [Run]
+    }
+
+    struct Log: Decodable {
+        struct Accuracy: Decodable {
+            let iteration: Int
+            let train: Double
+            let test: Double
+        }
+        let loss: [Double]
+        let accuracy: [Accuracy]
+    }
+
+    @Test func trainingWritesItsChartsItsLogAndASummary() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(
+            ["train", "--iters", "30", "--hidden", "20", "--json", "--data", "log.json", "--output", "loss.svg"],
+            in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
+        let summary = try JSONDecoder().decode(Summary.self, from: Data(result.stdout.utf8))
+        #expect(summary.hidden == 20 && summary.iters == 30 && summary.precision == "double")
+        #expect(summary.runs.count == 1 && summary.runs[0].lr == 0.1)
+        let log = try JSONDecoder().decode(
+            Log.self, from: Data(contentsOf: directory.appendingPathComponent("log.json")))
+        #expect(log.loss.count == 30 && log.loss.last! < log.loss.first!)
+        #expect(log.accuracy.map(\.iteration) == [0])
+        #expect(log.loss.last == summary.runs[0].final_loss)
+        let svg = try String(contentsOf: directory.appendingPathComponent("loss.svg"), encoding: .utf8)
+        #expect(svg.contains("viewBox=\"0 0 640 480\""))
+        let accuracy = try PNGCodec.decode(
+            try Data(contentsOf: directory.appendingPathComponent("output/train_accuracy.png")))
+        #expect(accuracy.width == 640)
+    }
+
+    @Test func severalLearningRatesTrainSideBySide() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(
+            [
+                "train", "--iters", "20", "--hidden", "10", "--lr", "0.01,1", "--json", "--data", "log.csv",
+                "--precision", "float",
+            ],
+            in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try JSONDecoder().decode(Summary.self, from: Data(result.stdout.utf8))
+        #expect(summary.runs.map(\.lr) == [0.01, 1])
+        #expect(
+            FileManager.default.fileExists(
+                atPath: directory.appendingPathComponent("output/lr_comparison_net.png").path))
+        let csv = try String(contentsOf: directory.appendingPathComponent("log.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("lr,iteration,loss,train_accuracy,test_accuracy\n0.01,0,"))
+        #expect(csv.split(separator: "\n").count == 1 + 40)
+    }
+
+    @Test func aFolderWithoutMNISTFilesIsNamed() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(["train", "--data-dir", directory.path], in: directory)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("train-images-idx3-ubyte (or train-images-idx3-ubyte.gz) not found"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    @Test func badTrainingSettingsAreRefused() throws {
+        let batch = try CommandRunner.run(["train", "--batch", "0"])
+        #expect(
+            batch.stderr
+                == "descent: The value '0' is invalid for '--batch <batch>': expected a whole number of images from 1 to 60000\n"
+        )
+        let seed = try CommandRunner.run(["train", "--seed", "-1"])
+        #expect(
+            seed.stderr
+                == "descent: The value '-1' is invalid for '--seed <seed>': expected a whole number from 0 to 4294967295, as np.random.seed takes\n"
+        )
+    }
+
+    struct Check: Decodable {
+        struct Difference: Decodable {
+            let mean_abs_diff: Double
+            let max_abs_diff: Double
+        }
+        let samples: Int
+        let params: [String: Difference]
+    }
+
+    @Test func theGradientCheckAgreesAsInTheBook() throws {
+        let result = try CommandRunner.run(["gradcheck", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let check = try JSONDecoder().decode(Check.self, from: Data(result.stdout.utf8))
+        #expect(check.samples == 3)
+        #expect(Set(check.params.keys) == ["W1", "b1", "W2", "b2"])
+        // The book reports differences of 1e-10 to 1e-7; the 1e-7 of the loss's log(y + 1e-7) caps them.
+        #expect(check.params.values.allSatisfy { $0.mean_abs_diff < 1e-6 && $0.max_abs_diff < 1e-5 })
+        let table = try CommandRunner.run(["gradcheck"])
+        #expect(table.stdout.hasPrefix("parameter  mean |numerical − backprop|  max |numerical − backprop|\nW1 "))
+    }
+}
