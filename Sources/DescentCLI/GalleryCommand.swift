@@ -84,6 +84,7 @@ struct GalleryCommand: ParsableCommand {
             var configuration = TrainingConfiguration()
             configuration.iterations = iterations
             configuration.learningRate = learningRates[index]
+            configuration.threads = 1
             slots.store(Trainer.train(dataset, configuration: configuration, as: Double.self), at: index)
         }
         return slots.logs

@@ -135,12 +135,13 @@ struct TrainCommand: ParsableCommand {
             configuration.batchSize = batch
             configuration.learningRate = rate
             configuration.seed = seed
+            if learningRates.count > 1 { configuration.threads = 1 }
             return configuration
         }
         let bar = ProgressBar(total: iters * configurations.count)
         let results = LogSlots(count: configurations.count)
         let precision = self.precision
-        if configurations.count > 1 { BLASThreads.count = 1 }
+        BLASThreads.count = 1
         DispatchQueue.concurrentPerform(iterations: configurations.count) { index in
             let report: (TrainingProgress) -> Void = { bar?.advance(run: index, to: $0) }
             let log: TrainingLog

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A dense row-major matrix over contiguous storage: rows × columns elements, row after row, as a
 /// C-ordered NumPy array.
 public struct Matrix<Scalar: NetScalar>: Equatable, Sendable {
@@ -64,6 +66,49 @@ extension Matrix {
         }
     }
 
+    /// result ← op(a)·op(b) with the rows of the result split between `parts` threads, each
+    /// running a single-threaded BLAS product on its share (OpenBLAS's own threading does not pay
+    /// off on the book's 100×784×50 products; two independent halves do). Each element is
+    /// computed by one product over the whole inner dimension, as in ``multiply(_:transposed:_:transposed:into:)``.
+    public static func multiplyInParallel(
+        _ a: Matrix, transposed transposeA: Bool = false, _ b: Matrix, transposed transposeB: Bool = false,
+        into result: inout Matrix, parts: Int
+    ) {
+        let m = transposeA ? a.columns : a.rows
+        let k = transposeA ? a.rows : a.columns
+        let n = transposeB ? b.rows : b.columns
+        precondition(
+            (transposeB ? b.columns : b.rows) == k, "inner dimensions \(k) and \(transposeB ? b.columns : b.rows)")
+        precondition(
+            result.rows == m && result.columns == n, "result is \(result.rows)×\(result.columns), product \(m)×\(n)")
+        let parts = max(1, min(parts, m))
+        guard parts > 1, k > 0, n > 0 else {
+            multiply(a, transposed: transposeA, b, transposed: transposeB, into: &result)
+            return
+        }
+        a.elements.withUnsafeBufferPointer { pa in
+            b.elements.withUnsafeBufferPointer { pb in
+                result.elements.withUnsafeMutableBufferPointer { pc in
+                    let base = (
+                        a: SendablePointer(pa.baseAddress!), b: SendablePointer(pb.baseAddress!),
+                        c: SendableMutablePointer(pc.baseAddress!)
+                    )
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        let first = m * part / parts
+                        let rows = m * (part + 1) / parts - first
+                        guard rows > 0 else { return }
+                        // Rows first… of op(a): rows of a, or columns of a when transposed.
+                        let aStart = transposeA ? base.a.pointer + first : base.a.pointer + first * a.columns
+                        Scalar.gemm(
+                            transposeA: transposeA, transposeB: transposeB, m: rows, n: n, k: k, alpha: 1, a: aStart,
+                            lda: a.columns, b: base.b.pointer, ldb: b.columns, beta: 0, c: base.c.pointer + first * n,
+                            ldc: n)
+                    }
+                }
+            }
+        }
+    }
+
     /// op(a)·op(b) as a new matrix.
     public static func product(
         _ a: Matrix, transposed transposeA: Bool = false, _ b: Matrix, transposed transposeB: Bool = false
@@ -104,4 +149,16 @@ extension Matrix {
             return best
         }
     }
+}
+
+/// A pointer handed to concurrent workers that touch disjoint parts of what it points to.
+struct SendablePointer<Element>: @unchecked Sendable {
+    let pointer: UnsafePointer<Element>
+    init(_ pointer: UnsafePointer<Element>) { self.pointer = pointer }
+}
+
+/// A mutable pointer handed to concurrent workers that write disjoint parts of what it points to.
+struct SendableMutablePointer<Element>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Element>
+    init(_ pointer: UnsafeMutablePointer<Element>) { self.pointer = pointer }
 }

@@ -56,16 +56,21 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
             w2: Matrix(rows: w2.rows, columns: w2.columns), b2: Array(repeating: 0, count: b2.count))
     }
 
-    /// Buffers for one batch size, so that training allocates nothing per iteration.
+    /// Buffers for one batch size, so that training allocates nothing per iteration, and how many
+    /// threads share the input-layer products.
     public struct Workspace: Sendable {
         public let batch: Int
+        /// Threads for the two products with the input (x·W1 and xᵀ·dz1), the bulk of the work.
+        /// Default: the number of cores.
+        public let threads: Int
         var a1: Matrix<Scalar>
         var z1: Matrix<Scalar>
         var a2: Matrix<Scalar>
         var da1: Matrix<Scalar>
 
-        public init(batch: Int, network: TwoLayerNet) {
+        public init(batch: Int, network: TwoLayerNet, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
             self.batch = batch
+            self.threads = threads
             a1 = Matrix(rows: batch, columns: network.hiddenSize)
             z1 = Matrix(rows: batch, columns: network.hiddenSize)
             a2 = Matrix(rows: batch, columns: network.outputSize)
@@ -75,7 +80,7 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
 
     /// The forward pass into the workspace: a1, z1 and a2 (then softmax'd in place to y).
     func forward(_ x: Matrix<Scalar>, workspace: inout Workspace) {
-        Matrix.multiply(x, w1, into: &workspace.a1)
+        Matrix.multiplyInParallel(x, w1, into: &workspace.a1, parts: workspace.threads)
         workspace.a1.addToEachRow(b1)
         for index in workspace.z1.elements.indices {
             workspace.z1.elements[index] = Activations.sigmoid(workspace.a1.elements[index])
@@ -136,11 +141,13 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
         Matrix.multiply(workspace.z1, transposed: true, workspace.a2, into: &gradients.w2)
         workspace.a2.columnSums(into: &gradients.b2)
         Matrix.multiply(workspace.a2, transposed: false, w2, transposed: true, into: &workspace.da1)
+        // σ'(a1) = (1 − σ(a1))·σ(a1), and z1 already holds σ(a1): the book's sigmoid_grad, without
+        // evaluating exp again.
         for index in workspace.da1.elements.indices {
-            workspace.da1.elements[index] =
-                Activations.sigmoidGradient(workspace.a1.elements[index]) * workspace.da1.elements[index]
+            let s = workspace.z1.elements[index]
+            workspace.da1.elements[index] = (1 - s) * s * workspace.da1.elements[index]
         }
-        Matrix.multiply(x, transposed: true, workspace.da1, into: &gradients.w1)
+        Matrix.multiplyInParallel(x, transposed: true, workspace.da1, into: &gradients.w1, parts: workspace.threads)
         workspace.da1.columnSums(into: &gradients.b1)
         return loss
     }

@@ -14,6 +14,8 @@ public struct TrainingConfiguration: Sendable {
     public var seed: UInt32 = 0
     /// Standard deviation of the initial weights. Default: 0.01.
     public var weightInitStd = 0.01
+    /// Threads for the big matrix products. Default: every core; 1 when several networks train side by side.
+    public var threads = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
 }
@@ -67,6 +69,8 @@ public enum Trainer {
         progress: ((TrainingProgress) -> Void)? = nil
     ) -> TrainingLog {
         let start = Date()
+        // The products are split between threads here; BLAS's own threads would only compete.
+        if configuration.threads > 1 { BLASThreads.count = 1 }
         var random = NumPyRandom(seed: configuration.seed)
         var network = TwoLayerNet<Scalar>(
             inputSize: dataset.trainImages.columns, hiddenSize: configuration.hiddenSize,
@@ -81,7 +85,8 @@ public enum Trainer {
         var indices = [Int](repeating: 0, count: batchSize)
         var batch = Matrix<Scalar>(rows: batchSize, columns: dataset.trainImages.columns)
         var labels = [Int](repeating: 0, count: batchSize)
-        var workspace = TwoLayerNet<Scalar>.Workspace(batch: batchSize, network: network)
+        var workspace = TwoLayerNet<Scalar>.Workspace(
+            batch: batchSize, network: network, threads: configuration.threads)
         var gradients = network.zeroParameters()
         let learningRate = Scalar(configuration.learningRate)
         for iteration in 0..<configuration.iterations {
