@@ -34,6 +34,17 @@ import Testing
         #expect(abs(boxes[0].width - 496) < 1e-9 && abs(boxes[0].height - 369.6) < 1e-9)
     }
 
+    @Test func presetsAreShownOnTheirDomainOtherFunctionsOnTheirData() throws {
+        let rosenbrock = try GradientDescent.run(
+            Preset.rosenbrock.objective, from: Preset.rosenbrock.start, learningRate: 1e-3, steps: 50)
+        let limits = TrajectoryFigures.trajectory(rosenbrock).panels[0].resolvedLimits
+        #expect(limits.x == -2...2 && limits.y == -1...3)
+        let custom = try GradientDescent.run(
+            try Objective(expression: "x0^2 + 2*x1^2"), from: [1, 1], learningRate: 0.1, steps: 10)
+        let customLimits = TrajectoryFigures.trajectory(custom).panels[0].resolvedLimits
+        #expect(customLimits.x.upperBound < 1.1 && customLimits.x.upperBound > 1)
+    }
+
     @Test func everyMarkerIsDrawnWhereTheAxesTransformPutsIt() throws {
         let image = try PNGCodec.decode(try TrajectoryFigures.trajectory(bookRun).pngData(font: font))
         #expect(image.width == 640 && image.height == 480)

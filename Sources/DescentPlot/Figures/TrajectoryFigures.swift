@@ -4,9 +4,6 @@ import Foundation
 /// The figures of descent runs: the book's Figure 4-10 for one run, and one panel per run to
 /// compare learning rates, each failure made legible.
 public enum TrajectoryFigures {
-    /// The book's view of x0² + x1²: x from −3.5 to 3.5, y from −4.5 to 4.5.
-    public static let bookLimits = (x: -3.5...3.5, y: -4.5...4.5)
-
     /// Options shared by the trajectory figures.
     public struct Options: Sendable {
         /// The view; `nil` for automatic (the book's limits for the sphere). Default: nil.
@@ -67,9 +64,12 @@ public enum TrajectoryFigures {
     static func axes(for run: Trajectory, options: Options) -> Axes {
         var axes = Axes()
         let (xs, ys, xLabel, yLabel) = coordinates(run)
-        let isBookFunction = run.objective.description == Preset.sphere.expression
-        axes.xLimits = options.xLimits ?? (isBookFunction ? bookLimits.x : nil)
-        axes.yLimits = options.yLimits ?? (isBookFunction ? bookLimits.y : nil)
+        // A preset's function is shown on the preset's domain (the sphere's is the book's view);
+        // any other function on its data.
+        let preset =
+            run.history.dimension == 2 ? Preset.allCases.first { $0.expression == run.objective.description } : nil
+        axes.xLimits = options.xLimits ?? preset?.domain.x
+        axes.yLimits = options.yLimits ?? preset?.domain.y
         axes.xLabel = RichText(xLabel)
         axes.yLabel = RichText(yLabel)
         axes.add(GuideLine(.horizontal, at: 0))
