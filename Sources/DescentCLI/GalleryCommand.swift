@@ -2,7 +2,6 @@ import ArgumentParser
 import DescentCore
 import DescentNet
 import DescentPlot
-import Dispatch
 import Foundation
 
 /// `descent gallery`: every figure Descent draws, with the book's settings, as PNG and SVG.
@@ -46,13 +45,14 @@ struct GalleryCommand: ParsableCommand {
         do { dataset = try Dataset.load(directory: dataDirectory) } catch {
             throw CommandError.usage(error.description)
         }
-        let logs = trainNetworks(on: dataset, learningRates: [0.1, 0.01, 1])
-        let trainingRuns = logs.map { log in
-            TrainingFigures.Run(
-                label: "lr = \(ShortestDouble.format(log.learningRate))", loss: log.loss,
-                smoothedLoss: smoothCurve(log.loss),
-                trainAccuracy: log.accuracy.map(\.train), testAccuracy: log.accuracy.map(\.test))
+        let configurations = [0.1, 0.01, 1].map { rate in
+            var configuration = TrainingConfiguration()
+            configuration.iterations = iters
+            configuration.learningRate = rate
+            return configuration
         }
+        let trainingRuns = Trainer.train(dataset, configurations: configurations, as: Double.self)
+            .map(TrainingFigures.Run.init)
         let comparisonOrder = [1, 0, 2].map { trainingRuns[$0] }
         let figures: [(String, Figure)] = [
             ("trajectory", TrajectoryFigures.trajectory(book)),
@@ -73,20 +73,5 @@ struct GalleryCommand: ParsableCommand {
                 print("wrote \(path)")
             }
         }
-    }
-
-    /// The book's network at each learning rate, seed 0, in Double, side by side on the cores.
-    private func trainNetworks(on dataset: Dataset, learningRates: [Double]) -> [TrainingLog] {
-        let slots = LogSlots(count: learningRates.count)
-        let iterations = iters
-        BLASThreads.count = 1
-        DispatchQueue.concurrentPerform(iterations: learningRates.count) { index in
-            var configuration = TrainingConfiguration()
-            configuration.iterations = iterations
-            configuration.learningRate = learningRates[index]
-            configuration.threads = 1
-            slots.store(Trainer.train(dataset, configuration: configuration, as: Double.self), at: index)
-        }
-        return slots.logs
     }
 }

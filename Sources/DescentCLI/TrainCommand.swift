@@ -2,7 +2,6 @@ import ArgumentParser
 import DescentCore
 import DescentNet
 import DescentPlot
-import Dispatch
 import Foundation
 
 /// `descent train`: the book's two-layer network trained by mini-batch SGD, with its charts.
@@ -86,12 +85,7 @@ struct TrainCommand: ParsableCommand {
             throw CommandError.usage("--batch \(batch): the data has only \(dataset.trainImages.rows) training images")
         }
         let logs = train(on: dataset)
-        let runs = logs.map { log in
-            TrainingFigures.Run(
-                label: "lr = \(ShortestDouble.format(log.learningRate))", loss: log.loss,
-                smoothedLoss: smoothCurve(log.loss),
-                trainAccuracy: log.accuracy.map(\.train), testAccuracy: log.accuracy.map(\.test))
-        }
+        let runs = logs.map(TrainingFigures.Run.init)
         let size = (width: figureOptions.width, height: figureOptions.height, dpi: figureOptions.dpi)
         try figureOptions.save(
             TrainingFigures.loss(
@@ -126,7 +120,7 @@ struct TrainCommand: ParsableCommand {
         return accuracyOutput
     }
 
-    /// One network per learning rate, concurrently when there are several (one BLAS thread each).
+    /// One network per learning rate, side by side on the cores when there are several.
     private func train(on dataset: Dataset) -> [TrainingLog] {
         let configurations = learningRates.map { rate in
             var configuration = TrainingConfiguration()
@@ -135,26 +129,20 @@ struct TrainCommand: ParsableCommand {
             configuration.batchSize = batch
             configuration.learningRate = rate
             configuration.seed = seed
-            if learningRates.count > 1 { configuration.threads = 1 }
             return configuration
         }
         let bar = ProgressBar(total: iters * configurations.count)
-        let results = LogSlots(count: configurations.count)
-        let precision = self.precision
-        BLASThreads.count = 1
-        DispatchQueue.concurrentPerform(iterations: configurations.count) { index in
-            let report: (TrainingProgress) -> Void = { bar?.advance(run: index, to: $0) }
-            let log: TrainingLog
-            switch precision {
-            case .double:
-                log = Trainer.train(dataset, configuration: configurations[index], as: Double.self, progress: report)
-            case .float:
-                log = Trainer.train(dataset, configuration: configurations[index], as: Float.self, progress: report)
-            }
-            results.store(log, at: index)
+        var report: (@Sendable (Int, TrainingProgress) -> Void)?
+        if let bar {
+            report = { run, progress in bar.advance(run: run, to: progress) }
+        }
+        let logs: [TrainingLog]
+        switch precision {
+        case .double: logs = Trainer.train(dataset, configurations: configurations, as: Double.self, progress: report)
+        case .float: logs = Trainer.train(dataset, configurations: configurations, as: Float.self, progress: report)
         }
         bar?.finish()
-        return results.logs
+        return logs
     }
 
     /// The `--json` summary: settings, and per run the final loss and accuracies.
@@ -178,18 +166,12 @@ struct TrainCommand: ParsableCommand {
     }
 }
 
-/// The logs of concurrent runs, each stored by its own worker.
-final class LogSlots: @unchecked Sendable {
-    private var slots: [TrainingLog?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ log: TrainingLog, at index: Int) {
-        lock.lock()
-        slots[index] = log
-        lock.unlock()
+extension TrainingFigures.Run {
+    /// What the training figures show of a log: its loss, smoothed as the book does, and accuracies.
+    init(_ log: TrainingLog) {
+        self.init(
+            label: "lr = \(ShortestDouble.format(log.learningRate))", loss: log.loss,
+            smoothedLoss: smoothCurve(log.loss),
+            trainAccuracy: log.accuracy.map(\.train), testAccuracy: log.accuracy.map(\.test))
     }
-
-    var logs: [TrainingLog] { slots.map { $0! } }
 }

@@ -32,6 +32,28 @@ import Testing
         #expect(maximumRelativeDifference(log.loss, numpy) < 1e-3)
     }
 
+    @Test func networksTrainedSideBySideLearnWhatTheyLearnAlone() {
+        let images = Matrix<Float>(rows: 120, columns: 6, elements: (0..<720).map { Float(($0 * 7) % 11) / 11 })
+        let labels = (0..<120).map { $0 % 3 }
+        let dataset = Dataset(
+            trainImages: images, trainLabels: labels, testImages: images, testLabels: labels, classCount: 3)
+        let configurations = [0.05, 0.5, 5].map { rate in
+            var configuration = TrainingConfiguration()
+            configuration.iterations = 30
+            configuration.batchSize = 12
+            configuration.hiddenSize = 4
+            configuration.learningRate = rate
+            return configuration
+        }
+        let together = Trainer.train(dataset, configurations: configurations, as: Double.self)
+        let alone = configurations.map { Trainer.train(dataset, configuration: $0, as: Double.self) }
+        #expect(together.map(\.learningRate) == [0.05, 0.5, 5])
+        for (a, b) in zip(together, alone) {
+            #expect(maximumRelativeDifference(a.loss, b.loss) < 1e-12)
+            #expect(a.accuracy == b.accuracy)
+        }
+    }
+
     @Test func accuracyIsMeasuredEveryEpoch() throws {
         let images = Matrix<Float>(rows: 200, columns: 4, elements: (0..<800).map { Float($0 % 7) / 7 })
         let labels = (0..<200).map { $0 % 3 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// How to train: the book's `train_neuralnet.py` settings by default.
@@ -147,5 +148,29 @@ public enum Trainer {
             start += count
         }
         return Double(correct) / Double(images.rows)
+    }
+
+    /// Trains one network per configuration, side by side on the cores (each with one thread and
+    /// one BLAS thread), and returns their logs in order. `progress` gets the run's index.
+    public static func train<Scalar: NetScalar>(
+        _ dataset: Dataset, configurations: [TrainingConfiguration], as _: Scalar.Type = Scalar.self,
+        progress: (@Sendable (Int, TrainingProgress) -> Void)? = nil
+    ) -> [TrainingLog] {
+        guard configurations.count > 1 else {
+            return configurations.map { configuration in
+                train(
+                    dataset, configuration: configuration, as: Scalar.self,
+                    progress: progress.map { report in { report(0, $0) } })
+            }
+        }
+        BLASThreads.count = 1
+        let logs = ResultSlots<TrainingLog>(count: configurations.count)
+        DispatchQueue.concurrentPerform(iterations: configurations.count) { index in
+            var configuration = configurations[index]
+            configuration.threads = 1
+            let report = progress.map { report in { (step: TrainingProgress) in report(index, step) } }
+            logs.store(train(dataset, configuration: configuration, as: Scalar.self, progress: report), at: index)
+        }
+        return logs.values
     }
 }
