@@ -97,6 +97,10 @@ import Testing
             let center = pixel(point[point.startIndex], point[point.startIndex + 1])
             #expect(abs(start[0] - (center.x + 300 / 72.0)) < 0.002 && abs(start[1] - center.y) < 0.002)
         }
+        // Text: each glyph outline defined once, placed by <use>; "X0" and "X1" share the X.
+        #expect(Set(paths.glyphDefinitions).count == paths.glyphDefinitions.count, "each glyph defined once")
+        #expect(Set(paths.uses) == Set(paths.glyphDefinitions), "every definition used, every use defined")
+        #expect(paths.uses.count > 20)
         let guides = paths.elements.filter { $0["stroke"] == "#0000ff" }
         #expect(guides.count == 2)
         #expect(guides.allSatisfy { $0["stroke-dasharray"] == "7.708,3.333" && $0["stroke-linecap"] == "butt" })
@@ -169,6 +173,10 @@ import Testing
 private final class SVGPaths: NSObject, XMLParserDelegate {
     var root: [String: String] = [:]
     var elements: [[String: String]] = []
+    /// The ids of the glyph outlines defined in <defs>.
+    var glyphDefinitions: [String] = []
+    /// The glyph each <use> places, in order.
+    var uses: [String] = []
 
     init(_ text: String) throws {
         super.init()
@@ -182,6 +190,11 @@ private final class SVGPaths: NSObject, XMLParserDelegate {
         attributes: [String: String]
     ) {
         if name == "svg" { root = attributes }
-        if name == "path" { elements.append(attributes) }
+        if name == "path", let id = attributes["id"] {
+            glyphDefinitions.append("#" + id)
+        } else if name == "path" {
+            elements.append(attributes)
+        }
+        if name == "use", let reference = attributes["xlink:href"] { uses.append(reference) }
     }
 }

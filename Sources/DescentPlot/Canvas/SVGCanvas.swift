@@ -3,8 +3,9 @@ import Foundation
 /// The SVG backend: SVG 1.1, `width`, `height` and `viewBox` in pixels, a `<g>` per artist,
 /// `<clipPath>` rectangles, strokes with their native SVG attributes (width, caps, joins,
 /// `stroke-dasharray`). Text is written as glyph outlines by default, so it looks the same
-/// everywhere without the font; ``TextMode/characters`` writes `<text>` instead, which stays
-/// selectable and searchable.
+/// everywhere without the font: each glyph's outline is defined once in `<defs>` (in font units)
+/// and placed with `<use>` and a transform, as matplotlib does; ``TextMode/characters`` writes
+/// `<text>` instead, which stays selectable and searchable.
 ///
 /// Numbers are written with at most 3 decimals (1/1000 px), so the same drawing always gives the
 /// same bytes.
@@ -23,6 +24,8 @@ public struct SVGCanvas: Canvas {
     private var body = ""
     private var definitions = ""
     private var clipCount = 0
+    /// The glyphs defined so far, by font file and glyph index.
+    private var definedGlyphs: Set<String> = []
     private var indentLevel = 1
 
     public init(width: Double, height: Double, background: Color = .white, textMode: TextMode = .outlines) {
@@ -61,7 +64,21 @@ public struct SVGCanvas: Canvas {
     public mutating func draw(_ text: PlacedText, color: Color) {
         switch textMode {
         case .outlines:
-            fill(text.path, color: color, rule: .nonZero)
+            guard !text.layout.glyphs.isEmpty else { return }
+            line(
+                "<g fill=\"\(color.hexString)\"\(color.alpha < 1 ? " fill-opacity=\"\(Self.number(color.alpha))\"" : "")>"
+            )
+            for glyph in text.layout.glyphs {
+                let id = "glyph-\(Self.fontKey(text.layout.font))-\(glyph.index)"
+                if definedGlyphs.insert(id).inserted {
+                    definitions +=
+                        "    <path id=\"\(id)\" d=\"\(Self.pathData(text.layout.font.outline(ofGlyph: glyph.index)))\"/>\n"
+                }
+                let t = glyph.transform.concatenating(text.transform)
+                let matrix = [t.a, t.b, t.c, t.d, t.tx, t.ty].map(Self.coefficient).joined(separator: " ")
+                line("  <use xlink:href=\"#\(id)\" transform=\"matrix(\(matrix))\"/>")
+            }
+            line("</g>")
         case .characters:
             let t = text.transform
             let matrix = [t.a, t.b, t.c, t.d, t.tx, t.ty].map(Self.number).joined(separator: " ")
@@ -114,7 +131,8 @@ public struct SVGCanvas: Canvas {
     public var document: String {
         let size = "width=\"\(Self.number(width))px\" height=\"\(Self.number(height))px\""
         var svg = "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"no\"?>\n"
-        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" \(size) "
+        svg +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" \(size) "
         svg += "viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\">\n"
         if !definitions.isEmpty { svg += "  <defs>\n\(definitions)  </defs>\n" }
         svg += "  <rect width=\"100%\" height=\"100%\" fill=\"\(background.hexString)\"/>\n"
@@ -155,6 +173,25 @@ public struct SVGCanvas: Canvas {
         }
         let fractionText = String(fraction)
         return text + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+    }
+
+    /// A transform coefficient: glyph matrices scale font units (2048 per em) down to pixels, so
+    /// they need more than 3 decimals; 7 significant digits keep glyphs within 1/1000 px.
+    static func coefficient(_ value: Double) -> String {
+        if value == 0 { return "0" }
+        var text = String(format: "%.7g", value)
+        if text.contains("e") { return text }
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    /// A short stable name for a font file, for glyph ids: the file's name without extension.
+    private static func fontKey(_ font: Font) -> String {
+        let name = (font.path as NSString).lastPathComponent
+        return String(name.prefix { $0.isLetter || $0.isNumber })
     }
 
     private static func escape(_ text: String) -> String {

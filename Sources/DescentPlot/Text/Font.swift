@@ -90,6 +90,9 @@ public final class Font: @unchecked Sendable {
         return Double(vector.x)
     }
 
+    /// The outline of glyph `index`, in font units with y pointing up.
+    public func outline(ofGlyph index: UInt32) -> Path { glyph(index).outline }
+
     /// The outline and advance of glyph `index`, in font units with y pointing up.
     func glyph(_ index: UInt32) -> Glyph {
         lock.lock()

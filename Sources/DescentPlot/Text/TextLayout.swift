@@ -54,6 +54,10 @@ public struct RichText: Equatable, Sendable, ExpressibleByStringLiteral {
 public struct TextLayout: Sendable {
     /// The glyphs' outlines.
     public let path: Path
+    /// Each glyph and where it sits, so that a backend can define an outline once and reuse it.
+    public let glyphs: [PlacedGlyph]
+    /// The font the glyphs come from.
+    public let font: Font
     /// The advance width: where the next character would start.
     public let width: Double
     /// Height above the baseline of the layout box: the top of the letter "l", as matplotlib
@@ -75,6 +79,7 @@ extension Font {
     public func layout(_ text: RichText, size: Double, typographicMinus: Bool = false) -> TextLayout {
         let text = typographicMinus ? text.withTypographicMinus : text
         var path = Path()
+        var glyphs: [PlacedGlyph] = []
         var penX = 0.0
         for span in text.spans {
             let scale = size * span.scale / unitsPerEm
@@ -86,6 +91,7 @@ extension Font {
                 let glyph = glyph(index)
                 let placement = AffineTransform.scale(scale, -scale).concatenating(.translation(penX, -rise))
                 path.append(glyph.outline.transformed(by: placement))
+                if !glyph.outline.isEmpty { glyphs.append(PlacedGlyph(index: index, transform: placement)) }
                 penX += glyph.advance * scale
                 previous = index
             }
@@ -96,7 +102,9 @@ extension Font {
             ascent = max(ascent, span.rise * size + layoutExtents(size: size * span.scale).ascent)
         }
         descent = max(descent, 0)
-        return TextLayout(path: path, width: penX, ascent: ascent, descent: descent, size: size, text: text)
+        return TextLayout(
+            path: path, glyphs: glyphs, font: self, width: penX, ascent: ascent, descent: descent, size: size,
+            text: text)
     }
 
     /// The "lp" extents at `size`: the top of l above and the bottom of p below the baseline.
@@ -106,6 +114,13 @@ extension Font {
         let p = glyph(glyphIndex("p")).outline.controlBounds
         return ((l?.maxY ?? unitsPerEm * 0.76) * scale, -(p?.minY ?? -unitsPerEm * 0.24) * scale)
     }
+}
+
+/// One glyph of a laid-out text: its index in the font and the map from font units (y up) to the
+/// text's frame (baseline origin, y down).
+public struct PlacedGlyph: Sendable {
+    public let index: UInt32
+    public let transform: AffineTransform
 }
 
 /// Where a text's anchor point sits horizontally.
