@@ -71,3 +71,28 @@ import Testing
         #expect(LineStyle.solid.dashPattern(width: 2) == nil)
     }
 }
+
+@Suite struct PolylineDecimationTests {
+    @Test func aDenseSeriesKeepsEachColumnsExtremesAndEnds() {
+        var generator = SystemRandomNumberGenerator()
+        let points = (0..<10_000).map {
+            Point(80 + Double($0) * 496 / 9_999, 200 + Double.random(in: -30...30, using: &generator))
+        }
+        let thinned = PolylineDecimation.decimate(points)
+        #expect(thinned.count <= 4 * 497)
+        #expect(thinned.first == points.first && thinned.last == points.last)
+        let columns = Dictionary(grouping: points) { $0.x.rounded(.down) }
+        let thinnedColumns = Dictionary(grouping: thinned) { $0.x.rounded(.down) }
+        for (column, members) in columns {
+            let kept = thinnedColumns[column]!
+            #expect(kept.map(\.y).min() == members.map(\.y).min() && kept.map(\.y).max() == members.map(\.y).max())
+        }
+    }
+
+    @Test func sparseOrBackwardLinesAreLeftAlone() {
+        let sparse = (0..<50).map { Point(Double($0) * 10, Double($0 % 3)) }
+        #expect(PolylineDecimation.decimate(sparse) == sparse)
+        let loop = (0..<5000).map { Point(cos(Double($0) / 100) * 50, sin(Double($0) / 100) * 50) }
+        #expect(PolylineDecimation.decimate(loop) == loop)
+    }
+}

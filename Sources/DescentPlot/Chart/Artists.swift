@@ -76,17 +76,18 @@ public struct LineArtist: Artist {
 
     public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
         if style != .none {
-            var path = Path()
-            var penDown = false
+            // Runs of finite points, each thinned to what the pixels can show.
+            var runs: [[Point]] = [[]]
             for (x, y) in zip(xs, ys) {
                 let point = frame.pixel(x, y)
                 guard point.x.isFinite, point.y.isFinite, abs(point.x) < 1e9, abs(point.y) < 1e9 else {
-                    penDown = false
+                    if !runs[runs.count - 1].isEmpty { runs.append([]) }
                     continue
                 }
-                if penDown { path.line(to: point) } else { path.move(to: point) }
-                penDown = true
+                runs[runs.count - 1].append(point)
             }
+            var path = Path()
+            for run in runs where !run.isEmpty { path.append(.polyline(PolylineDecimation.decimate(run))) }
             let pixels = frame.units.pixels(width)
             canvas.stroke(
                 path,
