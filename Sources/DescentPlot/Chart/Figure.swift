@@ -119,8 +119,8 @@ public struct Figure: Sendable {
     }
 
     /// Draws the figure and writes it to `path` (PNG or SVG by extension), through a temporary
-    /// file renamed into place, so a failure leaves nothing behind. `metadata` goes into PNG tEXt
-    /// chunks and an SVG `<metadata>` comment is not written (SVG output stays byte-stable).
+    /// file renamed into place, so a failure leaves nothing behind. `metadata` goes into the PNG's
+    /// tEXt chunks; SVG output carries none, so it depends on the drawing alone.
     public func save(
         to path: String, font: Font, metadata: [(key: String, value: String)] = [],
         textMode: SVGCanvas.TextMode = .outlines
