@@ -19,9 +19,10 @@ struct CommandRunner {
 
     /// Runs `descent` with `arguments` in `directory`, or in a fresh temporary one (removed
     /// afterwards) so that default outputs never land in the repository.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
-        -> Result
-    {
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        executable: URL = executable
+    ) throws -> Result {
         let workingDirectory = try directory ?? temporaryDirectory()
         defer { if directory == nil { try? FileManager.default.removeItem(at: workingDirectory) } }
         let process = Process()

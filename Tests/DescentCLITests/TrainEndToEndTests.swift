@@ -113,3 +113,21 @@ import Testing
         #expect(table.stdout.hasPrefix("parameter  mean |numerical − backprop|  max |numerical − backprop|\nW1 "))
     }
 }
+
+/// The progress bar, seen through a pseudo-terminal (util-linux's `script`, in every Debian).
+@Suite struct ProgressBarEndToEndTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func aTerminalSeesIterationsLossAccuracySpeedAndTimeLeft() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let command =
+            "\(CommandRunner.executable.path) train --iters 40 --hidden 5 --output loss.png --accuracy-output accuracy.png"
+        let result = try CommandRunner.run(
+            ["-qec", command, "/dev/null"], in: directory, executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(result.status == 0, "\(result.stdout)")
+        let lines: [String] = result.stdout.components(separatedBy: CharacterSet(charactersIn: "\r\n"))
+        let last = try #require(lines.last { $0.hasPrefix("[") })
+        #expect(last.hasPrefix("[########################] 40/40  loss "))
+        #expect(last.contains("  acc 0.") && last.contains(" it/s  ") && last.hasSuffix(" s left "))
+    }
+}
