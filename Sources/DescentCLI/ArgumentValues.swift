@@ -1,5 +1,6 @@
 import ArgumentParser
 import DescentCore
+import DescentPlot
 
 /// Parsers for option values. Each throws a ``ValueError`` whose text ArgumentParser appends to
 /// "The value 'X' is invalid for '--flag <name>': ", so the user reads what is allowed.
@@ -60,12 +61,12 @@ enum ArgumentValues {
         return value
     }
 
-    /// A pixel size: a whole number from 1 to ``FigureOptions/maximumSide``.
+    /// A pixel size: a whole number from 1 to ``Figure/maximumSide``.
     static func pixelSize(_ text: String) throws -> Double {
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)),
-            (1...FigureOptions.maximumSide).contains(value)
+            (1...Figure.maximumSide).contains(value)
         else {
-            throw ValueError(description: "expected a whole number of pixels from 1 to \(FigureOptions.maximumSide)")
+            throw ValueError(description: "expected a whole number of pixels from 1 to \(Figure.maximumSide)")
         }
         return Double(value)
     }

@@ -21,13 +21,16 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
+    /// The book's good run and its two failure cases.
+    static let bookLearningRates = [0.1, 10, 1e-8]
+
     @OptionGroup var runOptions: RunOptions
 
     @Option(
         name: .customLong("lr"), parsing: .unconditional,
         help: ArgumentHelp("The learning rates, comma-separated: one panel each.", valueName: "rates"),
         transform: ArgumentValues.learningRates)
-    var learningRates: [Double] = [0.1, 10, 1e-8]
+    var learningRates: [Double] = Self.bookLearningRates
 
     @OptionGroup var figureOptions: FigureOptions
     @OptionGroup var outputs: OutputOptions
@@ -35,7 +38,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         try outputs.check()
         let path = try figureOptions.destination(defaultName: "lr_comparison", panels: learningRates.count)
-        let font = try figureOptions.font()
+        let font = try FigureOptions.font()
         var runs: [Trajectory] = []
         for rate in learningRates {
             runs.append(try runOptions.descend(learningRate: rate))

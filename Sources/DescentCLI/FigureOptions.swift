@@ -11,11 +11,6 @@ struct FigureOptions: ParsableArguments {
     /// The default file of a figure: `output/<name>.png`.
     static func defaultPath(_ name: String) -> String { "\(defaultFolder)/\(name).png" }
 
-    /// No side longer than this many pixels.
-    static let maximumSide = 10_000
-    /// No figure larger than this many pixels in all: 16 million pixels take 256 MB while drawing.
-    static let maximumPixels = 16_000_000.0
-
     @Option(
         help: ArgumentHelp(
             "Draw the figure to FILE: .png or .svg. Default: output/\u{3c}name\u{3e}.png.", valueName: "file"))
@@ -70,10 +65,10 @@ struct FigureOptions: ParsableArguments {
     /// created when the figure is saved.)
     func destination(defaultName: String, panels: Int) throws(CommandError) -> String {
         let totalPixels = width * Double(panels) * height
-        guard width * Double(panels) <= Double(Self.maximumSide), totalPixels <= Self.maximumPixels else {
+        guard width * Double(panels) <= Double(Figure.maximumSide), totalPixels <= Figure.maximumPixels else {
             throw .usage(
                 "--width \(Int(width)) × \(panels) panel\(panels == 1 ? "" : "s") × --height \(Int(height)): "
-                    + "a figure may be at most \(Self.maximumSide) pixels a side and \(Int(Self.maximumPixels / 1_000_000)) million pixels in all"
+                    + "a figure may be at most \(Figure.maximumSide) pixels a side and \(Int(Figure.maximumPixels / 1_000_000)) million pixels in all"
             )
         }
         let path = output ?? Self.defaultPath(defaultName)
@@ -103,7 +98,7 @@ struct FigureOptions: ParsableArguments {
 
     /// The font, loaded before any work so that a missing one fails fast, or a usage error
     /// naming the path and DESCENT_FONT.
-    func font() throws(CommandError) -> Font {
+    static func font() throws(CommandError) -> Font {
         do { return try Font.standard() } catch { throw .usage(error.description) }
     }
 }

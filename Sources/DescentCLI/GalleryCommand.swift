@@ -26,12 +26,10 @@ struct GalleryCommand: ParsableCommand {
         transform: { try ArgumentValues.count($0, name: "iterations", upTo: 1_000_000) })
     var iters = 10_000
 
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp("A folder of MNIST-format files.", valueName: "folder"))
-    var dataDirectory = Dataset.defaultDirectory
+    @OptionGroup var dataSource: DataOptions
 
     func run() throws {
-        let font: Font
-        do { font = try Font.standard() } catch { throw CommandError.usage(error.description) }
+        let font = try FigureOptions.font()
         do {
             try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
         } catch {
@@ -39,13 +37,11 @@ struct GalleryCommand: ParsableCommand {
         }
         let sphere = Preset.sphere.objective
         let start = Preset.sphere.start
-        let book = try GradientDescent.run(sphere, from: start, learningRate: 0.1, steps: 20)
-        let runs = try [0.1, 10, 1e-8].map { try GradientDescent.run(sphere, from: start, learningRate: $0, steps: 20) }
-        let dataset: Dataset
-        do { dataset = try Dataset.load(directory: dataDirectory) } catch {
-            throw CommandError.usage(error.description)
+        let runs = try CompareCommand.bookLearningRates.map {
+            try GradientDescent.run(sphere, from: start, learningRate: $0, steps: 20)
         }
-        let configurations = [0.1, 0.01, 1].map { rate in
+        let dataset = try dataSource.load()
+        let configurations = [0.01, 0.1, 1].map { rate in
             var configuration = TrainingConfiguration()
             configuration.iterations = iters
             configuration.learningRate = rate
@@ -53,13 +49,12 @@ struct GalleryCommand: ParsableCommand {
         }
         let trainingRuns = Trainer.train(dataset, configurations: configurations, as: Double.self)
             .map(TrainingFigures.Run.init)
-        let comparisonOrder = [1, 0, 2].map { trainingRuns[$0] }
         let figures: [(String, Figure)] = [
-            ("trajectory", TrajectoryFigures.trajectory(book)),
+            ("trajectory", TrajectoryFigures.trajectory(runs[0])),
             ("lr_comparison", TrajectoryFigures.comparison(runs, font: font)),
-            ("train_loss", TrainingFigures.loss([trainingRuns[0]])),
-            ("train_accuracy", TrainingFigures.accuracy([trainingRuns[0]])),
-            ("lr_comparison_net", TrainingFigures.loss(comparisonOrder)),
+            ("train_loss", TrainingFigures.loss([trainingRuns[1]])),
+            ("train_accuracy", TrainingFigures.accuracy([trainingRuns[1]])),
+            ("lr_comparison_net", TrainingFigures.loss(trainingRuns)),
         ]
         for (name, figure) in figures {
             for format in Figure.FileFormat.allCases {

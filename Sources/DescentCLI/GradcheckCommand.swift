@@ -23,17 +23,13 @@ struct GradcheckCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "np.random.seed for the weights.", transform: ArgumentValues.seed)
     var seed: UInt32 = 0
 
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp("A folder of MNIST-format files.", valueName: "folder"))
-    var dataDirectory = Dataset.defaultDirectory
+    @OptionGroup var dataSource: DataOptions
 
     @Flag(help: "Print the differences as JSON.")
     var json = false
 
     func run() throws {
-        let dataset: Dataset
-        do { dataset = try Dataset.load(directory: dataDirectory) } catch {
-            throw CommandError.usage(error.description)
-        }
+        let dataset = try dataSource.load()
         let result = GradientCheck.run(dataset, samples: samples, seed: seed)
         if json {
             print(result.json.serialized())

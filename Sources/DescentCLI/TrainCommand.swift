@@ -55,8 +55,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "double (the book's float64) or float (float32, faster).")
     var precision: Precision = .double
 
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp("A folder of MNIST-format files.", valueName: "folder"))
-    var dataDirectory = Dataset.defaultDirectory
+    @OptionGroup var dataSource: DataOptions
 
     @Option(
         name: .customLong("accuracy-output"),
@@ -76,11 +75,8 @@ struct TrainCommand: ParsableCommand {
         let lossPath = try figureOptions.destination(
             defaultName: comparing ? "lr_comparison_net" : "train_loss", panels: 1)
         let accuracyPath = try accuracyDestination()
-        let font = try figureOptions.font()
-        let dataset: Dataset
-        do { dataset = try Dataset.load(directory: dataDirectory) } catch {
-            throw CommandError.usage(error.description)
-        }
+        let font = try FigureOptions.font()
+        let dataset = try dataSource.load()
         guard batch <= dataset.trainImages.rows else {
             throw CommandError.usage("--batch \(batch): the data has only \(dataset.trainImages.rows) training images")
         }

@@ -39,7 +39,7 @@ struct TrajectoryCommand: ParsableCommand {
     func run() throws {
         try outputs.check()
         let path = try figureOptions.destination(defaultName: "trajectory", panels: 1)
-        let font = try figureOptions.font()
+        let font = try FigureOptions.font()
         let trajectory = try runOptions.descend(learningRate: learningRate)
         let figure = TrajectoryFigures.trajectory(
             trajectory, options: figureOptions.plotOptions, width: figureOptions.width, height: figureOptions.height,

@@ -70,6 +70,12 @@ import Testing
         #expect(Array(trajectory.history[1]).map { $0.rounded() } == [3, -4])
     }
 
+    @Test func thePathLengthAddsEveryStepUpToTheFinalPoint() throws {
+        #expect(abs(try run(lr: 1).pathLength - 200) < 1e-6, "20 jumps of length 10")
+        #expect(abs(try run(lr: 1e-8).pathLength - 2e-6) < 1e-12)
+        #expect(try run(lr: 0.1, steps: 0).pathLength == 0)
+    }
+
     @Test func aShrinkingZigZagConverges() throws {
         #expect(try run(lr: 0.9, steps: 40).outcome.status == .converged)
     }

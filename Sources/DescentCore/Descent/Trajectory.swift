@@ -64,6 +64,14 @@ public struct Trajectory: Sendable {
     /// f at ``final``.
     public var finalValue: Double { objective(final) }
 
+    /// The length of the path travelled: the sum of the step lengths ‖pₖ₊₁ − pₖ‖ from x₀ to ``final``.
+    public var pathLength: Double {
+        let points = points
+        return zip(points.dropFirst(), points).reduce(0) { total, step in
+            total + euclideanNorm(zip(step.0, step.1).lazy.map { $0 - $1 })
+        }
+    }
+
     /// Every point visited: ``history`` followed by ``final``.
     public var points: [ArraySlice<Double>] {
         Array(history) + [final[...]]

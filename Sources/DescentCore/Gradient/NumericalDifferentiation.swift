@@ -73,16 +73,8 @@ public func numericalGradient(_ f: ([Double]) -> Double, atEachOf rows: [[Double
 /// row-major order (any-shape form): the book's `nditer` version in `common/gradient.py`, where
 /// `f` reads the tensor as a whole. The result has the tensor's shape.
 public func numericalGradient(_ f: (Tensor) -> Double, at x: inout Tensor) -> Tensor {
-    var gradient = Tensor(zerosOfShape: x.shape)
-    let h = NumericalDifferentiation.step
-    for index in x.scalars.indices {
-        let saved = x.scalars[index]
-        x.scalars[index] = saved + h
-        let forward = f(x)
-        x.scalars[index] = saved - h
-        let backward = f(x)
-        gradient.scalars[index] = (forward - backward) / (2 * h)
-        x.scalars[index] = saved
-    }
-    return gradient
+    let shape = x.shape
+    var gradient = [Double](repeating: 0, count: x.scalars.count)
+    numericalGradient({ f(Tensor(shape: shape, scalars: $0)) }, at: &x.scalars, into: &gradient)
+    return Tensor(shape: shape, scalars: gradient)
 }

@@ -21,8 +21,11 @@ public struct Figure: Sendable {
     /// The panels, row after row.
     public var panels: [Axes]
 
-    /// The largest figure drawn: 50 million pixels (about 7000 × 7000, 200 MB of working memory).
-    public static let maximumPixels = 50_000_000.0
+    /// No side longer than this many pixels.
+    public static let maximumSide = 10_000
+    /// No figure larger than this many pixels in all: the raster canvas keeps 16 bytes a pixel,
+    /// so 16 million pixels take 256 MB while drawing.
+    public static let maximumPixels = 16_000_000.0
 
     public init(width: Double = 640, height: Double = 480, dpi: Double = 100, rows: Int = 1, columns: Int = 1) {
         precondition(rows > 0 && columns > 0, "a figure needs at least one panel")

@@ -115,6 +115,4 @@ public enum ValueText {
         let mantissa = value / pow(10, Double(exponent))
         return RichText.power(base: String(format: "%.2f", mantissa) + "×10", exponent: "\(exponent)").spans
     }
-
-    public static func text(_ value: Double) -> RichText { RichText(spans: spans(value)) }
 }

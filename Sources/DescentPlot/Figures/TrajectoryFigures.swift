@@ -109,21 +109,11 @@ public enum TrajectoryFigures {
             LineArtist(
                 xs: xs.map { $0 - xs[0] }, ys: ys.map { $0 - ys[0] }, style: .solid, width: 0.8, color: Color.cycle[0],
                 marker: Marker(.circle, size: 4)))
-        var travelled = 0.0
-        for index in 1..<points.count {
-            travelled += distance(Array(points[index]), Array(points[index - 1]))
-        }
         inset.title = RichText(
-            spans: [TextSpan("moved ")] + ValueText.spans(travelled) + [TextSpan(" in \(points.count - 1) steps")])
+            spans: [TextSpan("moved ")] + ValueText.spans(run.pathLength) + [TextSpan(" in \(points.count - 1) steps")])
         return Inset(
             bounds: Rect(x: 0.55, y: 0.12, width: 0.4, height: 0.34), axes: inset,
             region: (x: xs.min()!...xs.max()!, y: ys.min()!...ys.max()!))
-    }
-
-    private static func distance(_ a: [Double], _ b: [Double]) -> Double {
-        var sum = 0.0
-        for (u, v) in zip(a, b) { sum += (u - v) * (u - v) }
-        return sum.squareRoot()
     }
 
     /// Splits `text` into lines no wider than `width` pixels at the note's 8 pt size.

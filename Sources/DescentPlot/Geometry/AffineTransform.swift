@@ -46,14 +46,4 @@ public struct AffineTransform: Equatable, Sendable {
     public func apply(_ point: Point) -> Point {
         Point(a * point.x + c * point.y + tx, b * point.x + d * point.y + ty)
     }
-
-    /// How much the map enlarges lengths at most (the larger singular value), for flattening
-    /// tolerances given in output pixels.
-    public var maximumScale: Double {
-        let p = (a * a + b * b + c * c + d * d) / 2
-        let q =
-            ((a * a + b * b - c * c - d * d) / 2) * ((a * a + b * b - c * c - d * d) / 2) + (a * c + b * d)
-            * (a * c + b * d)
-        return (p + q.squareRoot()).squareRoot()
-    }
 }
