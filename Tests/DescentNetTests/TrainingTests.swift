@@ -68,6 +68,30 @@ import Testing
         #expect(log.accuracy.map(\.iteration) == [0, 20, 40])
         #expect(log.accuracy.allSatisfy { (0...1).contains($0.train) && (0...1).contains($0.test) })
     }
+
+    /// The accuracy checks run beside the training, on copies of the network: each must still be
+    /// the network of its own iteration, as NumPy measures it.
+    @Test func accuracyAtEveryEpochIsNumPys() throws {
+        let full = try Self.dataset.get()
+        let reference = NetReference.section("fashion_mnist_3000_rows")
+        let trainRows = reference["train_rows"] as! Int
+        let dataset = Dataset(
+            trainImages: Matrix(
+                rows: trainRows, columns: full.trainImages.columns,
+                elements: Array(full.trainImages.elements[0..<(trainRows * full.trainImages.columns)])),
+            trainLabels: Array(full.trainLabels[0..<trainRows]),
+            testImages: full.testImages, testLabels: full.testLabels, classCount: full.classCount)
+        var configuration = TrainingConfiguration()
+        configuration.iterations = 300
+        let log = Trainer.train(dataset, configuration: configuration, as: Double.self)
+        let numpy = (reference["correct"] as! [[Int]]).map { row in
+            TrainingLog.Accuracy(
+                iteration: row[0], train: Double(row[1]) / Double(trainRows),
+                test: Double(row[2]) / Double(full.testImages.rows))
+        }
+        #expect(numpy.count == 10)
+        #expect(log.accuracy == numpy)
+    }
 }
 
 @Suite struct SmoothCurveTests {

@@ -70,8 +70,10 @@ public enum Trainer {
         progress: ((TrainingProgress) -> Void)? = nil
     ) -> TrainingLog {
         let start = Date()
-        // The products are split between threads here; BLAS's own threads would only compete.
-        if configuration.threads > 1 { BLASThreads.count = 1 }
+        // The products are split between threads here, and the accuracy runs beside them: BLAS's
+        // own threads would only compete.
+        BLASThreads.count = 1
+        let accuracy = AccuracyRecorder<Scalar>(dataset: dataset)
         var random = NumPyRandom(seed: configuration.seed)
         var network = TwoLayerNet<Scalar>(
             inputSize: dataset.trainImages.columns, hiddenSize: configuration.hiddenSize,
@@ -99,18 +101,13 @@ public enum Trainer {
                 network.forward(batch, workspace: &workspace)
                 log.loss.append(Double(Activations.crossEntropy(workspace.a2, labels: labels)))
             }
-            if iteration % iterationsPerEpoch == 0 {
-                log.accuracy.append(
-                    TrainingLog.Accuracy(
-                        iteration: iteration,
-                        train: accuracy(of: network, on: dataset.trainImages, labels: dataset.trainLabels),
-                        test: accuracy(of: network, on: dataset.testImages, labels: dataset.testLabels)))
-            }
+            if iteration % iterationsPerEpoch == 0 { accuracy.record(network, at: iteration) }
             progress?(
                 TrainingProgress(
                     iteration: iteration + 1, iterations: configuration.iterations, loss: log.loss[iteration],
-                    lastAccuracy: log.accuracy.last, elapsed: Date().timeIntervalSince(start)))
+                    lastAccuracy: accuracy.latest, elapsed: Date().timeIntervalSince(start)))
         }
+        log.accuracy = accuracy.finish()
         log.seconds = Date().timeIntervalSince(start)
         return log
     }
@@ -130,28 +127,12 @@ public enum Trainer {
         }
     }
 
-    /// The accuracy over a whole image set, evaluated 1000 rows at a time so that the converted
-    /// copy stays small.
-    static func accuracy<Scalar: NetScalar>(of network: TwoLayerNet<Scalar>, on images: Matrix<Float>, labels: [Int])
-        -> Double
-    {
-        let chunk = 1000
-        var correct = 0
-        var start = 0
-        while start < images.rows {
-            let count = min(chunk, images.rows - start)
-            var block = Matrix<Scalar>(rows: count, columns: images.columns)
-            var blockLabels = [Int](repeating: 0, count: count)
-            gather(images, labels, rows: Array(start..<(start + count)), into: &block, labels: &blockLabels)
-            let predicted = network.predict(block).rowArgmax()
-            correct += zip(predicted, blockLabels).filter { $0 == $1 }.count
-            start += count
-        }
-        return Double(correct) / Double(images.rows)
-    }
-
     /// Trains one network per configuration, side by side on the cores (each with one thread and
     /// one BLAS thread), and returns their logs in order. `progress` gets the run's index.
+    /// Specialised like the single run: generic code here would reach it unspecialised, which is
+    /// several times slower.
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public static func train<Scalar: NetScalar>(
         _ dataset: Dataset, configurations: [TrainingConfiguration], as _: Scalar.Type = Scalar.self,
         progress: (@Sendable (Int, TrainingProgress) -> Void)? = nil
