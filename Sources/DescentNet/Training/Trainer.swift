@@ -15,8 +15,10 @@ public struct TrainingConfiguration: Sendable {
     public var seed: UInt32 = 0
     /// Standard deviation of the initial weights. Default: 0.01.
     public var weightInitStd = 0.01
-    /// Threads for the big matrix products. Default: every core; 1 when several networks train side by side.
-    public var threads = ProcessInfo.processInfo.activeProcessorCount
+    /// Threads that split each product of the training loop. Default: 1. The loss and the accuracy
+    /// checks already run on a second thread; splitting the book's small 100×784×50 products as well
+    /// was slower on two cores (BENCHMARKS.md).
+    public var threads = 1
 
     public init() {}
 }
@@ -42,6 +44,7 @@ public struct TrainingLog: Sendable {
 
 /// Progress of a run, for a progress bar.
 public struct TrainingProgress: Sendable {
+    /// Iterations whose loss is known (the loss trails the updates by at most one).
     public let iteration: Int
     public let iterations: Int
     public let loss: Double
@@ -58,8 +61,10 @@ public struct TrainingProgress: Sendable {
 ///     train_loss_list.append(network.loss(x_batch, t_batch))
 ///     if i % iter_per_epoch == 0: record train and test accuracy
 /// ```
-/// With the same seed it draws the same weights and batches as the book's code. The loop itself
-/// allocates nothing: batches, activations and gradients live in buffers made once.
+/// With the same seed it draws the same weights and batches as the book's code. Batches,
+/// activations and gradients live in buffers made once. Two things run beside the loop, on copies of
+/// the network: the loss of each update (``LossRecorder``, overlapping the next gradient) and the
+/// accuracy checks (``AccuracyRecorder``).
 public enum Trainer {
     /// Trains one network. Specialised for Double and Float, so that callers in other modules get
     /// the compiled loops rather than generic code.
@@ -70,9 +75,9 @@ public enum Trainer {
         progress: ((TrainingProgress) -> Void)? = nil
     ) -> TrainingLog {
         let start = Date()
-        // The products are split between threads here, and the accuracy runs beside them: BLAS's
-        // own threads would only compete.
-        BLASThreads.count = 1
+        // The loss and the accuracy run on threads of their own: BLAS's threads would only compete.
+        // (Set only when it differs: runs side by side arrive here with it set, all at once.)
+        if BLASThreads.count != 1 { BLASThreads.count = 1 }
         let accuracy = AccuracyRecorder<Scalar>(dataset: dataset)
         var random = NumPyRandom(seed: configuration.seed)
         var network = TwoLayerNet<Scalar>(
@@ -83,31 +88,37 @@ public enum Trainer {
         let batchSize = configuration.batchSize
         let iterationsPerEpoch = max(trainSize / batchSize, 1)
         var log = TrainingLog(learningRate: configuration.learningRate)
-        log.loss.reserveCapacity(configuration.iterations)
 
         var indices = [Int](repeating: 0, count: batchSize)
-        var batch = Matrix<Scalar>(rows: batchSize, columns: dataset.trainImages.columns)
-        var labels = [Int](repeating: 0, count: batchSize)
+        // Two batches: the loss of one is computed while the next one's gradient is.
+        var batches = Array(
+            repeating: Matrix<Scalar>(rows: batchSize, columns: dataset.trainImages.columns), count: 2)
+        var labels = Array(repeating: [Int](repeating: 0, count: batchSize), count: 2)
         var workspace = TwoLayerNet<Scalar>.Workspace(
             batch: batchSize, network: network, threads: configuration.threads)
         var gradients = network.zeroParameters()
+        let losses = LossRecorder(batch: batchSize, network: network, count: configuration.iterations)
         let learningRate = Scalar(configuration.learningRate)
-        for iteration in 0..<configuration.iterations {
-            random.choice(trainSize, into: &indices)
-            gather(dataset.trainImages, dataset.trainLabels, rows: indices, into: &batch, labels: &labels)
-            network.gradient(batch, labels: labels, workspace: &workspace, into: &gradients)
-            network.update(with: gradients, learningRate: learningRate)
-            do {
-                network.forward(batch, workspace: &workspace)
-                log.loss.append(Double(Activations.crossEntropy(workspace.a2, labels: labels)))
-            }
-            if iteration % iterationsPerEpoch == 0 { accuracy.record(network, at: iteration) }
+        func report(_ iteration: Int, _ loss: Double, _ lastAccuracy: TrainingLog.Accuracy?) {
             progress?(
                 TrainingProgress(
-                    iteration: iteration + 1, iterations: configuration.iterations, loss: log.loss[iteration],
-                    lastAccuracy: accuracy.latest, elapsed: Date().timeIntervalSince(start)))
+                    iteration: iteration, iterations: configuration.iterations, loss: loss,
+                    lastAccuracy: lastAccuracy, elapsed: Date().timeIntervalSince(start)))
         }
+        for iteration in 0..<configuration.iterations {
+            let slot = iteration % 2
+            random.choice(trainSize, into: &indices)
+            gather(
+                dataset.trainImages, dataset.trainLabels, rows: indices, into: &batches[slot], labels: &labels[slot])
+            network.gradient(batches[slot], labels: labels[slot], workspace: &workspace, into: &gradients)
+            network.update(with: gradients, learningRate: learningRate)
+            losses.record(network, on: batches[slot], labels: labels[slot])
+            if iteration % iterationsPerEpoch == 0 { accuracy.record(network, at: iteration) }
+            if let latest = losses.latest { report(latest.count, latest.loss, accuracy.latest) }
+        }
+        log.loss = losses.finish()
         log.accuracy = accuracy.finish()
+        if let loss = log.loss.last { report(log.loss.count, loss, log.accuracy.last) }
         log.seconds = Date().timeIntervalSince(start)
         return log
     }
@@ -120,7 +131,10 @@ public enum Trainer {
         images.elements.withUnsafeBufferPointer { source in
             batch.elements.withUnsafeMutableBufferPointer { target in
                 for (slot, row) in rows.enumerated() {
-                    for column in 0..<width { target[slot * width + column] = Scalar(source[row * width + column]) }
+                    // One row at a time through its own pointers, so that the conversion vectorises.
+                    let from = source.baseAddress! + row * width
+                    let to = target.baseAddress! + slot * width
+                    for column in 0..<width { to[column] = Scalar(from[column]) }
                     labels[slot] = allLabels[row]
                 }
             }
