@@ -46,14 +46,21 @@ public enum PNGCodec {
                 samples[pixel * 3 + 2] = rgba[pixel * 4 + 2]
             }
         }
-        var size = 0
         let encoded: [UInt8]? = samples.withUnsafeBytes { pixels in
-            guard png_image_write_to_memory(&image, nil, &size, 0, pixels.baseAddress, 0, nil) != 0 else { return nil }
-            var bytes = [UInt8](repeating: 0, count: size)
-            let ok = bytes.withUnsafeMutableBytes { output in
-                png_image_write_to_memory(&image, output.baseAddress, &size, 0, pixels.baseAddress, 0, nil)
+            // One compression into a buffer of the largest possible size; libpng reports a larger
+            // size if its bound fell short (it can on 32-bit systems), and then a second try fits.
+            var capacity = Int(descent_png_size_max(&image))
+            for _ in 0..<2 {
+                var bytes = [UInt8](repeating: 0, count: capacity)
+                var size = capacity
+                let ok = bytes.withUnsafeMutableBytes { output in
+                    png_image_write_to_memory(&image, output.baseAddress, &size, 0, pixels.baseAddress, 0, nil)
+                }
+                if ok != 0 { return Array(bytes.prefix(size)) }
+                guard size > capacity else { return nil }
+                capacity = size
             }
-            return ok != 0 ? Array(bytes.prefix(size)) : nil
+            return nil
         }
         guard let encoded else {
             let message = withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
