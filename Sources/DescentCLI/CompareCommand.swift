@@ -8,10 +8,10 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Run the same descent for several learning rates and draw them side by side.",
         discussion: """
-            By default these are the book's failure cases next to its good run: lr 0.1 (converges),
-            10 (x leaves the view and freezes where x ± h rounds back to x) and 1e-8 (barely moves),
-            drawn into output/lr_comparison.png. Each panel is titled with its learning rate and
-            status, says in a note what went wrong, marks points that left the view at its edge with
+            By default these are the book's failure cases next to its good run: lr 0.1 (converges), \
+            10 (x leaves the view and freezes where x ± h rounds back to x) and 1e-8 (barely moves), \
+            drawn into output/lr_comparison.png. Each panel is titled with its learning rate and \
+            status, says in a note what went wrong, marks points that left the view at its edge with \
             their coordinates, and magnifies points piled on one spot in an inset.
 
             Example:

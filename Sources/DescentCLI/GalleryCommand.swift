@@ -10,10 +10,10 @@ struct GalleryCommand: ParsableCommand {
         commandName: "gallery",
         abstract: "Draw every figure with the book's settings into a folder, as PNG and SVG.",
         discussion: """
-            Writes trajectory (the book's Figure 4-10), lr_comparison (lr 0.1, 10 and 1e-8 side by
-            side), train_loss and train_accuracy (the book's network trained with its settings and
-            seed 0; Figure 4-12) and lr_comparison_net (the network at lr 0.01, 0.1 and 1), each as
-            .png and .svg. The README shows these files. Training takes a minute in a release build
+            Writes trajectory (the book's Figure 4-10), lr_comparison (lr 0.1, 10 and 1e-8 side by \
+            side), train_loss and train_accuracy (the book's network trained with its settings and \
+            seed 0; Figure 4-12) and lr_comparison_net (the network at lr 0.01, 0.1 and 1), each as \
+            .png and .svg. The README shows these files. Training takes a minute in a release build \
             (swift run -c release descent gallery).
             """
     )

@@ -9,8 +9,8 @@ struct GradcheckCommand: ParsableCommand {
         commandName: "gradcheck",
         abstract: "Compare the network's numerical and backprop gradients, as the book's gradient check does.",
         discussion: """
-            A fresh 784-50-10 network (np.random.seed(--seed) weights), the first --samples training
-            images: the mean and largest absolute difference between the two gradients of each
+            A fresh 784-50-10 network (np.random.seed(--seed) weights), the first --samples training \
+            images: the mean and largest absolute difference between the two gradients of each \
             parameter. The numerical gradient re-evaluates only the unit a weight changes, on all cores.
             """
     )

@@ -10,13 +10,13 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train the book's two-layer network on MNIST-format data and chart its loss and accuracy.",
         discussion: """
-            The book's train_neuralnet.py: a 784-50-10 sigmoid/softmax network, 10000 mini-batch SGD
-            steps of 100 images drawn with replacement, lr 0.1, the loss recorded after every step and
-            train/test accuracy every epoch (600 steps). With --seed s it starts from the weights and
-            draws the batches that np.random.seed(s) gives the book's code. The data defaults to
+            The book's train_neuralnet.py: a 784-50-10 sigmoid/softmax network, 10000 mini-batch SGD \
+            steps of 100 images drawn with replacement, lr 0.1, the loss recorded after every step and \
+            train/test accuracy every epoch (600 steps). With --seed s it starts from the weights and \
+            draws the batches that np.random.seed(s) gives the book's code. The data defaults to \
             Debian's Fashion-MNIST; --data-dir takes any folder of MNIST-format files.
 
-            Several learning rates (--lr 0.01,0.1,1) train one network each, from the same seed, on
+            Several learning rates (--lr 0.01,0.1,1) train one network each, from the same seed, on \
             all cores, and the loss chart overlays them.
 
             Example:

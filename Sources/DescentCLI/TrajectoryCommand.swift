@@ -8,10 +8,10 @@ struct TrajectoryCommand: ParsableCommand {
         commandName: "trajectory",
         abstract: "Run gradient descent once, report where it went, and draw it.",
         discussion: """
-            By default this is the book's run: x0^2 + x1^2 from (-3, 4), lr 0.1, 20 steps, numerical
-            gradient, drawn as the book's Figure 4-10 into output/trajectory.png. The status says what
-            kind of run it was: converged, diverged, stalled (x froze or crawls while the gradient is
-            not small), oscillating, running (steps ran out first) or overflow (a value stopped being
+            By default this is the book's run: x0^2 + x1^2 from (-3, 4), lr 0.1, 20 steps, numerical \
+            gradient, drawn as the book's Figure 4-10 into output/trajectory.png. The status says what \
+            kind of run it was: converged, diverged, stalled (x froze or crawls while the gradient is \
+            not small), oscillating, running (steps ran out first) or overflow (a value stopped being \
             finite).
 
             Example, the book's lr = 10 failure:
@@ -20,7 +20,7 @@ struct TrajectoryCommand: ParsableCommand {
                 x stopped moving at step 10 while the gradient norm there is 5.186e13: x ± h rounds back to x, so the numerical gradient is 0
               wrote lr10.svg
 
-            --json prints the whole run (history, final, values, status, reason); --data FILE.json or
+            --json prints the whole run (history, final, values, status, reason); --data FILE.json or \
             FILE.csv writes it.
             """
     )
