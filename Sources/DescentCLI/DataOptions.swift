@@ -11,8 +11,9 @@ struct DataOptions: ParsableArguments {
         ))
     var directory = Dataset.defaultDirectory
 
-    /// The data set, or a usage error naming the file and its fault.
-    func load() throws(CommandError) -> Dataset {
-        do { return try Dataset.load(directory: directory) } catch { throw .usage(error.description) }
+    /// The data set (with `limit`, its first `limit` images of each set), or a usage error naming
+    /// the file and its fault.
+    func load(limit: Int? = nil) throws(CommandError) -> Dataset {
+        do { return try Dataset.load(directory: directory, limit: limit) } catch { throw .usage(error.description) }
     }
 }

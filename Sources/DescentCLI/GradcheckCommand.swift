@@ -29,7 +29,12 @@ struct GradcheckCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let dataset = try dataSource.load()
+        let dataset = try dataSource.load(limit: samples)
+        guard dataset.trainImages.rows == samples else {
+            throw CommandError.usage(
+                "--samples \(samples): the training set in \(dataSource.directory) has only \(dataset.trainImages.rows) images"
+            )
+        }
         let result = GradientCheck.run(dataset, samples: samples, seed: seed)
         if json {
             print(result.json.serialized())

@@ -79,6 +79,25 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 
+    @Test func moreGradientCheckSamplesThanImagesAreRefused() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Two 2×2 images and their labels, in each set, as raw IDX files.
+        func idx(_ magic: UInt8, _ dimensions: [UInt8], _ values: [UInt8]) -> Data {
+            Data([0, 0, 8, magic] + dimensions.flatMap { [0, 0, 0, $0] } + values)
+        }
+        for set in ["train", "t10k"] {
+            try idx(3, [2, 2, 2], [0, 50, 100, 150, 200, 250, 25, 75])
+                .write(to: directory.appendingPathComponent("\(set)-images-idx3-ubyte"))
+            try idx(1, [2], [3, 7]).write(to: directory.appendingPathComponent("\(set)-labels-idx1-ubyte"))
+        }
+        let result = try CommandRunner.run(["gradcheck", "--data-dir", ".", "--samples", "5"], in: directory)
+        #expect(result.status == 64)
+        #expect(result.stderr == "descent: --samples 5: the training set in . has only 2 images\n")
+        let two = try CommandRunner.run(["gradcheck", "--data-dir", ".", "--samples", "2"], in: directory)
+        #expect(two.status == 0, "\(two.stderr)")
+    }
+
     @Test func badTrainingSettingsAreRefused() throws {
         let batch = try CommandRunner.run(["train", "--batch", "0"])
         #expect(

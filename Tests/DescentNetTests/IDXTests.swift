@@ -101,6 +101,30 @@ import Testing
         #expect(loadError(label) == "DIR/train-labels-idx1-ubyte: label 12 at index 1 is outside 0…9")
     }
 
+    @Test(arguments: [false, true])
+    func aLimitKeepsTheFirstImagesOfEachSet(gzip: Bool) throws {
+        let folder = try Self.writeDataset(gzip: gzip)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dataset = try Dataset.load(directory: folder.path, limit: 2)
+        #expect(dataset.trainImages.rows == 2 && dataset.trainImages.columns == 4)
+        #expect(dataset.trainLabels == [0, 9])
+        #expect(dataset.trainImages.elements == (0..<8).map { Float($0 * 20) / 255 })
+        #expect(dataset.testImages.rows == 2 && dataset.testLabels == [1, 2])
+    }
+
+    /// A limited read inflates only as far as its items: a gzip stream cut short after them
+    /// still loads, where reading the whole file is refused.
+    @Test func aLimitedReadStopsBeforeADamagedTail() throws {
+        let folder = try Self.writeDataset(gzip: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("train-images-idx3-ubyte.gz")
+        let whole = try Data(contentsOf: file)
+        try whole.dropLast(8).write(to: file)
+        #expect(throws: DatasetError.self) { try IDXFile.read(file.path, expectedMagic: IDXFile.imagesMagic) }
+        let first = try IDXFile.read(file.path, expectedMagic: IDXFile.imagesMagic, limit: 1)
+        #expect(first.dimensions == [1, 2, 2] && first.values == [0, 20, 40, 60])
+    }
+
     @Test func aCorruptGzipStreamIsRefused() {
         #expect(throws: DatasetError.self) { try IDXFile.gunzip([0x1F, 0x8B, 8, 0, 1, 2, 3], path: "broken.gz") }
     }

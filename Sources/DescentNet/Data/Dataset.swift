@@ -33,16 +33,29 @@ public struct Dataset: Sendable {
         self.classCount = classCount
     }
 
-    /// Loads the four MNIST-named files from `directory`.
+    /// Loads the four MNIST-named files from `directory`, the training and the test pair at once.
+    /// With `limit`, keeps only the first `limit` images of each set, and reads no further: the
+    /// gradient check needs three images, not 70,000.
     ///
     /// - Throws: ``DatasetError`` naming the file and the fault: missing, wrong magic number,
     ///   truncated, image and label counts that disagree, a label outside 0…9.
-    public static func load(directory: String = defaultDirectory, classCount: Int = 10) throws(DatasetError) -> Dataset
+    public static func load(directory: String = defaultDirectory, classCount: Int = 10, limit: Int? = nil)
+        throws(DatasetError) -> Dataset
     {
-        let (trainImages, trainLabels) = try loadPair(
-            images: fileNames.trainImages, labels: fileNames.trainLabels, directory: directory, classCount: classCount)
-        let (testImages, testLabels) = try loadPair(
-            images: fileNames.testImages, labels: fileNames.testLabels, directory: directory, classCount: classCount)
+        let pairs = ResultSlots<Result<(Matrix<Float>, [Int]), DatasetError>>(count: 2)
+        let names = [
+            (fileNames.trainImages, fileNames.trainLabels), (fileNames.testImages, fileNames.testLabels),
+        ]
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let pair = Result { () throws(DatasetError) in
+                try loadPair(
+                    images: names[index].0, labels: names[index].1, directory: directory, classCount: classCount,
+                    limit: limit)
+            }
+            pairs.store(pair, at: index)
+        }
+        let (trainImages, trainLabels) = try pairs.values[0].get()
+        let (testImages, testLabels) = try pairs.values[1].get()
         guard testImages.columns == trainImages.columns else {
             throw DatasetError(
                 description:
@@ -54,14 +67,14 @@ public struct Dataset: Sendable {
             classCount: classCount)
     }
 
-    private static func loadPair(images: String, labels: String, directory: String, classCount: Int)
+    private static func loadPair(images: String, labels: String, directory: String, classCount: Int, limit: Int?)
         throws(DatasetError)
         -> (Matrix<Float>, [Int])
     {
         let imagePath = try locate(images, in: directory)
         let labelPath = try locate(labels, in: directory)
-        let imageFile = try IDXFile.read(imagePath, expectedMagic: IDXFile.imagesMagic)
-        let labelFile = try IDXFile.read(labelPath, expectedMagic: IDXFile.labelsMagic)
+        let imageFile = try IDXFile.read(imagePath, expectedMagic: IDXFile.imagesMagic, limit: limit)
+        let labelFile = try IDXFile.read(labelPath, expectedMagic: IDXFile.labelsMagic, limit: limit)
         let count = imageFile.dimensions[0]
         guard labelFile.dimensions[0] == count else {
             throw DatasetError(

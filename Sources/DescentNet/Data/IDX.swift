@@ -20,18 +20,27 @@ public struct IDXFile: Sendable {
     public static let imagesMagic: UInt32 = 0x0000_0803
 
     /// Reads `path`, inflating it first when it is gzip'd (by its `.gz` name), and checks that it
-    /// has the `expectedMagic`.
-    public static func read(_ path: String, expectedMagic: UInt32) throws(DatasetError) -> IDXFile {
+    /// has the `expectedMagic`. With `limit`, only the first `limit` items are kept (and a gzip'd
+    /// file is inflated only that far), so what lies after them is not checked.
+    public static func read(_ path: String, expectedMagic: UInt32, limit: Int? = nil) throws(DatasetError) -> IDXFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DatasetError(description: "\(path): cannot be read")
         }
         var bytes = [UInt8](data)
-        if path.hasSuffix(".gz") { bytes = try gunzip(bytes, path: path) }
-        return try parse(bytes, path: path, expectedMagic: expectedMagic)
+        if path.hasSuffix(".gz") {
+            bytes = try gunzip(bytes, path: path) { inflated in
+                guard let limit, let needed = byteCount(ofFirst: limit, in: inflated) else { return false }
+                return inflated.count >= needed
+            }
+        }
+        return try parse(bytes, path: path, expectedMagic: expectedMagic, limit: limit)
     }
 
-    /// Parses IDX bytes; `path` only names the file in errors.
-    public static func parse(_ bytes: [UInt8], path: String, expectedMagic: UInt32) throws(DatasetError) -> IDXFile {
+    /// Parses IDX bytes; `path` only names the file in errors. With `limit`, keeps the first
+    /// `limit` items.
+    public static func parse(_ bytes: [UInt8], path: String, expectedMagic: UInt32, limit: Int? = nil)
+        throws(DatasetError) -> IDXFile
+    {
         guard bytes.count >= 4 else {
             throw DatasetError(description: "\(path): truncated: \(bytes.count) bytes, no IDX header")
         }
@@ -45,7 +54,8 @@ public struct IDXFile: Sendable {
         let rank = Int(magic & 0xFF)
         let headerSize = 4 + 4 * rank
         guard bytes.count >= headerSize else { throw DatasetError(description: "\(path): truncated inside the header") }
-        let dimensions = (0..<rank).map { Int(bigEndian(bytes, at: 4 + 4 * $0)) }
+        var dimensions = (0..<rank).map { Int(bigEndian(bytes, at: 4 + 4 * $0)) }
+        if let limit, rank > 0 { dimensions[0] = min(dimensions[0], limit) }
         let expected = dimensions.reduce(1, *)
         let found = bytes.count - headerSize
         guard found >= expected else {
@@ -54,13 +64,27 @@ public struct IDXFile: Sendable {
         return IDXFile(dimensions: dimensions, values: Array(bytes[headerSize..<(headerSize + expected)]))
     }
 
+    /// How many bytes of the file hold its header and first `count` items, once `prefix` holds the
+    /// whole header; nil before.
+    static func byteCount(ofFirst count: Int, in prefix: [UInt8]) -> Int? {
+        guard prefix.count >= 4 else { return nil }
+        let rank = Int(bigEndian(prefix, at: 0) & 0xFF)
+        let headerSize = 4 + 4 * rank
+        guard prefix.count >= headerSize else { return nil }
+        let itemSize = (1..<max(rank, 1)).reduce(1) { $0 * Int(bigEndian(prefix, at: 4 + 4 * $1)) }
+        return headerSize + count * itemSize
+    }
+
     private static func bigEndian(_ bytes: [UInt8], at offset: Int) -> UInt32 {
         UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8
             | UInt32(bytes[offset + 3])
     }
 
-    /// Inflates a gzip stream with zlib.
-    static func gunzip(_ compressed: [UInt8], path: String) throws(DatasetError) -> [UInt8] {
+    /// Inflates a gzip stream with zlib, 1 MB at a time, stopping early once `enough` says so of
+    /// what is out.
+    static func gunzip(_ compressed: [UInt8], path: String, until enough: ([UInt8]) -> Bool = { _ in false })
+        throws(DatasetError) -> [UInt8]
+    {
         var stream = z_stream()
         guard descent_inflate_init_gzip(&stream) == Z_OK else {
             throw DatasetError(description: "\(path): zlib could not start")
@@ -80,10 +104,10 @@ public struct IDXFile: Sendable {
                     result = inflate(&stream, Z_NO_FLUSH)
                     output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
                 }
-            } while result == Z_OK
+            } while result == Z_OK && !enough(output)
             return result
         }
-        guard status == Z_STREAM_END else {
+        guard status == Z_STREAM_END || enough(output) else {
             throw DatasetError(description: "\(path): not a complete gzip stream (zlib error \(status))")
         }
         return output
