@@ -132,7 +132,20 @@ import Testing
         let svg = figure.svgDocument(font: font, textMode: .characters)
         #expect(svg.contains("class=\"outside-view\""))
         #expect(svg.contains("10 points, farthest (−2.59×10<tspan"))
-        #expect(svg.contains("x ± h rounds back to x"))
+        #expect(figure[0, 0].note.map(\.plainText).joined(separator: " ").contains("x ± h rounds back to x"))
+    }
+
+    /// Notes wrap into as few lines as the greedy wrap needs, evened out so that no line is left
+    /// with a lone word: the lr = 1e-8 reason once ended on a line holding only "10".
+    @Test func notesWrapIntoEvenLines() {
+        let reason = "x crawls: it moved 2e-6 in 20 steps while the gradient norm is 10"
+        let width = 352.0
+        let lines = TrajectoryFigures.wrap(reason, width: width, font: font, dpi: 100)
+        let widths = lines.map { font.layout($0, size: PlotUnits(dpi: 100).pixels(8)).width }
+        #expect(lines.map(\.plainText).joined(separator: " ") == reason)
+        #expect(lines.count == 2)
+        #expect(widths.allSatisfy { $0 <= width })
+        #expect(widths.min()! > 0.6 * widths.max()!, "line widths \(widths)")
     }
 
     @Test func pointsPiledOnOneSpotGetAMagnifyingInset() throws {
@@ -144,6 +157,33 @@ import Testing
         #expect(svg.contains("class=\"inset-region\""))
         let converged = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 20)
         #expect(TrajectoryFigures.comparison([converged], font: font).panels[0].insets.isEmpty)
+    }
+
+    /// The parent's guides and spines never run through the inset's texts: the inset sits on a
+    /// white backdrop, moved up if need be so that its labels stay inside the parent's box.
+    @Test func theInsetSitsOnABackdropInsideItsParent() throws {
+        let crawl = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 1e-8, steps: 20)
+        let figure = TrajectoryFigures.comparison([crawl], font: font)
+        let box = figure.layout(font: font)[0]
+        let frame = figure.panels[0].frame(
+            box: box, cell: figure.cells[0], units: PlotUnits(dpi: figure.dpi), font: font)
+        let image = try PNGCodec.decode(try figure.pngData(font: font))
+        // The horizontal guide (pure blue, dashed) shows left of the inset, not across it.
+        let guideRow = Int(frame.pixel(0, 0).y)
+        func blueColumns(_ from: Double, _ to: Double) -> [Int] {
+            (Int(box.minX + from * box.width)..<Int(box.minX + to * box.width)).filter { x in
+                (guideRow - 1...guideRow + 1).contains { y in
+                    let pixel = image.pixel(x, y)
+                    return pixel.b > 200 && pixel.r < 80 && pixel.g < 80
+                }
+            }
+        }
+        #expect(blueColumns(0.02, 0.3).count > 40)
+        #expect(blueColumns(0.6, 0.9).isEmpty)
+        // Under the inset, the rows just above the parent's bottom spine hold nothing.
+        let row = Int(box.maxY) - 2
+        let drawn = (Int(box.minX + 0.55 * box.width)..<Int(box.maxX) - 2).filter { image.pixel($0, row).r < 250 }
+        #expect(drawn.isEmpty, "drawn at x = \(drawn)")
     }
 
     @Test func manyPanelsNeverOverlapTheirTexts() throws {

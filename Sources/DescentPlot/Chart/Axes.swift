@@ -278,11 +278,25 @@ extension Axes {
         canvas.endGroup()
     }
 
+    /// Draws an inset: the region it magnifies and a dashed line to it, then the inset on a white
+    /// backdrop that covers its labels and title too, so that the parent's guides and spines never
+    /// run through its text. The inset moves, if need be, so that all of it (labels included)
+    /// stays inside the parent's box.
     private func drawInset<C: Canvas>(_ inset: Inset, on canvas: inout C, parent: AxesFrame, font: Font) {
         let box = parent.box
-        let insetBox = Rect(
+        let margin = parent.units.pixels(3)
+        let requested = Rect(
             x: box.minX + inset.bounds.minX * box.width, y: box.maxY - inset.bounds.maxY * box.height,
             width: inset.bounds.width * box.width, height: inset.bounds.height * box.height)
+        let extent = { (insetBox: Rect) in
+            inset.axes.decorations(in: inset.axes.frame(box: insetBox, cell: box, units: parent.units, font: font))
+                .bounds(including: insetBox)
+        }
+        let overflow = extent(requested)
+        let shiftX = max(box.minX + margin - overflow.minX, 0) + min(box.maxX - margin - overflow.maxX, 0)
+        let shiftY = max(box.minY + margin - overflow.minY, 0) + min(box.maxY - margin - overflow.maxY, 0)
+        let insetBox = Rect(
+            x: requested.x + shiftX, y: requested.y + shiftY, width: requested.width, height: requested.height)
         if let limits = inset.region {
             let corner = parent.pixel(limits.x.lowerBound, limits.y.upperBound)
             let opposite = parent.pixel(limits.x.upperBound, limits.y.lowerBound)
@@ -310,6 +324,9 @@ extension Axes {
             canvas.popClip()
             canvas.endGroup()
         }
+        canvas.beginGroup("inset-backdrop")
+        canvas.fill(.rectangle(extent(insetBox).insetBy(-parent.units.pixels(2))), color: .white)
+        canvas.endGroup()
         inset.axes.draw(on: &canvas, box: insetBox, cell: box, units: parent.units, font: font)
     }
 }

@@ -116,21 +116,34 @@ public enum TrajectoryFigures {
             region: (x: xs.min()!...xs.max()!, y: ys.min()!...ys.max()!))
     }
 
-    /// Splits `text` into lines no wider than `width` pixels at the note's 8 pt size.
+    /// Splits `text` into as few lines as fit in `width` pixels at the note's 8 pt size, with the
+    /// lines evened out: wrapped at the narrowest width that needs no more lines, so that the last
+    /// line is not left holding a lone word.
     static func wrap(_ text: String, width: Double, font: Font, dpi: Double) -> [RichText] {
         let size = PlotUnits(dpi: dpi).pixels(8)
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if !current.isEmpty, font.layout(RichText(candidate), size: size).width > width {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current = candidate
+        let words = text.split(separator: " ").map(String.init)
+        func greedy(_ width: Double) -> [String] {
+            var lines: [String] = []
+            var current = ""
+            for word in words {
+                let candidate = current.isEmpty ? word : current + " " + word
+                if !current.isEmpty, font.layout(RichText(candidate), size: size).width > width {
+                    lines.append(current)
+                    current = word
+                } else {
+                    current = candidate
+                }
             }
+            if !current.isEmpty { lines.append(current) }
+            return lines
         }
-        if !current.isEmpty { lines.append(current) }
-        return lines.map { RichText($0) }
+        let fewest = greedy(width).count
+        // Greedy wrapping never needs fewer lines at a narrower width, so bisect to half a pixel.
+        var (narrow, wide) = (0.0, width)
+        while fewest > 1, wide - narrow > 0.5 {
+            let middle = (narrow + wide) / 2
+            if greedy(middle).count <= fewest { wide = middle } else { narrow = middle }
+        }
+        return greedy(wide).map { RichText($0) }
     }
 }
