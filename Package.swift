@@ -28,7 +28,11 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "DescentCore"),
-        .target(name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CZlib"]),
+        .target(
+            name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CZlib"],
+            linkerSettings: [
+                .linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .tvOS, .watchOS, .visionOS]))
+            ]),
         .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CFreeType"]),
         .target(name: "Descent", dependencies: ["DescentCore", "DescentPlot", "DescentNet"]),
         .executableTarget(

@@ -1,7 +1,9 @@
 import CBLAS
 
-/// How many threads OpenBLAS uses for one matrix product. Training several networks at once
-/// (one per learning rate, one per core) sets it to 1 so that the cores are not oversubscribed.
+/// How many threads OpenBLAS uses for one matrix product. Training sets it to 1: it runs threads
+/// of its own (the loss, the accuracy checks, one network per core side by side), which BLAS's
+/// would only compete with. With Accelerate (Apple platforms), which sizes its own threads, it
+/// reads 1 and setting it does nothing.
 public enum BLASThreads {
     public static var count: Int {
         get { Int(openblas_get_num_threads()) }
