@@ -66,7 +66,9 @@ final class AccuracyRecorder<Scalar: NetScalar>: @unchecked Sendable {
     /// Starts measuring `network` as it is now, at `iteration`.
     func record(_ network: TwoLayerNet<Scalar>, at iteration: Int) {
         queue.async {
+            // Taken out while in use, so that its buffers are written in place, not copied.
             var meter = self.meter ?? AccuracyMeter(for: network)
+            self.meter = nil
             let accuracy = TrainingLog.Accuracy(
                 iteration: iteration,
                 train: meter.accuracy(of: network, on: self.dataset.trainImages, labels: self.dataset.trainLabels),

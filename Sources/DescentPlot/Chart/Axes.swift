@@ -61,7 +61,8 @@ public struct Axes: Sendable {
 /// A small axes inside another, placed by fractions of the parent's box (0,0 bottom left), that
 /// can mark the region of the parent it magnifies.
 public struct Inset: Sendable {
-    /// x, y (bottom left), width and height as fractions of the parent axes box.
+    /// x, y (bottom left), width and height as fractions of the parent axes box. Where its labels
+    /// or title would leave the parent's box, the inset moves inward as far as needed.
     public var bounds: Rect
     public var axes: Axes
     /// The region of the parent, in its data coordinates, that the inset magnifies: outlined in
