@@ -120,7 +120,9 @@ import Testing
         let file = folder.appendingPathComponent("train-images-idx3-ubyte.gz")
         let whole = try Data(contentsOf: file)
         try whole.dropLast(8).write(to: file)
-        #expect(throws: DatasetError.self) { try IDXFile.read(file.path, expectedMagic: IDXFile.imagesMagic) }
+        #expect(throws: DatasetError(description: "\(file.path): not a complete gzip stream (it ends early)")) {
+            try IDXFile.read(file.path, expectedMagic: IDXFile.imagesMagic)
+        }
         let first = try IDXFile.read(file.path, expectedMagic: IDXFile.imagesMagic, limit: 1)
         #expect(first.dimensions == [1, 2, 2] && first.values == [0, 20, 40, 60])
     }

@@ -20,21 +20,35 @@ public struct IDXFile: Sendable {
     public static let imagesMagic: UInt32 = 0x0000_0803
 
     /// Reads `path`, inflating it first when it is gzip'd (by its `.gz` name), and checks that it
-    /// has the `expectedMagic`. With `limit`, only the first `limit` items are kept (and a gzip'd
-    /// file is inflated only that far), so what lies after them is not checked.
+    /// has the `expectedMagic`. With `limit`, only the first `limit` items are kept, and the file
+    /// is read (and inflated) only that far, so what lies after them is not checked.
     public static func read(_ path: String, expectedMagic: UInt32, limit: Int? = nil) throws(DatasetError) -> IDXFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let file = FileHandle(forReadingAtPath: path) else {
             throw DatasetError(description: "\(path): cannot be read")
         }
-        var bytes = [UInt8](data)
+        defer { try? file.close() }
+        let nextInput = { () -> [UInt8] in
+            [UInt8]((try? file.read(upToCount: readSize)) ?? Data())
+        }
+        let enough = { (bytes: [UInt8]) -> Bool in
+            guard let limit, let needed = byteCount(ofFirst: limit, in: bytes) else { return false }
+            return bytes.count >= needed
+        }
+        var bytes: [UInt8] = []
         if path.hasSuffix(".gz") {
-            bytes = try gunzip(bytes, path: path) { inflated in
-                guard let limit, let needed = byteCount(ofFirst: limit, in: inflated) else { return false }
-                return inflated.count >= needed
+            bytes = try gunzip(path: path, input: nextInput, until: enough)
+        } else {
+            while !enough(bytes) {
+                let chunk = nextInput()
+                if chunk.isEmpty { break }
+                bytes += chunk
             }
         }
         return try parse(bytes, path: path, expectedMagic: expectedMagic, limit: limit)
     }
+
+    /// Bytes read from a file, or inflated, at a time: 1 MB.
+    static let readSize = 1 << 20
 
     /// Parses IDX bytes; `path` only names the file in errors. With `limit`, keeps the first
     /// `limit` items.
@@ -80,10 +94,24 @@ public struct IDXFile: Sendable {
             | UInt32(bytes[offset + 3])
     }
 
-    /// Inflates a gzip stream with zlib, 1 MB at a time, stopping early once `enough` says so of
-    /// what is out.
+    /// Inflates a gzip stream held in memory; see ``gunzip(path:input:until:)``.
     static func gunzip(_ compressed: [UInt8], path: String, until enough: ([UInt8]) -> Bool = { _ in false })
         throws(DatasetError) -> [UInt8]
+    {
+        var remaining = compressed
+        return try gunzip(
+            path: path,
+            input: {
+                defer { remaining = [] }
+                return remaining
+            }, until: enough)
+    }
+
+    /// Inflates a gzip stream with zlib, taking its compressed bytes from `input` a piece at a time
+    /// (an empty piece ends them) and stopping early once `enough` says so of what is out. `path`
+    /// only names the stream in errors.
+    static func gunzip(path: String, input: () -> [UInt8], until enough: ([UInt8]) -> Bool) throws(DatasetError)
+        -> [UInt8]
     {
         var stream = z_stream()
         guard descent_inflate_init_gzip(&stream) == Z_OK else {
@@ -91,24 +119,30 @@ public struct IDXFile: Sendable {
         }
         defer { inflateEnd(&stream) }
         var output = [UInt8]()
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        var input = compressed
-        let status: Int32 = input.withUnsafeMutableBufferPointer { source in
-            stream.next_in = source.baseAddress
-            stream.avail_in = uInt(source.count)
-            var result = Z_OK
-            repeat {
-                chunk.withUnsafeMutableBufferPointer { buffer in
-                    stream.next_out = buffer.baseAddress
-                    stream.avail_out = uInt(buffer.count)
-                    result = inflate(&stream, Z_NO_FLUSH)
-                    output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
-                }
-            } while result == Z_OK && !enough(output)
-            return result
+        var buffer = [UInt8](repeating: 0, count: readSize)
+        var status = Z_OK
+        while status == Z_OK, !enough(output) {
+            var piece = input()
+            if piece.isEmpty { break }
+            status = piece.withUnsafeMutableBufferPointer { source in
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(source.count)
+                var result = Z_OK
+                // Until this piece is used up and zlib has nothing more to give for it.
+                repeat {
+                    buffer.withUnsafeMutableBufferPointer { out in
+                        stream.next_out = out.baseAddress
+                        stream.avail_out = uInt(out.count)
+                        result = inflate(&stream, Z_NO_FLUSH)
+                        output.append(contentsOf: out[0..<(out.count - Int(stream.avail_out))])
+                    }
+                } while result == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0) && !enough(output)
+                return result
+            }
         }
         guard status == Z_STREAM_END || enough(output) else {
-            throw DatasetError(description: "\(path): not a complete gzip stream (zlib error \(status))")
+            let fault = status == Z_OK ? "it ends early" : "zlib error \(status)"
+            throw DatasetError(description: "\(path): not a complete gzip stream (\(fault))")
         }
         return output
     }
