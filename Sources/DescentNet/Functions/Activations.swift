@@ -1,16 +1,20 @@
 /// The book's activation and loss functions (`common/functions.py`), element-wise loops the
-/// compiler vectorises, fixed where the book is wrong.
+/// compiler vectorises, fixed where the book is wrong. The element functions are inlinable and
+/// the matrix ones specialised for Double and Float, so that other modules get compiled loops
+/// rather than generic code.
 public enum Activations {
     /// The identity: `identity_function`.
+    @inlinable
     public static func identity<Scalar: NetScalar>(_ x: Scalar) -> Scalar { x }
 
     /// The step function: 1 where x > 0, else 0 (`step_function`).
+    @inlinable
     public static func step<Scalar: NetScalar>(_ x: Scalar) -> Scalar { x > 0 ? 1 : 0 }
 
     /// The logistic function 1 / (1 + e⁻ˣ), as the book computes it for x ≥ 0; for x < 0 the
     /// equal eˣ / (1 + eˣ), so that e⁻ˣ never overflows (the book's form warns and relies on
     /// 1/∞ = 0 for x < −709).
-    @inline(__always)
+    @inlinable
     public static func sigmoid<Scalar: NetScalar>(_ x: Scalar) -> Scalar {
         if x >= 0 { return 1 / (1 + Scalar.exponential(-x)) }
         let e = Scalar.exponential(x)
@@ -18,21 +22,25 @@ public enum Activations {
     }
 
     /// σ'(x) = (1 − σ(x))·σ(x), in the book's order (`sigmoid_grad`).
-    @inline(__always)
+    @inlinable
     public static func sigmoidGradient<Scalar: NetScalar>(_ x: Scalar) -> Scalar {
         let s = sigmoid(x)
         return (1 - s) * s
     }
 
     /// max(0, x) (`relu`).
+    @inlinable
     public static func relu<Scalar: NetScalar>(_ x: Scalar) -> Scalar { max(0, x) }
 
     /// 1 where x ≥ 0, else 0. The book's `relu_grad` starts from `np.zeros(x)`, which fails for an
     /// array argument; this is the intended `np.zeros_like(x)` version (grad[x >= 0] = 1).
+    @inlinable
     public static func reluGradient<Scalar: NetScalar>(_ x: Scalar) -> Scalar { x >= 0 ? 1 : 0 }
 
     /// Row-wise softmax, the maximum subtracted first so that exp never overflows:
     /// `exp(x − max) / Σ exp(x − max)`, in place.
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public static func softmaxRows<Scalar: NetScalar>(_ x: inout Matrix<Scalar>) {
         let columns = x.columns
         x.elements.withUnsafeMutableBufferPointer { values in
@@ -61,6 +69,8 @@ public enum Activations {
 
     /// The cross entropy −Σ log(y[i, tᵢ] + 1e-7) / batch, for targets given as labels.
     /// The 1e-7 keeps log away from log(0), as the book's `cross_entropy_error`.
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public static func crossEntropy<Scalar: NetScalar>(_ y: Matrix<Scalar>, labels: [Int]) -> Scalar {
         precondition(labels.count == y.rows, "\(labels.count) labels for \(y.rows) rows")
         var sum: Scalar = 0
@@ -76,6 +86,8 @@ public enum Activations {
     }
 
     /// softmax then cross entropy (the book's `softmax_loss`).
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public static func softmaxLoss<Scalar: NetScalar>(_ x: Matrix<Scalar>, labels: [Int]) -> Scalar {
         var y = x
         softmaxRows(&y)

@@ -39,6 +39,8 @@ extension Matrix {
     /// allocation).
     ///
     /// - Complexity: O(m·n·k).
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public static func multiply(
         _ a: Matrix, transposed transposeA: Bool = false, _ b: Matrix, transposed transposeB: Bool = false,
         into result: inout Matrix
@@ -66,6 +68,8 @@ extension Matrix {
     /// is still one sum over the whole inner dimension, but BLAS may block a smaller product
     /// differently, so results can differ from ``multiply(_:transposed:_:transposed:into:)`` in
     /// the last bit.
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public static func multiplyInParallel(
         _ a: Matrix, transposed transposeA: Bool = false, _ b: Matrix, transposed transposeB: Bool = false,
         into result: inout Matrix, parts: Int
@@ -114,6 +118,8 @@ extension Matrix {
     }
 
     /// op(a)·op(b) as a new matrix.
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public static func product(
         _ a: Matrix, transposed transposeA: Bool = false, _ b: Matrix, transposed transposeB: Bool = false
     )
@@ -125,6 +131,8 @@ extension Matrix {
     }
 
     /// Adds `vector` to every row (NumPy's broadcasting of `x + b`).
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public mutating func addToEachRow(_ vector: [Scalar]) {
         precondition(vector.count == columns, "a vector of \(vector.count) for \(columns) columns")
         elements.withUnsafeMutableBufferPointer { values in
@@ -135,6 +143,8 @@ extension Matrix {
     }
 
     /// The sum of each column (`np.sum(x, axis=0)`), into `result`.
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public func columnSums(into result: inout [Scalar]) {
         precondition(result.count == columns, "a vector of \(result.count) for \(columns) columns")
         for column in 0..<columns { result[column] = 0 }
@@ -146,6 +156,8 @@ extension Matrix {
     }
 
     /// The index of the largest element of each row (`np.argmax(x, axis=1)`; the first on ties).
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public func rowArgmax() -> [Int] {
         (0..<rows).map { row in
             var best = 0

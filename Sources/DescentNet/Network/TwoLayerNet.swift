@@ -121,6 +121,8 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     /// ```
     /// Writes into `gradients` and returns the loss before the update; allocates nothing.
     @discardableResult
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public func gradient(
         _ x: Matrix<Scalar>, labels: [Int], workspace: inout Workspace, into gradients: inout Parameters
     ) -> Scalar {
@@ -163,6 +165,8 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     }
 
     /// One step of gradient descent: every parameter p ← p − lr·g (the book's update loop).
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
     public mutating func update(with gradients: Parameters, learningRate: Scalar) {
         for index in w1.elements.indices { w1.elements[index] -= learningRate * gradients.w1.elements[index] }
         for index in b1.indices { b1[index] -= learningRate * gradients.b1[index] }
