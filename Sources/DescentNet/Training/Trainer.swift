@@ -67,7 +67,7 @@ public struct TrainingProgress: Sendable {
 /// accuracy checks (``AccuracyRecorder``).
 public enum Trainer {
     /// Trains one network. Specialised for Double and Float, so that callers in other modules get
-    /// the compiled loops rather than generic code.
+    /// the compiled loops rather than generic code. Leaves OpenBLAS at one thread (``BLASThreads``).
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public static func train<Scalar: NetScalar>(
