@@ -128,6 +128,14 @@ import Testing
     }
 
     @Test func aCorruptGzipStreamIsRefused() {
-        #expect(throws: DatasetError.self) { try IDXFile.gunzip([0x1F, 0x8B, 8, 0, 1, 2, 3], path: "broken.gz") }
+        var input: [UInt8] = [0x1F, 0x8B, 8, 0, 1, 2, 3]
+        #expect(throws: DatasetError.self) {
+            try IDXFile.gunzip(
+                path: "broken.gz",
+                input: {
+                    defer { input = [] }
+                    return input
+                }, until: { _ in false })
+        }
     }
 }

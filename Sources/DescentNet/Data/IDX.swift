@@ -94,19 +94,6 @@ public struct IDXFile: Sendable {
             | UInt32(bytes[offset + 3])
     }
 
-    /// Inflates a gzip stream held in memory; see ``gunzip(path:input:until:)``.
-    static func gunzip(_ compressed: [UInt8], path: String, until enough: ([UInt8]) -> Bool = { _ in false })
-        throws(DatasetError) -> [UInt8]
-    {
-        var remaining = compressed
-        return try gunzip(
-            path: path,
-            input: {
-                defer { remaining = [] }
-                return remaining
-            }, until: enough)
-    }
-
     /// Inflates a gzip stream with zlib, taking its compressed bytes from `input` a piece at a time
     /// (an empty piece ends them) and stopping early once `enough` says so of what is out. `path`
     /// only names the stream in errors.

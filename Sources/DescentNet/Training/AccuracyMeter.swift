@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 /// The accuracy of a network over a whole image set, evaluated `chunk` rows at a time so that the
 /// converted copy stays small, with its buffers kept from one measurement to the next.
 struct AccuracyMeter<Scalar: NetScalar> {
@@ -43,49 +40,5 @@ struct AccuracyMeter<Scalar: NetScalar> {
         Trainer.gather(images, labels, rows: Array(rows), into: &block, labels: &blockLabels)
         network.forward(block, workspace: &workspace)
         return zip(workspace.a2.rowArgmax(), blockLabels).count { $0 == $1 }
-    }
-}
-
-/// Measures train and test accuracy on a background thread, from copies of the network taken when
-/// asked, while training goes on: the book's 17 checks over 70,000 images cost about a fifth of a
-/// run, and overlap the training instead of pausing it. The measurements run one at a time, in the
-/// order asked, each on one thread.
-final class AccuracyRecorder<Scalar: NetScalar>: @unchecked Sendable {
-    private let dataset: Dataset
-    private let queue = DispatchQueue(label: "Descent.AccuracyRecorder")
-    private let lock = NSLock()
-    /// Touched only on `queue`.
-    private var meter: AccuracyMeter<Scalar>?
-    /// Guarded by `lock`.
-    private var measured: [TrainingLog.Accuracy] = []
-
-    init(dataset: Dataset) {
-        self.dataset = dataset
-    }
-
-    /// Starts measuring `network` as it is now, at `iteration`.
-    func record(_ network: TwoLayerNet<Scalar>, at iteration: Int) {
-        queue.async {
-            // Taken out while in use, so that its buffers are written in place, not copied.
-            var meter = self.meter ?? AccuracyMeter(for: network)
-            self.meter = nil
-            let accuracy = TrainingLog.Accuracy(
-                iteration: iteration,
-                train: meter.accuracy(of: network, on: self.dataset.trainImages, labels: self.dataset.trainLabels),
-                test: meter.accuracy(of: network, on: self.dataset.testImages, labels: self.dataset.testLabels))
-            self.meter = meter
-            self.lock.withLock { self.measured.append(accuracy) }
-        }
-    }
-
-    /// The latest finished measurement, if any.
-    var latest: TrainingLog.Accuracy? {
-        lock.withLock { measured.last }
-    }
-
-    /// Every measurement, in order, once all have finished.
-    func finish() -> [TrainingLog.Accuracy] {
-        queue.sync {}
-        return lock.withLock { measured }
     }
 }
