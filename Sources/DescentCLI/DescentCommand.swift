@@ -19,6 +19,7 @@ struct DescentCommand: ParsableCommand {
 
     static func main() {
         do {
+            try ArgumentPrecheck.check(CommandLine.arguments.dropFirst())
             var command = try parseAsRoot()
             try command.run()
         } catch {

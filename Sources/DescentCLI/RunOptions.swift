@@ -5,7 +5,7 @@ import DescentCore
 /// commands that run one.
 struct RunOptions: ParsableArguments {
     @Option(
-        name: .customLong("function"),
+        name: .customLong("function"), parsing: .unconditional,
         help: ArgumentHelp(
             "The function to minimise, e.g. \"x0^2 + x1^2\" (variables x0…x9 or x, y, z; + - * / ^; "
                 + "sin cos tan exp log sqrt abs tanh sigmoid; pi, e). Default: the preset.",
@@ -44,7 +44,8 @@ struct RunOptions: ParsableArguments {
             do {
                 return try Objective(expression: text)
             } catch {
-                throw .usage("--function \"\(text)\": \(error)")
+                let shown = text.count > 60 ? text.prefix(50) + "… (\(text.count) characters)" : text
+                throw .usage("--function \"\(shown)\": \(error)")
             }
         case (nil, let preset):
             return (preset ?? .sphere).objective
