@@ -80,6 +80,7 @@ struct TrainCommand: ParsableCommand {
         guard batch <= dataset.trainImages.rows else {
             throw CommandError.usage("--batch \(batch): the data has only \(dataset.trainImages.rows) training images")
         }
+        try checkMemory(for: dataset)
         let logs = train(on: dataset)
         let runs = logs.map(TrainingFigures.Run.init)
         let size = (width: figureOptions.width, height: figureOptions.height, dpi: figureOptions.dpi)
@@ -116,9 +117,32 @@ struct TrainCommand: ParsableCommand {
         return accuracyOutput
     }
 
-    /// One network per learning rate, side by side on the cores when there are several.
-    private func train(on dataset: Dataset) -> [TrainingLog] {
-        let configurations = learningRates.map { rate in
+    /// The share of the machine's memory a training run may take: half, so that the machine
+    /// stays usable while it trains.
+    static let memoryShare = 0.5
+
+    /// Refuses, before any work, a run whose estimated peak (``Trainer/estimatedMemory``) is more
+    /// than ``memoryShare`` of the machine's memory, naming the flags that lower it.
+    private func checkMemory(for dataset: Dataset) throws(CommandError) {
+        let needed =
+            switch precision {
+            case .double: Trainer.estimatedMemory(training: configurations, on: dataset, as: Double.self)
+            case .float: Trainer.estimatedMemory(training: configurations, on: dataset, as: Float.self)
+            }
+        let machine = Double(ProcessInfo.processInfo.physicalMemory)
+        guard needed > machine * Self.memoryShare else { return }
+        let gigabytes = { (bytes: Double) in String(format: "%.1f GB", bytes / 1e9) }
+        let lower = ["--batch", "--hidden"] + (learningRates.count > 1 ? ["fewer --lr values"] : [])
+            + (precision == .double ? ["--precision float"] : [])
+        throw .usage(
+            "--hidden \(hidden) --batch \(batch)\(learningRates.count > 1 ? " with \(learningRates.count) learning rates" : ""): "
+                + "training would need about \(gigabytes(needed)) of memory, more than half of this machine's "
+                + "\(gigabytes(machine)); lower it with \(lower.joined(separator: ", "))")
+    }
+
+    /// One configuration per learning rate, with the flags' settings.
+    private var configurations: [TrainingConfiguration] {
+        learningRates.map { rate in
             var configuration = TrainingConfiguration()
             configuration.hiddenSize = hidden
             configuration.iterations = iters
@@ -127,6 +151,11 @@ struct TrainCommand: ParsableCommand {
             configuration.seed = seed
             return configuration
         }
+    }
+
+    /// One network per learning rate, side by side on the cores when there are several.
+    private func train(on dataset: Dataset) -> [TrainingLog] {
+        let configurations = configurations
         let bar = ProgressBar(total: iters * configurations.count)
         var report: (@Sendable (Int, TrainingProgress) -> Void)?
         if let bar {

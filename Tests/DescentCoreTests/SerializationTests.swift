@@ -14,6 +14,15 @@ import Testing
         #expect(Double(text)?.bitPattern == value.bitPattern)
     }
 
+    /// Not-a-number and the infinities are spelled as Python's `repr` spells them (a training
+    /// log's accuracies on an empty test set were NaN, and formatting them used to trap).
+    @Test func nonFiniteNumbersTakePythonsSpelling() {
+        #expect(ShortestDouble.format(.nan) == "nan")
+        #expect(ShortestDouble.format(-Double.nan) == "nan")
+        #expect(ShortestDouble.format(.infinity) == "inf")
+        #expect(ShortestDouble.format(-.infinity) == "-inf")
+    }
+
     @Test func everyFormatReadsBackToTheSameBits() {
         var generator = SeededGenerator(seed: 3)
         for _ in 0..<20_000 {
