@@ -15,7 +15,8 @@ enum ArgumentPrecheck {
             guard argument.hasPrefix("--"), argument.count > 2 else { continue }
             let name = argument.prefix { $0 != "=" }
             if name.count == argument.count - 1 {
-                throw .usage("\(argument): the value after '=' is empty; give one, as in \(name)=VALUE or \(name) VALUE")
+                throw .usage(
+                    "\(argument): the value after '=' is empty; give one, as in \(name)=VALUE or \(name) VALUE")
             }
             guard seen.insert(name).inserted else {
                 throw .usage("\(name) is given twice; give it once (lists are comma-separated, as in --lr 0.1,10)")

@@ -99,7 +99,8 @@ enum ArgumentValues {
             throw ValueError(description: "the lower limit must be below the upper one, such as -3.5,3.5")
         }
         guard (bounds[1] - bounds[0]).isFinite else {
-            throw ValueError(description: "the range is wider than the largest number (about 1.8e308), such as -1e300,1e300")
+            throw ValueError(
+                description: "the range is wider than the largest number (about 1.8e308), such as -1e300,1e300")
         }
         return bounds[0]...bounds[1]
     }

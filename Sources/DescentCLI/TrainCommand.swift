@@ -132,7 +132,8 @@ struct TrainCommand: ParsableCommand {
         let machine = Double(ProcessInfo.processInfo.physicalMemory)
         guard needed > machine * Self.memoryShare else { return }
         let gigabytes = { (bytes: Double) in String(format: "%.1f GB", bytes / 1e9) }
-        let lower = ["--batch", "--hidden"] + (learningRates.count > 1 ? ["fewer --lr values"] : [])
+        let lower =
+            ["--batch", "--hidden"] + (learningRates.count > 1 ? ["fewer --lr values"] : [])
             + (precision == .double ? ["--precision float"] : [])
         throw .usage(
             "--hidden \(hidden) --batch \(batch)\(learningRates.count > 1 ? " with \(learningRates.count) learning rates" : ""): "

@@ -11,7 +11,9 @@ import Testing
         func idx(_ magic: UInt8, _ dimensions: [UInt32], _ values: [UInt8]) -> Data {
             Data(
                 [0, 0, 8, magic]
-                    + dimensions.flatMap { [UInt8($0 >> 24), UInt8(($0 >> 16) & 0xFF), UInt8(($0 >> 8) & 0xFF), UInt8($0 & 0xFF)] }
+                    + dimensions.flatMap {
+                        [UInt8($0 >> 24), UInt8(($0 >> 16) & 0xFF), UInt8(($0 >> 8) & 0xFF), UInt8($0 & 0xFF)]
+                    }
                     + values)
         }
         try idx(3, trainImages, [1, 2, 3]).write(to: directory.appendingPathComponent("train-images-idx3-ubyte"))
@@ -53,7 +55,8 @@ import Testing
         #expect(mkfifo(directory.appendingPathComponent("font.ttf").path, 0o600) == 0)
         let font = try CommandRunner.run(["trajectory"], in: directory, environment: ["DESCENT_FONT": "font.ttf"])
         #expect(
-            font.stderr == "descent: the font file font.ttf is not a regular file; set DESCENT_FONT to a TrueType font\n")
+            font.stderr
+                == "descent: the font file font.ttf is not a regular file; set DESCENT_FONT to a TrueType font\n")
         #expect(font.status == 64)
 
         let data = try dataFolder(trainImages: [2, 2, 2])
@@ -62,11 +65,15 @@ import Testing
         try FileManager.default.removeItem(at: images)
         #expect(mkfifo(images.path, 0o600) == 0)
         let fifo = try CommandRunner.run(["gradcheck", "--data-dir", "."], in: data)
-        #expect(fifo.stderr == "descent: ./train-images-idx3-ubyte: not a regular file; a data file must be a file on disk\n")
+        #expect(
+            fifo.stderr
+                == "descent: ./train-images-idx3-ubyte: not a regular file; a data file must be a file on disk\n")
         try FileManager.default.removeItem(at: images)
         try FileManager.default.createSymbolicLink(at: images, withDestinationURL: URL(fileURLWithPath: "/dev/zero"))
         let zero = try CommandRunner.run(["gradcheck", "--data-dir", "."], in: data)
-        #expect(zero.stderr == "descent: ./train-images-idx3-ubyte: not a regular file; a data file must be a file on disk\n")
+        #expect(
+            zero.stderr
+                == "descent: ./train-images-idx3-ubyte: not a regular file; a data file must be a file on disk\n")
         #expect(zero.status == 64)
     }
 
@@ -76,7 +83,10 @@ import Testing
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CommandRunner.run(
-            ["train", "--hidden", "10000", "--batch", "60000", "--iters", "1", "--lr", "0.1,0.2", "--output", "loss.png"],
+            [
+                "train", "--hidden", "10000", "--batch", "60000", "--iters", "1", "--lr", "0.1,0.2", "--output",
+                "loss.png",
+            ],
             in: directory)
         #expect(result.status == 64)
         #expect(

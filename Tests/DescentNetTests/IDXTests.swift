@@ -162,11 +162,21 @@ import Testing
 
     /// Dimensions whose product passes Int, or an image larger than a network could take, are
     /// refused from the header alone, before any value is read or any memory is taken for them.
-    @Test(arguments: [
-        ([60000, 4_294_967_295, 4_294_967_295], "FILE: items of 4294967295 × 4294967295 values announced; at most 1048576 (1024 × 1024) are allowed"),
-        ([1, 10000, 10000], "FILE: items of 10000 × 10000 values announced; at most 1048576 (1024 × 1024) are allowed"),
-        ([4_294_967_295, 1024, 1024], "FILE: 4294967295 × 1024 × 1024 values announced; at most 268435456 are allowed in one file"),
-    ] as [([UInt32], String)])
+    @Test(
+        arguments: [
+            (
+                [60000, 4_294_967_295, 4_294_967_295],
+                "FILE: items of 4294967295 × 4294967295 values announced; at most 1048576 (1024 × 1024) are allowed"
+            ),
+            (
+                [1, 10000, 10000],
+                "FILE: items of 10000 × 10000 values announced; at most 1048576 (1024 × 1024) are allowed"
+            ),
+            (
+                [4_294_967_295, 1024, 1024],
+                "FILE: 4294967295 × 1024 × 1024 values announced; at most 268435456 are allowed in one file"
+            ),
+        ] as [([UInt32], String)])
     func headersPastTheLimitsAreRefused(dimensions: [UInt32], message: String) throws {
         let file = try write(Self.idx(magic: IDXFile.imagesMagic, dimensions: dimensions, values: [1, 2, 3]))
         defer { try? FileManager.default.removeItem(at: file) }
@@ -224,11 +234,15 @@ import Testing
         let labels = Int(dimensions[0])
         try Data(Self.idx(magic: IDXFile.imagesMagic, dimensions: dimensions, values: []))
             .write(to: folder.appendingPathComponent("t10k-images-idx3-ubyte"))
-        try Data(Self.idx(magic: IDXFile.labelsMagic, dimensions: [UInt32(labels)], values: Array(repeating: 1, count: labels)))
-            .write(to: folder.appendingPathComponent("t10k-labels-idx1-ubyte"))
+        try Data(
+            Self.idx(
+                magic: IDXFile.labelsMagic, dimensions: [UInt32(labels)], values: Array(repeating: 1, count: labels))
+        )
+        .write(to: folder.appendingPathComponent("t10k-labels-idx1-ubyte"))
         let shape = dimensions.map(String.init).joined(separator: " × ")
         #expect(
             loadError(folder)
-                == "DIR/t10k-images-idx3-ubyte: \(shape) pixels; a data set needs at least one image of at least one pixel")
+                == "DIR/t10k-images-idx3-ubyte: \(shape) pixels; a data set needs at least one image of at least one pixel"
+        )
     }
 }

@@ -123,7 +123,8 @@ import Testing
             Trainer.estimatedMemory(training: [book, book, book], on: dataset, as: Double.self)
                 == 15 * 784 * 4 + atOnce * run)
         #expect(
-            Trainer.estimatedMemory(training: [book], on: dataset, as: Float.self) == 15 * 784 * 4 + (run - 80_000) / 2 + 80_000)
+            Trainer.estimatedMemory(training: [book], on: dataset, as: Float.self) == 15 * 784 * 4 + (run - 80_000) / 2
+                + 80_000)
     }
 
     @Test func logsWriteJSONAndCSV() {

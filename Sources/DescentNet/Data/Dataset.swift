@@ -80,7 +80,8 @@ public struct Dataset: Sendable {
         let pixels = imageFile.dimensions.dropFirst().reduce(1, *)
         guard count > 0, pixels > 0 else {
             let shape = imageFile.dimensions.map(String.init).joined(separator: " × ")
-            throw DatasetError(description: "\(imagePath): \(shape) pixels; a data set needs at least one image of at least one pixel")
+            throw DatasetError(
+                description: "\(imagePath): \(shape) pixels; a data set needs at least one image of at least one pixel")
         }
         guard labelFile.dimensions[0] == count else {
             throw DatasetError(
