@@ -47,10 +47,10 @@ struct TrajectoryCommand: ParsableCommand {
         try figureOptions.save(figure, to: path, font: font)
         try outputs.writeData(json: trajectory.json, csv: trajectory.csv)
         if outputs.json {
-            print(trajectory.json.serialized())
+            try StandardOutput.print(trajectory.json.serialized())
         } else {
-            print(trajectory.summary)
-            print("wrote \(path)")
+            try StandardOutput.print(trajectory.summary)
+            try StandardOutput.print("wrote \(path)")
         }
     }
 }

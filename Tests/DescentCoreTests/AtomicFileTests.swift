@@ -109,7 +109,7 @@ import Testing
         defer { close(descriptor) }
         let bytes = [UInt8](repeating: 1, count: 100)
         #expect(throws: SystemError(code: ENOSPC)) {
-            try bytes.withUnsafeBytes { try SystemError.writeAll($0, to: descriptor) }
+            try SystemError.writeAll(bytes, to: descriptor)
         }
         #expect(SystemError(code: ENOSPC).description == "no space left on device")
     }

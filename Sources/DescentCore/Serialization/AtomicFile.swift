@@ -115,10 +115,7 @@ public enum AtomicFile {
         guard descriptor >= 0 else { throw .current() }
         do throws(SystemError) {
             if let mode, fchmod(descriptor, mode) != 0 { throw SystemError.current() }
-            // `withUnsafeBytes` rethrows untyped errors, so the typed one travels in a Result.
-            try data.withUnsafeBytes { bytes in
-                Result { () throws(SystemError) in try SystemError.writeAll(bytes, to: descriptor) }
-            }.get()
+            try SystemError.writeAll(data, to: descriptor)
             guard fsync(descriptor) == 0 else { throw SystemError.current() }
         } catch {
             close(descriptor)

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Foundation
 
 /// A failed system call's `errno`, told in words that read well after a colon: `strerror`'s text
 /// with its first letter lower-cased ("no space left on device", "read-only file system").
@@ -28,7 +29,14 @@ public struct SystemError: Error, CustomStringConvertible, Equatable {
     /// be interrupted by a signal before taking any, so it is called until nothing is left. The
     /// first real failure (`ENOSPC`, `EFBIG`, `EPIPE`, `EBADF`…) is thrown as it is, so the caller
     /// can name it.
-    public static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws(SystemError) {
+    public static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32) throws(SystemError) {
+        // `withUnsafeBytes` rethrows untyped errors, so the typed one travels in a Result.
+        try bytes.withUnsafeBytes { buffer in
+            Result { () throws(SystemError) in try writeAll(buffer, to: descriptor) }
+        }.get()
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws(SystemError) {
         var offset = 0
         while offset < bytes.count {
             let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
