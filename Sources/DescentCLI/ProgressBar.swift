@@ -48,8 +48,8 @@ final class ProgressBar: @unchecked Sendable {
             line += "  acc \(String(format: "%.3f/%.3f", accuracy.train, accuracy.test))"
         }
         line += "  \(Int(speed)) it/s  \(Int(left.rounded())) s left "
-        FileHandle.standardError.write(Data(line.utf8))
         Self.lineIsOpen = true
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     /// Ends the bar's line.

@@ -210,4 +210,40 @@ import Testing
         #expect(last.hasPrefix("[########################] 40/40  loss "))
         #expect(last.contains("  acc 0.") && last.contains(" it/s  ") && last.hasSuffix(" s left "))
     }
+
+    /// `script` gives the run a terminal; the test waits for the bar to appear on it and then
+    /// presses Ctrl-C (SIGINT to the command, which `script` started with `exec`).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func ctrlCEndsTheBarsLineAndStopsTheRunAsInterrupted() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = [
+            "-qec", "exec \(CommandRunner.executable.path) train --iters 1000000 --hidden 5 --output loss.png",
+            "/dev/null",
+        ]
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        var screen = Data()
+        while !screen.contains(UInt8(ascii: "[")) {
+            let more = output.fileHandleForReading.availableData
+            if more.isEmpty { break }
+            screen += more
+        }
+        let children = try String(
+            contentsOfFile: "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children",
+            encoding: .utf8)
+        let descent = try #require(Int32(children.split(separator: " ").first ?? ""))
+        #expect(kill(descent, SIGINT) == 0)
+        screen += output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + SIGINT, "script reports the signal that ended the command")
+        let text = String(decoding: screen, as: UTF8.self)
+        let afterBar = try #require(text.components(separatedBy: " s left ").last)
+        #expect(afterBar.hasPrefix("\r\n") || afterBar.hasPrefix("\n"), "the bar's line is ended: \(text.debugDescription)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
 }
