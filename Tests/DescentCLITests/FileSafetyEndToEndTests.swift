@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Files and streams under stress: a write that fails half way, a signal in the middle of a write,
 /// a stdout that is full or closed, arguments that hold escape sequences. Each ends with one line
 /// on stderr, a non-zero exit and no file left behind.

@@ -243,7 +243,8 @@ import Testing
         #expect(process.terminationStatus == 128 + SIGINT, "script reports the signal that ended the command")
         let text = String(decoding: screen, as: UTF8.self)
         let afterBar = try #require(text.components(separatedBy: " s left ").last)
-        #expect(afterBar.hasPrefix("\r\n") || afterBar.hasPrefix("\n"), "the bar's line is ended: \(text.debugDescription)")
+        #expect(
+            afterBar.hasPrefix("\r\n") || afterBar.hasPrefix("\n"), "the bar's line is ended: \(text.debugDescription)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 }

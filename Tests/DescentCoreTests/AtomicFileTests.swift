@@ -2,12 +2,6 @@ import DescentCore
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `AtomicFile`: whole files or none, the real reason for a failure, the permissions a plain
 /// create would give. (A write that fails half way, on a full disk or past the file-size limit,
 /// is pinned end to end in `FileSafetyEndToEndTests`, which can limit a child process.)

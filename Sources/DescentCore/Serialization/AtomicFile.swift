@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import Foundation
 
 /// Writing files so that a reader never sees half of one: the bytes go to a temporary file in the

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import Foundation
 
 /// The temporary files `AtomicFile` is writing at this moment, kept where a signal handler can

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import Foundation
 
 /// A failed system call's `errno`, told in words that read well after a colon: `strerror`'s text
