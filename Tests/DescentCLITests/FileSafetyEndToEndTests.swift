@@ -74,25 +74,18 @@ import Testing
     func aSignalDuringAWriteRemovesTheTemporaryFile() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
-        process.arguments = [
-            "-qq", "-o", "/dev/null", "-e", "inject=write:delay_enter=1000000", CommandRunner.executable.path,
-            "trajectory", "--output", "fig.svg",
-        ]
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try CommandRunner.start(
+            "/usr/bin/strace",
+            [
+                "-qq", "-o", "/dev/null", "-e", "inject=write:delay_enter=1000000", CommandRunner.executable.path,
+                "trajectory", "--output", "fig.svg",
+            ], in: directory)
         defer { if process.isRunning { process.terminate() } }
         let deadline = Date().addingTimeInterval(30)
         while try !contents(directory).contains(where: { $0.hasPrefix(".fig.svg.") }), Date() < deadline {
             usleep(10_000)
         }
-        let children = try String(
-            contentsOfFile: "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children",
-            encoding: .utf8)
-        let descent = try #require(Int32(children.split(separator: " ").first ?? ""))
+        let descent = try CommandRunner.child(of: process)
         #expect(kill(descent, SIGTERM) == 0)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)

@@ -217,26 +217,20 @@ import Testing
     func ctrlCEndsTheBarsLineAndStopsTheRunAsInterrupted() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = [
-            "-qec", "exec \(CommandRunner.executable.path) train --iters 1000000 --hidden 5 --output loss.png",
-            "/dev/null",
-        ]
-        process.currentDirectoryURL = directory
         let output = Pipe()
-        process.standardOutput = output
-        try process.run()
+        let process = try CommandRunner.start(
+            "/usr/bin/script",
+            [
+                "-qec", "exec \(CommandRunner.executable.path) train --iters 1000000 --hidden 5 --output loss.png",
+                "/dev/null",
+            ], in: directory, output: output)
         var screen = Data()
         while !screen.contains(UInt8(ascii: "[")) {
             let more = output.fileHandleForReading.availableData
             if more.isEmpty { break }
             screen += more
         }
-        let children = try String(
-            contentsOfFile: "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children",
-            encoding: .utf8)
-        let descent = try #require(Int32(children.split(separator: " ").first ?? ""))
+        let descent = try CommandRunner.child(of: process)
         #expect(kill(descent, SIGINT) == 0)
         screen += output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
