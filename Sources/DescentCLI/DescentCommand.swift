@@ -19,7 +19,7 @@ struct DescentCommand: ParsableCommand {
     )
 
     static func main() {
-        StandardOutput.occupyClosedDescriptors()
+        StandardStreams.occupyClosedDescriptors()
         Signals.install()
         do {
             var command = try parseAsRoot()
@@ -27,7 +27,7 @@ struct DescentCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                do { try StandardOutput.print(fullMessage(for: error)) } catch { fail(error.message, error.exitCode) }
+                do { try StandardStreams.print(fullMessage(for: error)) } catch { fail(error.message, error.exitCode) }
                 Foundation.exit(0)
             }
             let message = (error as? CommandError)?.message ?? Self.oneLine(message(for: error))
@@ -37,7 +37,7 @@ struct DescentCommand: ParsableCommand {
 
     /// Prints `descent: message` on stderr, control characters escaped, and exits with `code`.
     private static func fail(_ message: String, _ code: Int32) -> Never {
-        FileHandle.standardError.write(Data("descent: \(escapingControlCharacters(message))\n".utf8))
+        StandardStreams.printError("descent: \(escapingControlCharacters(message))\n")
         Foundation.exit(code)
     }
 

@@ -68,7 +68,7 @@ struct GalleryCommand: ParsableCommand {
                 } catch {
                     throw CommandError.cannotCreate(error.description)
                 }
-                try StandardOutput.print("wrote \(path)")
+                try StandardStreams.print("wrote \(path)")
             }
         }
     }

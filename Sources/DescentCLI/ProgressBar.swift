@@ -49,14 +49,14 @@ final class ProgressBar: @unchecked Sendable {
         }
         line += "  \(Int(speed)) it/s  \(Int(left.rounded())) s left "
         Self.lineIsOpen = true
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardStreams.printError(line)
     }
 
     /// Ends the bar's line.
     func finish() {
         lock.lock()
         draw()
-        FileHandle.standardError.write(Data("\n".utf8))
+        StandardStreams.printError("\n")
         Self.lineIsOpen = false
         lock.unlock()
     }

@@ -11,7 +11,7 @@ import Foundation
 ///   `Process` on Linux starts children with nearly every signal blocked) and would make the
 ///   command impossible to stop.
 /// - SIGPIPE: ignored, so a reader that goes away turns into an EPIPE error that
-///   `StandardOutput` reports.
+///   `StandardStreams` reports.
 /// - SIGXFSZ: ignored, so a write beyond the file-size limit (`ulimit -f`) fails with EFBIG and is
 ///   reported and cleaned up, instead of killing the process with a core dump and leaving a
 ///   temporary file.

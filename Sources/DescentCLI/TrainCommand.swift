@@ -103,16 +103,16 @@ struct TrainCommand: ParsableCommand {
         try outputs.writeData(
             json: logs.count == 1 ? logs[0].json : .array(logs.map(\.json)), csv: TrainingLog.csv(logs))
         if outputs.json {
-            try StandardOutput.print(summary(logs).serialized())
+            try StandardStreams.print(summary(logs).serialized())
         } else {
             for log in logs {
                 let last = log.accuracy.last
-                try StandardOutput.print(
+                try StandardStreams.print(
                     "lr \(ShortestDouble.format(log.learningRate)): final loss \(String(format: "%.4f", log.loss.last ?? .nan)), "
                         + "train accuracy \(String(format: "%.4f", last?.train ?? .nan)), test accuracy \(String(format: "%.4f", last?.test ?? .nan)), "
                         + "\(String(format: "%.1f", log.seconds)) s")
             }
-            try StandardOutput.print("wrote \(lossPath)\nwrote \(accuracyPath)")
+            try StandardStreams.print("wrote \(lossPath)\nwrote \(accuracyPath)")
         }
     }
 

@@ -52,6 +52,14 @@ import Testing
         #expect(try contents(directory) == ["fig.svg"], "the figure, written before stdout, is whole")
     }
 
+    @Test(arguments: ["2> /dev/full", "2>&-"])
+    func anUnwritableStandardErrorStillGivesTheExitStatus(redirection: String) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try shell("exec \"$DESCENT\" trajectory --lr x \(redirection)", in: directory)
+        #expect(result.status == 64, "a usage error, not a crash")
+    }
+
     @Test func controlCharactersInAnArgumentAreEscapedInTheMessage() throws {
         let result = try CommandRunner.run(["trajectory", "--lr", "\u{1B}[31mX\u{7}"])
         #expect(result.status == 64)

@@ -56,12 +56,12 @@ public enum AtomicFile {
         let temporary = (folder as NSString).appendingPathComponent(temporaryName(for: path))
         let slot = FilesInFlight.add(temporary)
         defer { FilesInFlight.remove(slot) }
+        defer { unlink(temporary) }
         do {
             try writeFile(Data(), at: temporary, mode: 0o600)
         } catch {
             throw WriteError(path: path, reason: error.description)
         }
-        unlink(temporary)
     }
 
     /// Removes the temporary files being written right now, for a handler of SIGINT, SIGTERM or
