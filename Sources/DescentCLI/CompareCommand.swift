@@ -50,12 +50,12 @@ struct CompareCommand: ParsableCommand {
         let json = JSONValue.array(runs.map(\.json))
         try outputs.writeData(json: json, csv: Trajectory.csv(runs))
         if outputs.json {
-            print(json.serialized())
+            try StandardStreams.print(json.serialized())
         } else {
             for run in runs {
-                print("lr \(ShortestDouble.format(run.learningRate)): \(run.summary)")
+                try StandardStreams.print("lr \(ShortestDouble.format(run.learningRate)): \(run.summary)")
             }
-            print("wrote \(path)")
+            try StandardStreams.print("wrote \(path)")
         }
     }
 }

@@ -28,13 +28,11 @@ struct GalleryCommand: ParsableCommand {
 
     @OptionGroup var dataSource: DataOptions
 
+    /// Checks everything first (font, output folder, data) and creates the folder only when the
+    /// figures are ready, so a bad input leaves nothing behind.
     func run() throws {
         let font = try FigureOptions.font()
-        do {
-            try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
-        } catch {
-            throw CommandError.cannotCreate("--output-dir \(outputDir): cannot create the folder")
-        }
+        try CommandError.requireCreatableFolder(outputDir, flag: "--output-dir")
         let sphere = Preset.sphere.objective
         let start = Preset.sphere.start
         let runs = try CompareCommand.bookLearningRates.map {
@@ -49,6 +47,11 @@ struct GalleryCommand: ParsableCommand {
         }
         let trainingRuns = Trainer.train(dataset, configurations: configurations, as: Double.self)
             .map(TrainingFigures.Run.init)
+        do {
+            try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+        } catch {
+            throw CommandError.cannotCreate("--output-dir \(outputDir): cannot create the folder")
+        }
         let figures: [(String, Figure)] = [
             ("trajectory", TrajectoryFigures.trajectory(runs[0])),
             ("lr_comparison", TrajectoryFigures.comparison(runs, font: font)),
@@ -65,7 +68,7 @@ struct GalleryCommand: ParsableCommand {
                 } catch {
                     throw CommandError.cannotCreate(error.description)
                 }
-                print("wrote \(path)")
+                try StandardStreams.print("wrote \(path)")
             }
         }
     }

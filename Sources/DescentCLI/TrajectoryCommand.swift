@@ -47,10 +47,10 @@ struct TrajectoryCommand: ParsableCommand {
         try figureOptions.save(figure, to: path, font: font)
         try outputs.writeData(json: trajectory.json, csv: trajectory.csv)
         if outputs.json {
-            print(trajectory.json.serialized())
+            try StandardStreams.print(trajectory.json.serialized())
         } else {
-            print(trajectory.summary)
-            print("wrote \(path)")
+            try StandardStreams.print(trajectory.summary)
+            try StandardStreams.print("wrote \(path)")
         }
     }
 }

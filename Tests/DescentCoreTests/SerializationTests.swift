@@ -91,26 +91,4 @@ import Testing
                 "2,-1.9199999999982538,2.5599999999976717,10.239999999981373,",
             ])
     }
-
-    @Test func atomicWritesLeaveNoTemporaryFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("run.json").path
-        try AtomicFile.write("first", to: path)
-        try AtomicFile.write("second", to: path)
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "second")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["run.json"])
-    }
-
-    @Test func atomicWritesIntoAMissingDirectoryFailWithAReason() {
-        #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write("x", to: "/nonexistent-dir/run.json") }
-        do {
-            try AtomicFile.write("x", to: "/nonexistent-dir/run.json")
-        } catch {
-            #expect(
-                error.description
-                    == "cannot write /nonexistent-dir/run.json: the directory /nonexistent-dir does not exist")
-        }
-    }
 }
