@@ -53,7 +53,9 @@ import Testing
     @Test func latin1TextIsWrittenAsTEXtByteForByte() throws {
         let chunks = try Self.png([("Comment", "café à 25 °C\nsecond line")])
         let text = try #require(chunks.first { $0.type == "tEXt" })
-        #expect(text.data == Array("Comment".utf8) + [0] + "café à 25 °C\nsecond line".unicodeScalars.map { UInt8($0.value) })
+        #expect(
+            text.data == Array("Comment".utf8) + [0]
+                + "café à 25 °C\nsecond line".unicodeScalars.map { UInt8($0.value) })
         #expect(!chunks.contains { $0.type == "iTXt" })
     }
 
