@@ -11,6 +11,9 @@ public struct Objective: Sendable {
     /// Why there is no analytic gradient, when there is none for a reason worth telling: e.g. that
     /// the derivative is too large to compile. Default: nil.
     public let missingGradientReason: String?
+    /// How the function is best drawn, when that is known (a preset's domain and minima); `nil`
+    /// leaves the view to the data. Default: nil.
+    public var landscape: Landscape?
     private let evaluate: @Sendable ([Double]) -> Double
     private let evaluateGradient: (@Sendable ([Double], inout [Double]) -> Void)?
 

@@ -64,12 +64,11 @@ public enum TrajectoryFigures {
     static func axes(for run: Trajectory, options: Options) -> Axes {
         var axes = Axes()
         let (xs, ys, xLabel, yLabel) = coordinates(run)
-        // A preset's function is shown on the preset's domain (the sphere's is the book's view);
-        // any other function on its data.
-        let preset =
-            run.history.dimension == 2 ? Preset.allCases.first { $0.expression == run.objective.description } : nil
-        axes.xLimits = options.xLimits ?? preset?.domain.x
-        axes.yLimits = options.yLimits ?? preset?.domain.y
+        // A function with a landscape (a preset's) is shown on its domain (the sphere's is the
+        // book's view); any other function on its data.
+        let landscape = run.history.dimension == 2 ? run.objective.landscape : nil
+        axes.xLimits = options.xLimits ?? landscape?.x
+        axes.yLimits = options.yLimits ?? landscape?.y
         axes.xLabel = RichText(xLabel)
         axes.yLabel = RichText(yLabel)
         axes.add(GuideLine(.horizontal, at: 0))
