@@ -38,7 +38,8 @@ struct TrajectoryCommand: ParsableCommand {
 
     func run() throws {
         try outputs.check()
-        let path = try figureOptions.destination(defaultName: "trajectory", panels: 1)
+        let panels = TrajectoryFigures.panelCount(forDimension: try runOptions.objective().dimension)
+        let path = try figureOptions.destination(defaultName: "trajectory", panels: panels)
         let font = try FigureOptions.font()
         let trajectory = try runOptions.descend(learningRate: learningRate)
         let figure = TrajectoryFigures.trajectory(

@@ -19,15 +19,32 @@ public enum TrajectoryFigures {
         }
     }
 
-    /// Figure 4-10: dashed pure-blue guides through the origin, a circle (C0) at every point of
-    /// the history, labels X0 and X1.
+    /// How many panels ``trajectory(_:options:width:height:dpi:)`` draws for a function of
+    /// `dimension` variables: one, or two (value and gradient norm against the step) from three
+    /// variables on, where no picture of the landscape would be honest.
+    public static func panelCount(forDimension dimension: Int) -> Int {
+        dimension >= 3 ? 2 : 1
+    }
+
+    /// One run, drawn as suits its number of variables, each panel `width` × `height`:
+    /// - two: Figure 4-10, dashed pure-blue guides through the origin, a circle (C0) at every
+    ///   point of the history, labels X0 and X1;
+    /// - one: the curve f(x) with the path on it, point by point;
+    /// - three or more: f(x) against the step beside ‖∇f‖ against the step (log scales where
+    ///   every value is positive).
     public static func trajectory(
         _ run: Trajectory, options: Options = Options(), width: Double = 640, height: Double = 480, dpi: Double = 100
     ) -> Figure {
-        var figure = Figure(width: width, height: height, dpi: dpi)
+        let panels = panelCount(forDimension: run.history.dimension)
+        var figure = Figure(width: width * Double(panels), height: height, dpi: dpi, columns: panels)
         var axes = axes(for: run, options: options)
         axes.title = options.title.map { RichText($0) }
         figure[0, 0] = axes
+        if panels == 2 {
+            var norms = progressAxes(run.gradientNorms, label: "‖∇f(x)‖")
+            norms.title = options.title.map { RichText($0) }
+            figure[0, 1] = norms
+        }
         return figure
     }
 
@@ -60,8 +77,14 @@ public enum TrajectoryFigures {
         return RichText(spans: spans + [TextSpan(")")]).withTypographicMinus
     }
 
-    /// The axes of one run: guides, history markers, book labels.
+    /// The axes of one run: for two variables, guides, history markers and the book's labels; for
+    /// one, the curve and the path on it; for more, the value against the step.
     static func axes(for run: Trajectory, options: Options) -> Axes {
+        switch run.history.dimension {
+        case 1: return curveAxes(for: run, options: options)
+        case 2: break
+        default: return progressAxes(run.values + [run.finalValue], label: "f(x)")
+        }
         var axes = Axes()
         let (xs, ys, xLabel, yLabel) = coordinates(run)
         // A function with a landscape (a preset's) is shown on its domain (the sphere's is the
@@ -77,12 +100,63 @@ public enum TrajectoryFigures {
         return axes
     }
 
-    /// What to plot: (x0, x1) of each history point, or (x, f(x)) for a function of one variable.
+    /// What to plot: (x0, x1) of each history point.
     private static func coordinates(_ run: Trajectory) -> ([Double], [Double], String, String) {
-        if run.history.dimension == 1 {
-            return (run.history.map { $0[$0.startIndex] }, run.values, "X0", "f(X0)")
+        (run.history.map { $0[$0.startIndex] }, run.history.map { $0[$0.startIndex + 1] }, "X0", "X1")
+    }
+
+    /// Samples of f(x) drawn for a function of one variable.
+    static let curveSamples = 400
+
+    /// A run of a function of one variable: f over the view as a line (C0), and the points the
+    /// run visited, final included, on it as red `'o-'` (the book's chapter-6 path style). The
+    /// view is the path's x extent, widened by a quarter on each side so that the curve shows
+    /// where the path was heading (or the landscape's, or `--xlim`).
+    static func curveAxes(for run: Trajectory, options: Options) -> Axes {
+        let xs = run.points.map { $0[$0.startIndex] }
+        let finite = xs.filter(\.isFinite)
+        let view: ClosedRange<Double>
+        if let limits = options.xLimits ?? run.objective.landscape?.x {
+            view = limits
+        } else if let low = finite.min(), let high = finite.max() {
+            let center = low / 2 + high / 2
+            let half = max((high / 2 - low / 2) * 1.25, abs(center) * 0.1, 1)
+            view = max(center - half, -Axes.largestAutomaticValue)...min(center + half, Axes.largestAutomaticValue)
+        } else {
+            view = -1...1
         }
-        return (run.history.map { $0[$0.startIndex] }, run.history.map { $0[$0.startIndex + 1] }, "X0", "X1")
+        let step = (view.upperBound / 2 - view.lowerBound / 2) * 2 / Double(curveSamples - 1)
+        let curveX = (0..<curveSamples).map { view.lowerBound + Double($0) * step }
+        var axes = Axes()
+        axes.xLimits = view
+        axes.yLimits = options.yLimits
+        axes.xLabel = "X0"
+        axes.yLabel = "f(X0)"
+        axes.add(
+            LineArtist(
+                xs: curveX, ys: curveX.map { run.objective([$0]) }, color: Color.cycle[0],
+                marksPointsOutsideView: false))
+        axes.add(
+            LineArtist(
+                xs: xs, ys: run.values + [run.finalValue], width: 1, color: Color.cycle[3],
+                marker: Marker(.circle, size: 4)))
+        return axes
+    }
+
+    /// A series against the step (0, 1, …), on a log scale when every finite value is positive,
+    /// with markers while they stay apart.
+    static func progressAxes(_ series: [Double], label: String) -> Axes {
+        var axes = Axes()
+        let positive = series.allSatisfy { !$0.isFinite || $0 > 0 } && series.contains { $0.isFinite }
+        axes.yScale = positive ? .log : .linear
+        axes.xLabel = "step"
+        axes.yLabel = RichText(label)
+        axes.grid = true
+        axes.add(
+            LineArtist(
+                xs: series.indices.map(Double.init), ys: series, color: Color.cycle[0],
+                marker: series.count <= 60 ? Marker(.circle, size: 4) : nil))
+        return axes
     }
 
     /// An inset that magnifies the history when all of it fits in less than 2 % of the view, so
