@@ -44,7 +44,8 @@ struct CompareCommand: ParsableCommand {
             runs.append(try runOptions.descend(learningRate: rate))
         }
         let figure = TrajectoryFigures.comparison(
-            runs, options: figureOptions.plotOptions, panelWidth: figureOptions.width, height: figureOptions.height,
+            runs, options: figureOptions.plotOptions(style: runOptions.figureStyle), panelWidth: figureOptions.width,
+            height: figureOptions.height,
             dpi: figureOptions.dpi, font: font)
         try figureOptions.save(figure, to: path, font: font)
         let json = JSONValue.array(runs.map(\.json))

@@ -56,8 +56,9 @@ struct FigureOptions: ParsableArguments {
         case outlines, characters
     }
 
-    var plotOptions: TrajectoryFigures.Options {
-        TrajectoryFigures.Options(xLimits: xlim, yLimits: ylim, title: title)
+    /// The options of a trajectory figure drawn in `style`.
+    func plotOptions(style: TrajectoryFigures.Style) -> TrajectoryFigures.Options {
+        TrajectoryFigures.Options(xLimits: xlim, yLimits: ylim, title: title, style: style)
     }
 
     /// The output path (`--output`, or `output/<defaultName>.png`), checked before any work: a

@@ -53,8 +53,8 @@ struct GalleryCommand: ParsableCommand {
             throw CommandError.cannotCreate("--output-dir \(outputDir): cannot create the folder")
         }
         let figures: [(String, Figure)] = [
-            ("trajectory", TrajectoryFigures.trajectory(runs[0])),
-            ("lr_comparison", TrajectoryFigures.comparison(runs, font: font)),
+            ("trajectory", TrajectoryFigures.trajectory(runs[0], options: .init(style: .book))),
+            ("lr_comparison", TrajectoryFigures.comparison(runs, options: .init(style: .book), font: font)),
             ("train_loss", TrainingFigures.loss([trainingRuns[1]])),
             ("train_accuracy", TrainingFigures.accuracy([trainingRuns[1]])),
             ("lr_comparison_net", TrainingFigures.loss(trainingRuns)),

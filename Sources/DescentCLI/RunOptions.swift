@@ -1,5 +1,6 @@
 import ArgumentParser
 import DescentCore
+import DescentPlot
 
 /// The flags that define a descent run but its learning rate (DESIGN.md §3), shared by the
 /// commands that run one.
@@ -34,6 +35,12 @@ struct RunOptions: ParsableArguments {
 
     @Option(help: "The update rule.")
     var optimizer: OptimizerKind = .sgd
+
+    /// The book's Figure 4-10 for the book's own run (neither `--function` nor `--preset`), the
+    /// path on its landscape for any other.
+    var figureStyle: TrajectoryFigures.Style {
+        functionText == nil && preset == nil ? .book : .landscape
+    }
 
     /// The objective the flags name.
     func objective() throws(CommandError) -> Objective {

@@ -43,7 +43,8 @@ struct TrajectoryCommand: ParsableCommand {
         let font = try FigureOptions.font()
         let trajectory = try runOptions.descend(learningRate: learningRate)
         let figure = TrajectoryFigures.trajectory(
-            trajectory, options: figureOptions.plotOptions, width: figureOptions.width, height: figureOptions.height,
+            trajectory, options: figureOptions.plotOptions(style: runOptions.figureStyle), width: figureOptions.width,
+            height: figureOptions.height,
             dpi: figureOptions.dpi)
         try figureOptions.save(figure, to: path, font: font)
         try outputs.writeData(json: trajectory.json, csv: trajectory.csv)

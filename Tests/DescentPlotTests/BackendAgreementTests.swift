@@ -24,8 +24,8 @@ import Testing
             syntheticRun(label: "lr = \(ShortestDouble.format(rate))", seed: UInt64(index + 1), speed: rate)
         }
         switch name {
-        case "trajectory": return TrajectoryFigures.trajectory(runs[0])
-        case "lr_comparison": return TrajectoryFigures.comparison(runs, font: font)
+        case "trajectory": return TrajectoryFigures.trajectory(runs[0], options: .init(style: .book))
+        case "lr_comparison": return TrajectoryFigures.comparison(runs, options: .init(style: .book), font: font)
         case "train_loss": return TrainingFigures.loss([training[1]])
         case "train_accuracy": return TrainingFigures.accuracy([training[1]])
         case "lr_comparison_net": return TrainingFigures.loss(training)

@@ -39,6 +39,29 @@ import Testing
         #expect(b > 150 && r < 120 && g < 170, "curve at \(onCurve): \(r) \(g) \(b)")
     }
 
+    /// The landscape style: the path in red `'o-'`, a white square at the start and a red diamond
+    /// at the end (drawn over the path), `+` at each known minimum, named in a legend.
+    @Test func aLandscapeRunMarksItsStartItsEndAndItsMinima() throws {
+        let run = try GradientDescent.run(Preset.himmelblau.objective, from: [0, 0], learningRate: 0.01, steps: 50)
+        let figure = TrajectoryFigures.trajectory(run)
+        let axes = figure.panels[0]
+        #expect(axes.legend == .best)
+        let labelled = axes.artists.compactMap { $0 as? LineArtist }.filter { $0.label != nil }
+        #expect(labelled.map(\.label) == ["minima", "start", "end"])
+        #expect(labelled[0].xs.count == 4)
+        let box = try #require(figure.layout(font: font).first)
+        let frame = axes.frame(
+            box: box, cell: Rect(x: 0, y: 0, width: 640, height: 480), units: PlotUnits(), font: font)
+        let image = try PNGCodec.decode(try figure.pngData(font: font))
+        let start = frame.pixel(0, 0)
+        #expect(image.pixel(Int(start.x), Int(start.y)) == (255, 255, 255, 255), "the start's white face")
+        let edge = image.pixel(Int((start.x + 5.2).rounded(.down)), Int(start.y))
+        #expect(edge.r > 200 && edge.g < 80 && edge.b < 80, "the start's red edge: \(edge)")
+        let end = frame.pixel(run.final[0], run.final[1])
+        let face = image.pixel(Int(end.x), Int(end.y) + 2)
+        #expect(face.r > 200 && face.g < 80, "the end's red face: \(face)")
+    }
+
     @Test func aRunOfThreeVariablesShowsValueAndGradientNormAgainstTheStep() throws {
         let run = try GradientDescent.run(
             try Objective(expression: "x0^2 + 2*x1^2 + 3*x2^2"), from: [1, 1, 1], learningRate: 0.1, steps: 30)

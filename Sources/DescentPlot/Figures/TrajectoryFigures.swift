@@ -11,12 +11,28 @@ public enum TrajectoryFigures {
         public var yLimits: ClosedRange<Double>?
         /// A title above the plot (one panel) or before each panel's own. Default: none.
         public var title: String?
+        /// How a run of two variables is drawn. Default: ``Style/landscape``.
+        public var style: Style
 
-        public init(xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil, title: String? = nil) {
+        public init(
+            xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil, title: String? = nil,
+            style: Style = .landscape
+        ) {
             self.xLimits = xLimits
             self.yLimits = yLimits
             self.title = title
+            self.style = style
         }
+    }
+
+    /// How a run of two variables is drawn.
+    public enum Style: Sendable, Equatable {
+        /// The book's Figure 4-10: a circle (C0) at every point of the history, dashed pure-blue
+        /// guides through the origin, nothing else.
+        case book
+        /// The path on its function: the points joined as the book's chapter 6 draws them (`'o-'`
+        /// in red), the start and the end marked apart, and `+` at the known minima.
+        case landscape
     }
 
     /// How many panels ``trajectory(_:options:width:height:dpi:)`` draws for a function of
@@ -86,23 +102,68 @@ public enum TrajectoryFigures {
         default: return progressAxes(run.values + [run.finalValue], label: "f(x)")
         }
         var axes = Axes()
-        let (xs, ys, xLabel, yLabel) = coordinates(run)
         // A function with a landscape (a preset's) is shown on its domain (the sphere's is the
         // book's view); any other function on its data.
-        let landscape = run.history.dimension == 2 ? run.objective.landscape : nil
+        let landscape = run.objective.landscape
         axes.xLimits = options.xLimits ?? landscape?.x
         axes.yLimits = options.yLimits ?? landscape?.y
-        axes.xLabel = RichText(xLabel)
-        axes.yLabel = RichText(yLabel)
-        axes.add(GuideLine(.horizontal, at: 0))
-        axes.add(GuideLine(.vertical, at: 0))
-        axes.add(LineArtist(xs: xs, ys: ys, style: .none, color: Color.cycle[0], marker: Marker(.circle)))
+        axes.xLabel = "X0"
+        axes.yLabel = "X1"
+        switch options.style {
+        case .book:
+            axes.add(GuideLine(.horizontal, at: 0))
+            axes.add(GuideLine(.vertical, at: 0))
+            axes.add(
+                LineArtist(
+                    xs: run.history.map { $0[$0.startIndex] }, ys: run.history.map { $0[$0.startIndex + 1] },
+                    style: .none, color: Color.cycle[0], marker: Marker(.circle)))
+        case .landscape:
+            addPath(of: run, to: &axes)
+        }
         return axes
     }
 
-    /// What to plot: (x0, x1) of each history point.
-    private static func coordinates(_ run: Trajectory) -> ([Double], [Double], String, String) {
-        (run.history.map { $0[$0.startIndex] }, run.history.map { $0[$0.startIndex + 1] }, "X0", "X1")
+    /// The most circles a path gets: beyond, every k-th point is marked.
+    static let maximumPathMarkers = 100
+
+    /// The red of the book's chapter-6 paths (`color="red"`).
+    static let pathColor = Color(hex: "#ff0000")!
+
+    /// The path `'o-'` in red through every point, final included; the start as a white square
+    /// and the end as a red diamond, both edged in red and larger than the path's circles, so
+    /// that the direction reads without arrows; `+` in black at each known minimum, under them. A
+    /// legend names them.
+    static func addPath(of run: Trajectory, to axes: inout Axes) {
+        let points = run.points
+        let xs = points.map { $0[$0.startIndex] }
+        let ys = points.map { $0[$0.startIndex + 1] }
+        // A circle at every point while they stay few, then at every k-th (as matplotlib's
+        // `markevery`), so that a long run is a line that still shows its pace.
+        let every = (points.count + maximumPathMarkers - 1) / maximumPathMarkers
+        axes.add(
+            LineArtist(xs: xs, ys: ys, width: 1, color: pathColor, marker: every == 1 ? Marker(.circle, size: 4) : nil))
+        if every > 1 {
+            let marked = stride(from: 0, to: points.count, by: every)
+            axes.add(
+                LineArtist(
+                    xs: marked.map { xs[$0] }, ys: marked.map { ys[$0] }, style: .none, color: pathColor,
+                    marker: Marker(.circle, size: 4), marksPointsOutsideView: false))
+        }
+        if let minima = run.objective.landscape?.minima, !minima.isEmpty {
+            axes.add(
+                LineArtist(
+                    xs: minima.map { $0[0] }, ys: minima.map { $0[1] }, style: .none, color: .black,
+                    marker: Marker(.plus, size: 10, edgeWidth: 1.5), label: minima.count == 1 ? "minimum" : "minima",
+                    marksPointsOutsideView: false))
+        }
+        let startMarker = Marker(.square, size: 8, face: .white, edge: pathColor, edgeWidth: 1.5)
+        axes.add(
+            LineArtist(xs: [xs[0]], ys: [ys[0]], style: .none, color: pathColor, marker: startMarker, label: "start"))
+        axes.add(
+            LineArtist(
+                xs: [xs[xs.count - 1]], ys: [ys[ys.count - 1]], style: .none, color: pathColor,
+                marker: Marker(.diamond, size: 9, edge: .black, edgeWidth: 0.8), label: "end"))
+        axes.legend = .best
     }
 
     /// Samples of f(x) drawn for a function of one variable.
@@ -119,9 +180,11 @@ public enum TrajectoryFigures {
         if let limits = options.xLimits ?? run.objective.landscape?.x {
             view = limits
         } else if let low = finite.min(), let high = finite.max() {
-            let center = low / 2 + high / 2
-            let half = max((high / 2 - low / 2) * 1.25, abs(center) * 0.1, 1)
-            view = max(center - half, -Axes.largestAutomaticValue)...min(center + half, Axes.largestAutomaticValue)
+            // Kept within ±largestAutomaticValue (a run may overflow towards ±1e308).
+            let largest = Axes.largestAutomaticValue
+            let center = min(max(low / 2 + high / 2, -largest / 2), largest / 2)
+            let half = min(max((high / 2 - low / 2) * 1.25, abs(center) * 0.1, 1), largest / 2)
+            view = (center - half)...(center + half)
         } else {
             view = -1...1
         }
