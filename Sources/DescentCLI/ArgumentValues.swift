@@ -38,8 +38,13 @@ enum ArgumentValues {
         return value
     }
 
-    /// Learning rates separated by commas, such as `0.1,10,1e-8`.
+    /// Learning rates separated by commas, such as `0.1,10,1e-8`: at most 12, one panel each.
     static func learningRates(_ text: String) throws -> [Double] {
+        try learningRates(text, atMost: 12, each: "one panel each")
+    }
+
+    /// Learning rates separated by commas, at most `limit` (`each` says why, for the message).
+    static func learningRates(_ text: String, atMost limit: Int, each: String) throws -> [Double] {
         let rates = try text.split(separator: ",", omittingEmptySubsequences: false).map { field in
             do {
                 return try learningRate(String(field))
@@ -50,7 +55,7 @@ enum ArgumentValues {
                         + "expected learning rates separated by commas, such as 0.1,10,1e-8")
             }
         }
-        guard rates.count <= 12 else { throw ValueError(description: "at most 12 learning rates, one panel each") }
+        guard rates.count <= limit else { throw ValueError(description: "at most \(limit) learning rates, \(each)") }
         return rates
     }
 
@@ -87,6 +92,16 @@ enum ArgumentValues {
             throw ValueError(description: "expected dots per inch from 1 to 2400, such as 100")
         }
         return value
+    }
+
+    /// A range of learning rates: two numbers greater than 0, the lower first, such as `1e-10,10`.
+    static func learningRateRange(_ text: String) throws -> ClosedRange<Double> {
+        let bounds = try point(text)
+        guard bounds.count == 2, bounds[0] > 0, bounds[0] < bounds[1] else {
+            throw ValueError(
+                description: "expected two learning rates greater than 0, the lower first, such as 1e-10,10")
+        }
+        return bounds[0]...bounds[1]
     }
 
     /// A view range: two finite numbers, the lower first, such as `-3.5,3.5`.
