@@ -102,8 +102,10 @@ public struct QuiverArtist: Artist {
             let length = min(max(ratio.isFinite ? ratio * axesWidth / shaft : 0, 0), 65536)
             guard angle.isFinite, tail.x.isFinite, tail.y.isFinite else { return nil }
             let (c, s) = (cos(angle), sin(angle))
+            // The outline's y is flipped to screen's downward y before rotating, so that the
+            // vertices come in matplotlib's order.
             return outline(length: length).map { p in
-                Point(tail.x + (p.x * c - p.y * s) * shaft, tail.y + (p.x * s + p.y * c) * shaft)
+                Point(tail.x + (p.x * c + p.y * s) * shaft, tail.y + (p.x * s - p.y * c) * shaft)
             }
         }
     }
