@@ -53,7 +53,8 @@ import Testing
         let computed = GradientField(objective: objective, gridX: grid.x, gridY: grid.y)
         let points = try ReferenceFixtures.rows(hex: field["points"])
         #expect(points.count == 324)
-        #expect(zip(computed.xs, computed.ys).map { [$0.bitPattern, $1.bitPattern] } == points.map { $0.map(\.bitPattern) })
+        #expect(
+            zip(computed.xs, computed.ys).map { [$0.bitPattern, $1.bitPattern] } == points.map { $0.map(\.bitPattern) })
     }
 
     @Test func theBookStepIsTheDefaultForTheBookView() {
@@ -124,7 +125,8 @@ import Testing
         #expect(
             computed.json.serialized()
                 == #"{"function": "x0^2 + x1^2", "sign": "descent", "points": [[1, 3], [2, 3]], "#
-                + #""vectors": [[-2.0000000000042206, -6.000000000012662], [-3.9999999999995595, -6.000000000012662]]}"#)
+                + #""vectors": [[-2.0000000000042206, -6.000000000012662], [-3.9999999999995595, -6.000000000012662]]}"#
+        )
         #expect(computed.csv.hasPrefix("x0,x1,v0,v1\n1,3,-2.0000000000042206,-6.000000000012662\n"))
     }
 
