@@ -83,6 +83,16 @@ import Testing
         #expect(csv.split(separator: "\n").count == 325)
     }
 
+    @Test func aDenseGridAcrossTheAxesEdgeDraws() throws {
+        // 202 × 202 arrows; the first, clipped at the box's left edge x = 80, crashed the
+        // rasterizer before QuiverArtist pulled its clip in.
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(["field", "--step", "0.02", "--output", "dense.png"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("40804 arrows of -∇f for x0^2 + x1^2 on a grid of 202 × 202 points"))
+    }
+
     @Test func pngAndSVGDrawTheSameArrows() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
