@@ -10,8 +10,8 @@ struct FieldCommand: ParsableCommand {
         abstract: "Draw −∇f as arrows on a grid: the book's Figure 4-9.",
         discussion: """
             By default this is the book's figure: x0^2 + x1^2 on np.arange(-2, 2.5, 0.25) along both \
-            axes (18 × 18 points; the last row and column, at 2.25, lie just past the view and reach \
-            into it), the numerical gradient (h = 1e-4) at each point, grey arrows of -∇f scaled as \
+            axes (18 × 18 points; the last row and column, at 2.25, lie past the view, as in the \
+            book's figure), the numerical gradient (h = 1e-4) at each point, grey arrows of -∇f scaled as \
             plt.quiver(X, Y, -grad[0], -grad[1], angles="xy") scales them, on -2..2 × -2..2.
 
             Example:

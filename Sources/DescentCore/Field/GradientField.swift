@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The book's grid is `np.meshgrid(np.arange(-2, 2.5, 0.25), np.arange(-2, 2.5, 0.25))`, flattened:
 /// 18 × 18 points, x0 varying fastest, the last row and column (2.25) one step past the view
-/// −2..2, so that their arrows reach into it from outside. Each arrow is the numerical gradient
+/// −2..2 (their arrows, pointing inwards, stop short of it: the figure shows 17 × 17). Each arrow is the numerical gradient
 /// (central difference, h = 1e-4) at its point, negated for descent: `-grad` as the book passes
 /// it to `plt.quiver`.
 ///
