@@ -120,6 +120,33 @@ enum ArgumentValues {
         return bounds[0]...bounds[1]
     }
 
+    /// A grid spacing: a finite number greater than 0.
+    static func gridStep(_ text: String) throws -> Double {
+        guard let value = decimal(text), value.isFinite, value > 0 else {
+            throw ValueError(description: "expected a finite grid spacing greater than 0, such as 0.25")
+        }
+        return value
+    }
+
+    /// Points of contact for tangents: one to nine finite numbers separated by commas, such as
+    /// `5` or `5,10` (nine, so that each tangent has its own colour after the curve's).
+    static func tangentPoints(_ text: String) throws -> [Double] {
+        let fields = text.split(separator: ",", omittingEmptySubsequences: false)
+        let points = try fields.map { field in
+            let trimmed = field.trimmingCharacters(in: .whitespaces)
+            guard let value = decimal(trimmed), value.isFinite else {
+                throw ValueError(
+                    description: (trimmed.isEmpty ? "an empty item" : "'\(trimmed)'")
+                        + " is not a finite number; expected points separated by commas, such as 5 or 5,10")
+            }
+            return value
+        }
+        guard points.count <= 9 else {
+            throw ValueError(description: "at most 9 points, one colour each after the curve's, such as 5,10")
+        }
+        return points
+    }
+
     /// A point: finite numbers separated by commas, such as `-3,4`.
     static func point(_ text: String) throws -> [Double] {
         let fields = text.split(separator: ",", omittingEmptySubsequences: false)
@@ -138,3 +165,4 @@ enum ArgumentValues {
 extension GradientMethod: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
 extension Preset: ExpressibleByArgument {}
+extension GradientField.Sign: ExpressibleByArgument {}

@@ -44,6 +44,12 @@ struct RunOptions: ParsableArguments {
 
     /// The objective the flags name.
     func objective() throws(CommandError) -> Objective {
+        try Self.objective(functionText: functionText, preset: preset)
+    }
+
+    /// The objective `--function` or `--preset` names (not both), or the sphere: shared by every
+    /// command that takes the two flags.
+    static func objective(functionText: String?, preset: Preset?) throws(CommandError) -> Objective {
         switch (functionText, preset) {
         case (.some, .some):
             throw .usage("give --function or --preset, not both")
