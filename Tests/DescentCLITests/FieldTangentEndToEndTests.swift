@@ -85,7 +85,7 @@ import Testing
 
     @Test func aDenseGridAcrossTheAxesEdgeDraws() throws {
         // 202 × 202 arrows; the first, clipped at the box's left edge x = 80, crashed the
-        // rasterizer before QuiverArtist pulled its clip in.
+        // rasterizer (an edge interpolated to x = −1e-17, one column before its buffer).
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CommandRunner.run(["field", "--step", "0.02", "--output", "dense.png"], in: directory)

@@ -140,11 +140,7 @@ public struct QuiverArtist: Artist {
 
     public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
         let visible = frame.box.insetBy(-1)
-        // The clip is pulled in by a millionth of a pixel: clipped at the axes box's whole-pixel
-        // left edge (x = 80), a slanted edge that ends on it can be interpolated to x = −1e-17 in
-        // the rasterizer's block and index the column before it (a crash: `descent field --step
-        // 0.02`, first arrow). Reported to the rasterizer's owner; this keeps the edge off 0.
-        canvas.pushClip(frame.box.insetBy(1e-6))
+        canvas.pushClip(frame.box)
         for polygon in polygons(in: frame) {
             guard let polygon, overlaps(polygon, visible) else { continue }
             canvas.fill(.polyline(polygon, closed: true), color: color)

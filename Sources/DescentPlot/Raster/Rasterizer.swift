@@ -166,13 +166,18 @@ private struct Accumulator {
         cells = Array(repeating: 0, count: (width + 2) * height)
     }
 
-    /// font-rs's `draw_line`, in Double, for an edge with 0 ≤ x ≤ width.
+    /// font-rs's `draw_line`, in Double, for an edge with 0 ≤ x ≤ width. The clipper puts the
+    /// edge there, but interpolation along it can stray a rounding error outside (an edge ending
+    /// on x = 0 reached x = −1e-17, one column before the buffer), so x is held to the range.
     mutating func addLine(_ start: Point, _ end: Point) {
         guard start.y != end.y else { return }
         let (direction, p0, p1): (Double, Point, Point) = start.y < end.y ? (1, start, end) : (-1, end, start)
         let dxdy = (p1.x - p0.x) / (p1.y - p0.y)
+        let right = Double(width)
+        let inside = { (x: Double) in min(max(x, 0), right) }
         var x = p0.x
         if p0.y < 0 { x -= p0.y * dxdy }
+        x = inside(x)
         let firstRow = max(0, Int(p0.y.rounded(.down)))
         let lastRow = min(height, Int(p1.y.rounded(.up)))
         guard firstRow < lastRow else { return }
@@ -180,7 +185,7 @@ private struct Accumulator {
         for row in firstRow..<lastRow {
             let rowStart = row * stride
             let dy = min(Double(row + 1), p1.y) - max(Double(row), p0.y)
-            let xNext = x + dxdy * dy
+            let xNext = inside(x + dxdy * dy)
             let d = dy * direction
             let (x0, x1) = x < xNext ? (x, xNext) : (xNext, x)
             let x0Floor = x0.rounded(.down)
