@@ -62,6 +62,8 @@ import Testing
     /// two, contoured at 0.5: the four edge midpoints are crossed. The centre's average is
     /// 0.5, not above the level, so the low corners are joined and the segments cut off the high
     /// corners; at a level of 0.4 the average is above and the segments cut off the low corners.
+    /// These are the segments contourpy 1.3.3's `mpl2014` (matplotlib's default `contour.algorithm`)
+    /// returns for the same cell, point for point and in the same direction.
     @Test func saddleCellsAreSplitByTheAverageOfTheirCorners() {
         let grid = ContourGrid(xs: [0, 1], ys: [0, 1], values: [1, 0, 0, 1])
         let pairs = { (level: Double) in
@@ -163,5 +165,36 @@ import Testing
         #expect(fromProgram[49, 39] == objective([2, 3]))
         #expect(ContourGrid.linspace(-2...2, count: 200).last == 2)
         #expect(ContourGrid.defaultResolution == (200, 200))
+    }
+}
+
+/// Grids at the edges of what contours can do: nothing to draw, one cell, values near overflow.
+@Suite struct ContourEdgeCaseTests {
+    @Test func aConstantFunctionDrawsNoLinesAndFillsOneBand() throws {
+        let grid = ContourGrid(x: 0...1, y: 0...1, resolution: (5, 5)) { _ in 3 }
+        let lines = try ContourArtist(grid: grid)
+        #expect(lines.polylines.allSatisfy { $0.isEmpty })
+        let filled = try ContourArtist(grid: grid, style: .filled)
+        #expect(filled.polylines[0].count == 1)
+    }
+
+    @Test func samplesNearOverflowGiveFiniteCrossings() {
+        let big = Double.greatestFiniteMagnitude
+        let grid = ContourGrid(xs: [0, 1], ys: [0, 1], values: [-big, big, big, -big])
+        for level in [0.0, big / 2, -big / 2] {
+            for line in MarchingSquares.isolines(in: grid, at: level) {
+                #expect(line.points.allSatisfy { $0.x.isFinite && $0.y.isFinite })
+            }
+        }
+        for loop in MarchingSquares.regionAbove(0, in: grid) {
+            #expect(loop.points.allSatisfy { $0.x.isFinite && $0.y.isFinite })
+        }
+    }
+
+    @Test func aFunctionThatIsNowhereFiniteHasNoLevels() {
+        let grid = ContourGrid(x: 0...1, y: 0...1, resolution: (3, 3)) { _ in .nan }
+        #expect(grid.nonFiniteCount == 9 && grid.skippedCellCount == 4 && grid.finiteRange == nil)
+        #expect(throws: ContourLevels.Error.self) { _ = try ContourArtist(grid: grid) }
+        #expect(MarchingSquares.regionAbove(-.infinity, in: grid).isEmpty)
     }
 }

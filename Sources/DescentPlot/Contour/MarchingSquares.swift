@@ -173,7 +173,10 @@ public enum MarchingSquares {
                 ? (node % (nx - 1), node / (nx - 1), 1, 0)
                 : ((node - horizontalCount) % nx, (node - horizontalCount) / nx, 0, 1)
             let (z0, z1) = (grid[i, j], grid[i + di, j + dj])
-            let t = min(max((level - z0) / (z1 - z0), 0), 1)
+            // z₁ − z₀ can overflow for samples near ±Double.greatestFiniteMagnitude: t is then NaN
+            // or 0, and the crossing is put at the lower-left end.
+            var t = (level - z0) / (z1 - z0)
+            if !(t >= 0) { t = 0 } else if t > 1 { t = 1 }
             let (x0, y0) = (grid.xs[i], grid.ys[j])
             return Point(x0 + t * (grid.xs[i + di] - x0), y0 + t * (grid.ys[j + dj] - y0))
         }
