@@ -19,6 +19,15 @@ import Testing
 
     static let sphere = try! Objective(expression: "x0^2 + x1^2")
 
+    /// The area a closed polyline encloses (the shoelace formula): positive when it runs
+    /// counter-clockwise, with x to the right and y up.
+    static func signedArea(_ loop: Polyline) -> Double {
+        let points = loop.points
+        return zip(points, points.dropFirst() + [points[0]]).reduce(0.0) {
+            $0 + ($1.0.x * $1.1.y - $1.1.x * $1.0.y) / 2
+        }
+    }
+
     @Test func theContourOfASphereLiesWithinHalfAPixelOfItsCircle() throws {
         let font = try Font.standard()
         // The trajectory figure's view, at the default resolution; x and y have different pixel
@@ -42,10 +51,7 @@ import Testing
             }
             #expect(worst < 0.5, "r = \(radius): \(worst) px from the circle")
             // A closed contour around a minimum runs clockwise (the higher values on its left).
-            let area = zip(points, points.dropFirst() + [points[0]]).reduce(0.0) {
-                $0 + $1.0.x * $1.1.y - $1.1.x * $1.0.y
-            }
-            #expect(area < 0)
+            #expect(Self.signedArea(lines[0]) < 0)
         }
     }
 
@@ -53,9 +59,7 @@ import Testing
         let grid = ContourGrid(x: -1...1, y: -1...1, resolution: (21, 21)) { 1 - $0[0] * $0[0] - $0[1] * $0[1] }
         let lines = MarchingSquares.isolines(in: grid, at: 0.5)
         #expect(lines.count == 1 && lines[0].isClosed)
-        let points = lines[0].points
-        let area = zip(points, points.dropFirst() + [points[0]]).reduce(0.0) { $0 + $1.0.x * $1.1.y - $1.1.x * $1.0.y }
-        #expect(area > 0)
+        #expect(Self.signedArea(lines[0]) > 0)
     }
 
     /// A 2 × 2 grid (one cell) with 1 at the bottom-left and top-right corners and 0 at the other
@@ -142,11 +146,7 @@ import Testing
         let grid = ContourGrid(sampling: Self.sphere, x: -2...2, y: -2...2, resolution: (41, 41))
         let loops = MarchingSquares.regionAbove(1, in: grid)
         #expect(loops.count == 2 && loops.allSatisfy(\.isClosed))
-        let areas = loops.map { loop in
-            zip(loop.points, loop.points.dropFirst() + [loop.points[0]]).reduce(0.0) {
-                $0 + ($1.0.x * $1.1.y - $1.1.x * $1.0.y) / 2
-            }
-        }
+        let areas = loops.map(Self.signedArea)
         // The outer loop counter-clockwise (area 16), the hole clockwise (area about −π).
         #expect(areas.contains { abs($0 - 16) < 1e-9 })
         #expect(areas.contains { abs($0 + .pi) < 0.01 })

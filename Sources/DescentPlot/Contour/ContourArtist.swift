@@ -95,7 +95,10 @@ public struct ContourArtist: Artist {
         }
     }
 
-    /// A colour bar for these contours (`fig.colorbar`): the bands' colours between the levels.
+    /// A colour bar for these contours (`fig.colorbar`): the bands' colours between the levels,
+    /// ticks at the levels. Set it on the axes (``Axes/colorBar``) to show it. For line contours
+    /// it is the bar their filled version would have (matplotlib also draws each level's line
+    /// across the bar; that is not done here).
     public var colorBar: ColorBar {
         ColorBar(levels: levels, colors: levels.bandColors(colormap))
     }
