@@ -59,7 +59,8 @@ import Testing
         for entry in Self.fixture.log + Self.fixture.logFilled {
             let lower = Self.double(entry.zmin)
             let levels = ContourLevels.logarithmic(from: lower, to: Self.double(entry.zmax))
-            let expected = entry.levels.map(Self.double)
+            // matplotlib keeps 10⁻³³³, which is 0 in Double, as a level; Descent leaves it out.
+            let expected = entry.levels.map(Self.double).filter { $0 > 0 }
             #expect(levels.values.count == expected.count, "\(entry.zmin)…\(entry.zmax): \(levels.values)")
             for (value, reference) in zip(levels.values, expected) {
                 #expect(

@@ -167,6 +167,8 @@ public struct ContourLevels: Equatable, Sendable {
                 ticks = (first...last).flatMap { exponent in multiples.map { $0 * pow(10, Double(exponent)) } }
             }
         }
+        // A decade beyond the Doubles (10⁻³³³ rounds to 0, 10³⁰⁹ to ∞) cannot be a level.
+        ticks.removeAll { !($0 > 0 && $0.isFinite) }
         return ContourLevels(checked: trimmed(ticks, lower: lower, upper: upper), scale: .logarithmic)
     }
 
