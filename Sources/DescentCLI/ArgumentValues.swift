@@ -104,6 +104,25 @@ enum ArgumentValues {
         return bounds[0]...bounds[1]
     }
 
+    /// Contour levels: a whole number from 1 to 100 (about that many nice levels), or two or more
+    /// finite numbers, increasing, such as `0.1,1,10`.
+    static func contourLevels(_ text: String) throws -> ContourLevels.Choice {
+        if !text.contains(","), let count = Int(text.trimmingCharacters(in: .whitespaces)) {
+            guard (1...100).contains(count) else {
+                throw ValueError(
+                    description: "expected a count of levels from 1 to 100, or the levels, such as 0.1,1,10")
+            }
+            return .count(count)
+        }
+        let values = try point(text)
+        do {
+            _ = try ContourLevels(values: values)
+        } catch {
+            throw ValueError(description: error.description)
+        }
+        return .values(values)
+    }
+
     /// A view range: two finite numbers, the lower first, such as `-3.5,3.5`.
     static func range(_ text: String) throws -> ClosedRange<Double> {
         let bounds = try point(text)

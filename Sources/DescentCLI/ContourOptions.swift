@@ -1,0 +1,24 @@
+import ArgumentParser
+import DescentPlot
+
+/// The flags that draw a function's contours behind what a figure shows on it.
+struct ContourOptions: ParsableArguments {
+    @Option(
+        help: "The function behind the path: lines (plt.contour), filled (plt.contourf, with a colour bar) or none.")
+    var contour: LandscapeContours.Style = .lines
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Contour levels: a count (about N nice levels) or the levels themselves, increasing, such as 0.1,1,10. "
+                + "Default: about 7, log-spaced where f spans more than three decades.",
+            valueName: "n|a,b,c"),
+        transform: ArgumentValues.contourLevels)
+    var levels: ContourLevels.Choice = .automatic
+
+    var contours: LandscapeContours {
+        LandscapeContours(style: contour, levels: levels)
+    }
+}
+
+extension LandscapeContours.Style: ExpressibleByArgument {}
