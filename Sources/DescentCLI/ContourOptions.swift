@@ -4,8 +4,10 @@ import DescentPlot
 /// The flags that draw a function's contours behind what a figure shows on it.
 struct ContourOptions: ParsableArguments {
     @Option(
-        help: "The function behind the path: lines (plt.contour), filled (plt.contourf, with a colour bar) or none.")
-    var contour: LandscapeContours.Style = .lines
+        help: ArgumentHelp(
+            "The function's contours: lines (plt.contour), filled (plt.contourf, with a colour bar) or none. "
+                + "Default: lines behind a path, none under a field of arrows."))
+    var contour: LandscapeContours.Style?
 
     @Option(
         parsing: .unconditional,
@@ -16,8 +18,9 @@ struct ContourOptions: ParsableArguments {
         transform: ArgumentValues.contourLevels)
     var levels: ContourLevels.Choice = .automatic
 
-    var contours: LandscapeContours {
-        LandscapeContours(style: contour, levels: levels)
+    /// The contours asked for, `style` where `--contour` is not given.
+    func contours(defaultStyle style: LandscapeContours.Style) -> LandscapeContours {
+        LandscapeContours(style: contour ?? style, levels: levels)
     }
 }
 

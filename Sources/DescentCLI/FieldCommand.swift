@@ -49,6 +49,7 @@ struct FieldCommand: ParsableCommand {
     @Option(help: "descent: arrows of -∇f (the book's); ascent: arrows of +∇f.")
     var sign: GradientField.Sign = .descent
 
+    @OptionGroup var contourOptions: ContourOptions
     @OptionGroup var figureOptions: FigureOptions
     @OptionGroup var outputs: OutputOptions
 
@@ -63,8 +64,8 @@ struct FieldCommand: ParsableCommand {
                     + "\(objective.dimension == 1 ? "" : "s"); a gradient field is drawn for two (x0 and x1, or x and y)"
             )
         }
-        let xLimits = figureOptions.xlim ?? preset?.domain.x ?? GradientField.bookLimits
-        let yLimits = figureOptions.ylim ?? preset?.domain.y ?? GradientField.bookLimits
+        let xLimits = figureOptions.xlim ?? objective.landscape?.x ?? GradientField.bookLimits
+        let yLimits = figureOptions.ylim ?? objective.landscape?.y ?? GradientField.bookLimits
         let spacing = step ?? GradientField.defaultStep(x: xLimits, y: yLimits)
         let grid: (x: [Double], y: [Double])
         do {
@@ -85,9 +86,11 @@ struct FieldCommand: ParsableCommand {
                     + "\(field.count) points (the first at (\(Self.format(field.xs[first])), "
                     + "\(Self.format(field.ys[first])))); they have no arrow\n")
         }
-        let figure = GradientFigures.field(
+        var figure = GradientFigures.field(
             field, xLimits: xLimits, yLimits: yLimits, title: figureOptions.title, width: figureOptions.width,
             height: figureOptions.height, dpi: figureOptions.dpi)
+        figure[0, 0].addContours(
+            of: objective, over: (xLimits, yLimits), contourOptions.contours(defaultStyle: .none))
         try figureOptions.save(figure, to: path, font: font)
         try outputs.writeData(json: field.json, csv: field.csv)
         if outputs.json {

@@ -45,7 +45,7 @@ struct TrajectoryCommand: ParsableCommand {
         let trajectory = try runOptions.descend(learningRate: learningRate)
         let figure = TrajectoryFigures.trajectory(
             trajectory,
-            options: figureOptions.plotOptions(style: runOptions.figureStyle, contours: contourOptions.contours),
+            options: figureOptions.plotOptions(style: runOptions.figureStyle, contours: contourOptions.contours(defaultStyle: .lines)),
             width: figureOptions.width,
             height: figureOptions.height,
             dpi: figureOptions.dpi)
