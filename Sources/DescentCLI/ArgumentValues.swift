@@ -26,6 +26,14 @@ enum ArgumentValues {
         return value
     }
 
+    /// An optimiser setting (momentum, decay, β₁, β₂): a number from 0 up to, not including, 1.
+    static func fraction(_ text: String) throws -> Double {
+        guard let value = decimal(text), Hyperparameter.isValid(value) else {
+            throw ValueError(description: "expected a number from 0 up to but not including 1, such as 0.9")
+        }
+        return value
+    }
+
     /// A step count: a whole number from 0 to ``GradientDescent/maximumSteps``.
     static func stepCount(_ text: String) throws -> Int {
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)),
