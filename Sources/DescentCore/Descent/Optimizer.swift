@@ -287,8 +287,9 @@ public struct Adam: Optimizer {
     public var name: String { "adam" }
     public var hyperparameters: [(setting: Hyperparameter, value: Double)] { [(.beta1, beta1), (.beta2, beta2)] }
 
-    /// The step size of the next update, lr_t, bias correction included.
-    static func correctedLearningRate(_ rate: Double, beta1: Double, beta2: Double, iteration: Int) -> Double {
+    /// The step size lr_t of update `iteration` (counted from 1), bias correction included:
+    /// `(lr · √(1 − β₂^t)) / (1 − β₁^t)`, with C's `pow`, as the book's `lr_t`.
+    public static func correctedLearningRate(_ rate: Double, beta1: Double, beta2: Double, iteration: Int) -> Double {
         let t = Double(iteration)
         return rate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t))
     }
