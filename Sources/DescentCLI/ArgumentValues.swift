@@ -62,6 +62,25 @@ enum ArgumentValues {
         return rates
     }
 
+    /// Optimiser names separated by commas, each once, such as `sgd,momentum,adagrad,adam`.
+    static func optimizers(_ text: String) throws -> [OptimizerKind] {
+        let known = OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")
+        var kinds: [OptimizerKind] = []
+        for field in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = field.trimmingCharacters(in: .whitespaces)
+            guard let kind = OptimizerKind(rawValue: name) else {
+                throw ValueError(
+                    description: "'\(name)' is not an optimiser; expected names from \(known) separated by commas, "
+                        + "such as sgd,momentum,adagrad,adam")
+            }
+            guard !kinds.contains(kind) else {
+                throw ValueError(description: "\(name) is listed twice; give each optimiser once")
+            }
+            kinds.append(kind)
+        }
+        return kinds
+    }
+
     /// A count from 1 to `limit`.
     static func count(_ text: String, name: String, upTo limit: Int) throws -> Int {
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (1...limit).contains(value) else {

@@ -319,6 +319,19 @@ let optimizerEpsilon = 1e-7
 public enum OptimizerKind: String, CaseIterable, Sendable {
     case sgd, momentum, nesterov, adagrad, rmsprop, adam
 
+    /// The name of the book's class (`SGD`, `Momentum`, `Nesterov`, `AdaGrad`, `RMSprop`, `Adam`),
+    /// which its figures use as titles and legend labels.
+    public var bookName: String {
+        switch self {
+        case .sgd: "SGD"
+        case .momentum: "Momentum"
+        case .nesterov: "Nesterov"
+        case .adagrad: "AdaGrad"
+        case .rmsprop: "RMSprop"
+        case .adam: "Adam"
+        }
+    }
+
     /// The settings this optimiser takes besides the learning rate, in order.
     public var hyperparameters: [Hyperparameter] {
         switch self {
