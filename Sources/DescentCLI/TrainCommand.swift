@@ -186,13 +186,16 @@ struct TrainCommand: ParsableCommand {
         let machine = Double(ProcessInfo.processInfo.physicalMemory)
         guard needed > machine * Self.memoryShare else { return }
         let gigabytes = { (bytes: Double) in String(format: "%.1f GB", bytes / 1e9) }
+        let byOptimiser = (optimizers?.count ?? 0) > 1
+        let several =
+            configurations.count == 1
+            ? "" : " with \(configurations.count) \(byOptimiser ? "optimisers" : "learning rates")"
         let lower =
             ["--batch", "--hidden"]
-            + (configurations.count > 1
-                ? [optimizers.map { $0.count > 1 } == true ? "fewer optimisers" : "fewer --lr values"] : [])
+            + (configurations.count > 1 ? [byOptimiser ? "fewer optimisers" : "fewer --lr values"] : [])
             + (precision == .double ? ["--precision float"] : [])
         throw .usage(
-            "--hidden \(hidden) --batch \(batch)\(configurations.count > 1 ? " with \(configurations.count) networks" : ""): "
+            "--hidden \(hidden) --batch \(batch)\(several): "
                 + "training would need about \(gigabytes(needed)) of memory, more than half of this machine's "
                 + "\(gigabytes(machine)); lower it with \(lower.joined(separator: ", "))")
     }

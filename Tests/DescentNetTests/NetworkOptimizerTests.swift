@@ -74,6 +74,23 @@ import Testing
         try followsNumPy(as: Float.self, key: "float32")
     }
 
+    /// The state an optimiser keeps is one (v or h) or two (Adam's m and v) more copies of the
+    /// network's 39,760 parameters.
+    @Test func theMemoryEstimateCountsTheOptimisersState() {
+        let dataset = Dataset(
+            trainImages: Matrix(rows: 10, columns: 784), trainLabels: Array(repeating: 0, count: 10),
+            testImages: Matrix(rows: 5, columns: 784), testLabels: Array(repeating: 0, count: 5))
+        func estimate(_ kind: OptimizerKind) -> Double {
+            var configuration = TrainingConfiguration()
+            configuration.optimizer = kind
+            return Trainer.estimatedMemory(training: [configuration], on: dataset, as: Double.self)
+        }
+        let parameters = Double(39_760 * 8)
+        #expect(estimate(.momentum) - estimate(.sgd) == parameters)
+        #expect(estimate(.rmsprop) - estimate(.sgd) == parameters)
+        #expect(estimate(.adam) - estimate(.sgd) == 2 * parameters)
+    }
+
     @Test func invalidSettingsAreRefused() {
         #expect(throws: DescentError.self) {
             try NetworkOptimizer<Double>(kind: .adam, learningRate: 0.1, hyperparameters: [.beta1: 1])
