@@ -26,7 +26,7 @@ import Testing
         return Data(result.stdout.utf8)
     }
 
-    static let figure6_8: [(String, Double, [String], [Hyperparameter: Double])] = [
+    static let bookFigureRuns: [(String, Double, [String], [Hyperparameter: Double])] = [
         ("sgd", 0.95, [], [:]),
         ("momentum", 0.1, [], [:]),
         ("adagrad", 1.5, [], [:]),
@@ -36,7 +36,7 @@ import Testing
         ("adam", 0.3, ["--beta1", "0.5", "--beta2=0.9"], [.beta1: 0.5, .beta2: 0.9]),
     ]
 
-    @Test(arguments: figure6_8)
+    @Test(arguments: bookFigureRuns)
     func everyOptimiserRunsTheBooksFigure6_8AsTheLibraryDoes(
         name: String, rate: Double, flags: [String], settings: [Hyperparameter: Double]
     ) throws {

@@ -85,7 +85,8 @@ public enum GradientDescent {
         _ objective: Objective, from initial: [Double], learningRate: Double, steps: Int,
         gradient method: GradientMethod = .numerical
     ) throws(DescentError) -> Trajectory {
-        try run(objective, from: initial, steps: steps, gradient: method, optimizer: try SGD(learningRate: learningRate))
+        let optimizer = try SGD(learningRate: learningRate)
+        return try run(objective, from: initial, steps: steps, gradient: method, optimizer: optimizer)
     }
 
     private static func validate(
