@@ -26,6 +26,14 @@ enum ArgumentValues {
         return value
     }
 
+    /// An optimiser setting (momentum, decay, β₁, β₂): a number from 0 up to, not including, 1.
+    static func fraction(_ text: String) throws -> Double {
+        guard let value = decimal(text), Hyperparameter.isValid(value) else {
+            throw ValueError(description: "expected a number from 0 up to but not including 1, such as 0.9")
+        }
+        return value
+    }
+
     /// A step count: a whole number from 0 to ``GradientDescent/maximumSteps``.
     static func stepCount(_ text: String) throws -> Int {
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)),
@@ -57,6 +65,25 @@ enum ArgumentValues {
         }
         guard rates.count <= limit else { throw ValueError(description: "at most \(limit) learning rates, \(each)") }
         return rates
+    }
+
+    /// Optimiser names separated by commas, each once, such as `sgd,momentum,adagrad,adam`.
+    static func optimizers(_ text: String) throws -> [OptimizerKind] {
+        let known = OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")
+        var kinds: [OptimizerKind] = []
+        for field in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = field.trimmingCharacters(in: .whitespaces)
+            guard let kind = OptimizerKind(rawValue: name) else {
+                throw ValueError(
+                    description: "'\(name)' is not an optimiser; expected names from \(known) separated by commas, "
+                        + "such as sgd,momentum,adagrad,adam")
+            }
+            guard !kinds.contains(kind) else {
+                throw ValueError(description: "\(name) is listed twice; give each optimiser once")
+            }
+            kinds.append(kind)
+        }
+        return kinds
     }
 
     /// A count from 1 to `limit`.

@@ -64,8 +64,10 @@ struct FieldCommand: ParsableCommand {
                     + "\(objective.dimension == 1 ? "" : "s"); a gradient field is drawn for two (x0 and x1, or x and y)"
             )
         }
-        let xLimits = figureOptions.xlim ?? objective.landscape?.x ?? GradientField.bookLimits
-        let yLimits = figureOptions.ylim ?? objective.landscape?.y ?? GradientField.bookLimits
+        // The book's view unless a preset (or a function with a landscape) brings its own.
+        let landscape = functionText == nil && preset == nil ? nil : objective.landscape
+        let xLimits = figureOptions.xlim ?? landscape?.x ?? GradientField.bookLimits
+        let yLimits = figureOptions.ylim ?? landscape?.y ?? GradientField.bookLimits
         let spacing = step ?? GradientField.defaultStep(x: xLimits, y: yLimits)
         let grid: (x: [Double], y: [Double])
         do {

@@ -33,13 +33,28 @@ struct RunOptions: ParsableArguments {
     @Option(help: "numerical (central difference, h = 1e-4, as the book) or analytic (derived from the expression).")
     var gradient: GradientMethod = .numerical
 
-    @Option(help: "The update rule.")
+    @Option(
+        help: ArgumentHelp(
+            "The update rule, as the book's common/optimizer.py: sgd, momentum, nesterov, adagrad, rmsprop or adam.",
+            valueName: "name"))
     var optimizer: OptimizerKind = .sgd
+
+    @OptionGroup var settings: OptimizerOptions
 
     /// The book's Figure 4-10 for the book's own run (neither `--function` nor `--preset`), the
     /// path on its landscape for any other.
     var figureStyle: TrajectoryFigures.Style {
         functionText == nil && preset == nil ? .book : .landscape
+    }
+
+    /// The optimiser the flags name, with learning rate `learningRate`.
+    func makeOptimizer(learningRate: Double) throws(CommandError) -> any Optimizer {
+        try settings.check(for: optimizer)
+        do {
+            return try optimizer.make(learningRate: learningRate, hyperparameters: settings.hyperparameters)
+        } catch {
+            throw .usage(error.description)
+        }
     }
 
     /// The objective the flags name.
@@ -93,10 +108,10 @@ struct RunOptions: ParsableArguments {
     func descend(learningRate: Double) throws(CommandError) -> Trajectory {
         let objective = try objective()
         let start = try start(for: objective)
+        let optimizer = try makeOptimizer(learningRate: learningRate)
         do {
             return try GradientDescent.run(
-                objective, from: start, steps: steps, gradient: gradient,
-                optimizer: optimizer.make(learningRate: learningRate))
+                objective, from: start, steps: steps, gradient: gradient, optimizer: optimizer)
         } catch {
             throw .usage(error.description)
         }

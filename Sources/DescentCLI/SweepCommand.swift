@@ -66,13 +66,16 @@ struct SweepCommand: ParsableCommand {
         let font = try FigureOptions.font()
         let objective = try runOptions.objective()
         let start = try runOptions.start(for: objective)
-        let options = runOptions
+        _ = try runOptions.makeOptimizer(learningRate: rates[0])
+        let (kind, settings, steps, method) = (
+            runOptions.optimizer, runOptions.settings.hyperparameters, runOptions.steps, runOptions.gradient
+        )
         let runs: [Trajectory]
         do {
             runs = try LearningRateSweep.run(rates) { rate throws(DescentError) in
                 try GradientDescent.run(
-                    objective, from: start, steps: options.steps, gradient: options.gradient,
-                    optimizer: options.optimizer.make(learningRate: rate))
+                    objective, from: start, steps: steps, gradient: method,
+                    optimizer: kind.make(learningRate: rate, hyperparameters: settings))
             }
         } catch {
             throw CommandError.usage(error.description)

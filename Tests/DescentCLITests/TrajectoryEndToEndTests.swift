@@ -170,8 +170,9 @@ struct TrajectoryJSON: Decodable {
             "descent: The value 'nope' is invalid for '--preset <preset>'. Please provide one of the following: - sphere - book-ch6 - rosenbrock - beale - himmelblau - booth - saddle - rastrigin"
         ),
         (
-            ["--optimizer", "adam"],
-            "descent: The value 'adam' is invalid for '--optimizer <optimizer>'. Please provide one of 'sgd'."
+            ["--optimizer", "adamw"],
+            "descent: The value 'adamw' is invalid for '--optimizer <name>'. Please provide one of the following: "
+                + "- sgd - momentum - nesterov - adagrad - rmsprop - adam"
         ),
         (["--function", "x^2", "--preset", "sphere"], "descent: give --function or --preset, not both"),
         (
