@@ -45,7 +45,9 @@ struct CompareCommand: ParsableCommand {
             runs.append(try runOptions.descend(learningRate: rate))
         }
         let figure = TrajectoryFigures.comparison(
-            runs, options: figureOptions.plotOptions(style: runOptions.figureStyle, contours: contourOptions.contours(defaultStyle: .lines)),
+            runs,
+            options: figureOptions.plotOptions(
+                style: runOptions.problem.figureStyle, contours: contourOptions.contours(defaultStyle: .lines)),
             panelWidth: figureOptions.width,
             height: figureOptions.height,
             dpi: figureOptions.dpi, font: font)

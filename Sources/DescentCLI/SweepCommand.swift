@@ -64,11 +64,12 @@ struct SweepCommand: ParsableCommand {
         let rates = try rates()
         let path = try figureOptions.destination(defaultName: "lr_sweep", panels: 1)
         let font = try FigureOptions.font()
-        let objective = try runOptions.objective()
-        let start = try runOptions.start(for: objective)
+        let objective = try runOptions.problem.objective()
+        let start = try runOptions.problem.start(for: objective)
         _ = try runOptions.makeOptimizer(learningRate: rates[0])
         let (kind, settings, steps, method) = (
-            runOptions.optimizer, runOptions.settings.hyperparameters, runOptions.steps, runOptions.gradient
+            runOptions.optimizer, runOptions.settings.hyperparameters, runOptions.problem.steps(.chapter4),
+            runOptions.problem.gradient(.chapter4)
         )
         let runs: [Trajectory]
         do {

@@ -29,9 +29,11 @@ struct TrajectoryCommand: ParsableCommand {
 
     @Option(
         name: .customLong("lr"), parsing: .unconditional,
-        help: ArgumentHelp("The learning rate η: each step moves x by −η·∇f(x).", valueName: "rate"),
+        help: ArgumentHelp(
+            "The learning rate η: each step moves x by −η·∇f(x). Default: the preset's, or the book's 0.1.",
+            valueName: "rate"),
         transform: ArgumentValues.learningRate)
-    var learningRate: Double = 0.1
+    var learningRate: Double?
 
     @OptionGroup var contourOptions: ContourOptions
     @OptionGroup var figureOptions: FigureOptions
@@ -39,13 +41,14 @@ struct TrajectoryCommand: ParsableCommand {
 
     func run() throws {
         try outputs.check()
-        let panels = TrajectoryFigures.panelCount(forDimension: try runOptions.objective().dimension)
+        let panels = TrajectoryFigures.panelCount(forDimension: try runOptions.problem.objective().dimension)
         let path = try figureOptions.destination(defaultName: "trajectory", panels: panels)
         let font = try FigureOptions.font()
-        let trajectory = try runOptions.descend(learningRate: learningRate)
+        let trajectory = try runOptions.descend(learningRate: learningRate ?? runOptions.defaultLearningRate)
         let figure = TrajectoryFigures.trajectory(
             trajectory,
-            options: figureOptions.plotOptions(style: runOptions.figureStyle, contours: contourOptions.contours(defaultStyle: .lines)),
+            options: figureOptions.plotOptions(
+                style: runOptions.problem.figureStyle, contours: contourOptions.contours(defaultStyle: .lines)),
             width: figureOptions.width,
             height: figureOptions.height,
             dpi: figureOptions.dpi)

@@ -68,7 +68,25 @@ public enum Preset: String, CaseIterable, Sendable {
         case .himmelblau: [0, 0]
         case .booth: [-5, -5]
         case .saddle: [-3, 0.01]
-        case .rastrigin: [-3, 4]
+        case .rastrigin: [-2.5, 3.4]
+        }
+    }
+
+    /// The run `descent trajectory --preset NAME` makes when no flag says otherwise, chosen so
+    /// that it goes downhill from ``start`` and shows the valley it follows: the book's for
+    /// `sphere` (Fig. 4-10) and `book-ch6` (SGD of Fig. 6-8); Momentum along Rosenbrock's and
+    /// Beale's curved valleys, where SGD at a rate that does not blow up crawls; the saddle's run
+    /// shows the escape along y; Rastrigin's falls into the local minimum next to its start.
+    public var suggestedRun: (optimizer: OptimizerKind, learningRate: Double, steps: Int) {
+        switch self {
+        case .sphere: (.sgd, 0.1, 20)
+        case .bookCh6: (.sgd, 0.95, 30)
+        case .rosenbrock: (.momentum, 0.002, 300)
+        case .beale: (.momentum, 0.01, 200)
+        case .himmelblau: (.sgd, 0.01, 50)
+        case .booth: (.sgd, 0.05, 60)
+        case .saddle: (.sgd, 0.1, 30)
+        case .rastrigin: (.sgd, 0.002, 100)
         }
     }
 
