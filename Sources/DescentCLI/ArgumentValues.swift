@@ -121,6 +121,31 @@ enum ArgumentValues {
         return value
     }
 
+    /// Optimisers with optional rates, comma-separated: `sgd:0.95,momentum:0.1,adam`.
+    static func optimizerList(_ text: String) throws -> [(kind: OptimizerKind, rate: Double?)] {
+        let names = OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")
+        let entries = try text.split(separator: ",", omittingEmptySubsequences: false).map { field in
+            let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parts[0].trimmingCharacters(in: .whitespaces)
+            guard let kind = OptimizerKind(rawValue: name) else {
+                throw ValueError(
+                    description:
+                        "'\(name)' is not an optimiser; expected NAME or NAME:RATE with NAME one of \(names), such as sgd:0.95,adam:0.3"
+                )
+            }
+            guard parts.count == 2 else { return (kind, nil as Double?) }
+            do {
+                return (kind, try learningRate(String(parts[1])))
+            } catch {
+                throw ValueError(
+                    description:
+                        "'\(field)': the rate after ':' must be a finite number greater than 0, such as sgd:0.95")
+            }
+        }
+        guard entries.count <= 12 else { throw ValueError(description: "at most 12 optimisers, one path each") }
+        return entries
+    }
+
     /// A range of learning rates: two numbers greater than 0, the lower first, such as `1e-10,10`.
     static func learningRateRange(_ text: String) throws -> ClosedRange<Double> {
         let bounds = try point(text)

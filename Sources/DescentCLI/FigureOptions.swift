@@ -63,11 +63,14 @@ struct FigureOptions: ParsableArguments {
 
     /// The output path (`--output`, or `output/<defaultName>.png`), checked before any work: a
     /// figure size within the caps, and a path `checkFigurePath` accepts.
-    func destination(defaultName: String, panels: Int) throws(CommandError) -> String {
-        let totalPixels = width * Double(panels) * height
-        guard width * Double(panels) <= Double(Figure.maximumSide), totalPixels <= Figure.maximumPixels else {
+    func destination(defaultName: String, panels: Int, rows: Int = 1) throws(CommandError) -> String {
+        let (figureWidth, figureHeight) = (width * Double(panels), height * Double(rows))
+        guard max(figureWidth, figureHeight) <= Double(Figure.maximumSide),
+            figureWidth * figureHeight <= Figure.maximumPixels
+        else {
+            let grid = rows == 1 ? "\(panels) panel\(panels == 1 ? "" : "s")" : "\(panels) × \(rows) panels"
             throw .usage(
-                "--width \(Int(width)) × \(panels) panel\(panels == 1 ? "" : "s") × --height \(Int(height)): "
+                "--width \(Int(width)) × \(grid) × --height \(Int(height)): "
                     + "a figure may be at most \(Figure.maximumSide) pixels a side and \(Int(Figure.maximumPixels / 1_000_000)) million pixels in all"
             )
         }

@@ -31,6 +31,12 @@ public struct Axes: Sendable {
 
     public init() {}
 
+    /// Whether the axes hold nothing to show: no artist, title or label. A figure leaves such a
+    /// panel out.
+    public var isBlank: Bool {
+        artists.isEmpty && title == nil && xLabel == nil && yLabel == nil
+    }
+
     /// Adds an artist; later ones draw on top.
     public mutating func add(_ artist: any Artist) {
         artists.append(artist)

@@ -83,10 +83,11 @@ public struct Figure: Sendable {
         }
     }
 
-    /// Draws every panel on `canvas`.
+    /// Draws every panel on `canvas`, but a blank one (``Axes/isBlank``): a grid of five leaves
+    /// its sixth cell empty.
     public func draw<C: Canvas>(on canvas: inout C, font: Font) {
         let units = PlotUnits(dpi: dpi)
-        for ((panel, box), cell) in zip(zip(panels, layout(font: font)), cells) {
+        for ((panel, box), cell) in zip(zip(panels, layout(font: font)), cells) where !panel.isBlank {
             panel.draw(on: &canvas, box: box, cell: cell, units: units, font: font)
         }
     }

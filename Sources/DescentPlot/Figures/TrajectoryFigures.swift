@@ -138,41 +138,57 @@ public enum TrajectoryFigures {
     /// The red of the book's chapter-6 paths (`color="red"`).
     static let pathColor = Color(hex: "#ff0000")!
 
-    /// The path `'o-'` in red through every point, final included; the start as a white square
-    /// and the end as a red diamond, both edged in red and larger than the path's circles, so
-    /// that the direction reads without arrows; `+` in black at each known minimum, under them. A
-    /// legend names them.
+    /// The path `'o-'` in red, the start and end marked apart, `+` at the known minima, and a
+    /// legend that names the marks.
     static func addPath(of run: Trajectory, to axes: inout Axes) {
+        addPath(of: run, to: &axes, color: pathColor)
+        addMinima(of: run.objective, to: &axes)
+        addStart(of: run, to: &axes)
+        let points = run.points
+        let end = points[points.count - 1]
+        axes.add(
+            LineArtist(
+                xs: [end[end.startIndex]], ys: [end[end.startIndex + 1]], style: .none, color: pathColor,
+                marker: Marker(.diamond, size: 9, edge: .black, edgeWidth: 0.8), label: "end"))
+        axes.legend = .best
+    }
+
+    /// The path through every point, final included, in `color`: a circle at every point while they
+    /// stay few, then at every k-th (as matplotlib's `markevery`), so that a long run is a line
+    /// that still shows its pace. `label` names the line in a legend.
+    static func addPath(of run: Trajectory, to axes: inout Axes, color: Color, label: String? = nil) {
         let points = run.points
         let xs = points.map { $0[$0.startIndex] }
         let ys = points.map { $0[$0.startIndex + 1] }
-        // A circle at every point while they stay few, then at every k-th (as matplotlib's
-        // `markevery`), so that a long run is a line that still shows its pace.
         let every = (points.count + maximumPathMarkers - 1) / maximumPathMarkers
-        axes.add(
-            LineArtist(xs: xs, ys: ys, width: 1, color: pathColor, marker: every == 1 ? Marker(.circle, size: 4) : nil))
+        let circle = Marker(.circle, size: 4)
+        axes.add(LineArtist(xs: xs, ys: ys, width: 1, color: color, marker: every == 1 ? circle : nil, label: label))
         if every > 1 {
             let marked = stride(from: 0, to: points.count, by: every)
             axes.add(
                 LineArtist(
-                    xs: marked.map { xs[$0] }, ys: marked.map { ys[$0] }, style: .none, color: pathColor,
-                    marker: Marker(.circle, size: 4), marksPointsOutsideView: false))
-        }
-        if let minima = run.objective.landscape?.minima, !minima.isEmpty {
-            axes.add(
-                LineArtist(
-                    xs: minima.map { $0[0] }, ys: minima.map { $0[1] }, style: .none, color: .black,
-                    marker: Marker(.plus, size: 10, edgeWidth: 1.5), label: minima.count == 1 ? "minimum" : "minima",
+                    xs: marked.map { xs[$0] }, ys: marked.map { ys[$0] }, style: .none, color: color, marker: circle,
                     marksPointsOutsideView: false))
         }
-        let startMarker = Marker(.square, size: 8, face: .white, edge: pathColor, edgeWidth: 1.5)
-        axes.add(
-            LineArtist(xs: [xs[0]], ys: [ys[0]], style: .none, color: pathColor, marker: startMarker, label: "start"))
+    }
+
+    /// The start as a white square edged in the path's red, larger than the path's circles, so
+    /// that the direction reads without arrows.
+    static func addStart(of run: Trajectory, to axes: inout Axes) {
         axes.add(
             LineArtist(
-                xs: [xs[xs.count - 1]], ys: [ys[ys.count - 1]], style: .none, color: pathColor,
-                marker: Marker(.diamond, size: 9, edge: .black, edgeWidth: 0.8), label: "end"))
-        axes.legend = .best
+                xs: [run.initial[0]], ys: [run.initial[1]], style: .none, color: pathColor,
+                marker: Marker(.square, size: 8, face: .white, edge: pathColor, edgeWidth: 1.5), label: "start"))
+    }
+
+    /// `+` in black at each known minimum of `objective`, under the path's marks.
+    static func addMinima(of objective: Objective, to axes: inout Axes) {
+        guard let minima = objective.landscape?.minima, !minima.isEmpty else { return }
+        axes.add(
+            LineArtist(
+                xs: minima.map { $0[0] }, ys: minima.map { $0[1] }, style: .none, color: .black,
+                marker: Marker(.plus, size: 10, edgeWidth: 1.5), label: minima.count == 1 ? "minimum" : "minima",
+                marksPointsOutsideView: false))
     }
 
     /// Samples of f(x) drawn for a function of one variable.
