@@ -55,7 +55,10 @@ public enum Preset: String, CaseIterable, Sendable {
             case .sphere, .bookCh6, .booth, .saddle, .rastrigin: .linear
             case .rosenbrock, .beale, .himmelblau: .log
             }
-        return Landscape(x: domain.x, y: domain.y, levelScale: levelScale, minima: minima)
+        // Himmelblau's decades draw only rings around its minima and one line beyond: two levels
+        // a decade show its four basins and the saddles between them.
+        let levels: [Double]? = self == .himmelblau ? [1, 3, 10, 30, 100, 300] : nil
+        return Landscape(x: domain.x, y: domain.y, levelScale: levelScale, levels: levels, minima: minima)
     }
 
     /// Where a descent starts unless told otherwise.
