@@ -52,15 +52,6 @@ struct CompareCommand: ParsableCommand {
             height: figureOptions.height,
             dpi: figureOptions.dpi, font: font)
         try figureOptions.save(figure, to: path, font: font)
-        let json = JSONValue.array(runs.map(\.json))
-        try outputs.writeData(json: json, csv: Trajectory.csv(runs))
-        if outputs.json {
-            try StandardStreams.print(json.serialized())
-        } else {
-            for run in runs {
-                try StandardStreams.print("lr \(ShortestDouble.format(run.learningRate)): \(run.summary)")
-            }
-            try StandardStreams.print("wrote \(path)")
-        }
+        try outputs.report(runs, figurePath: path) { "lr \(ShortestDouble.format($0.learningRate)): \($0.summary)" }
     }
 }

@@ -93,16 +93,7 @@ struct OptimizersCommand: ParsableCommand {
                 style: .landscape, contours: contourOptions.contours(defaultStyle: .lines)),
             panelWidth: figureOptions.width, panelHeight: figureOptions.height, dpi: figureOptions.dpi)
         try figureOptions.save(figure, to: path, font: font)
-        let json = JSONValue.array(runs.map(\.json))
-        try outputs.writeData(json: json, csv: Trajectory.csv(runs))
-        if outputs.json {
-            try StandardStreams.print(json.serialized())
-        } else {
-            for run in runs {
-                try StandardStreams.print("\(OptimizerFigures.name(of: run)): \(run.summary)")
-            }
-            try StandardStreams.print("wrote \(path)")
-        }
+        try outputs.report(runs, figurePath: path) { "\(OptimizerFigures.name(of: $0)): \($0.summary)" }
     }
 }
 

@@ -85,17 +85,9 @@ struct SweepCommand: ParsableCommand {
             runs, title: figureOptions.title, width: figureOptions.width, height: figureOptions.height,
             dpi: figureOptions.dpi)
         try figureOptions.save(figure, to: path, font: font)
-        let json = JSONValue.array(runs.map(\.json))
-        try outputs.writeData(json: json, csv: Trajectory.csv(runs))
-        if outputs.json {
-            try StandardStreams.print(json.serialized())
-        } else {
-            for run in runs {
-                try StandardStreams.print(
-                    "lr \(ShortestDouble.format(run.learningRate)): \(run.outcome.status.rawValue), "
-                        + "f = \(ShortestDouble.format(run.finalValue))")
-            }
-            try StandardStreams.print("wrote \(path)")
+        try outputs.report(runs, figurePath: path) { run in
+            "lr \(ShortestDouble.format(run.learningRate)): \(run.outcome.status.rawValue), "
+                + "f = \(ShortestDouble.format(run.finalValue))"
         }
     }
 }
