@@ -16,19 +16,36 @@ public struct Trajectory: Sendable {
         public let cause: Cause
     }
 
-    /// The function descended.
+    /// Where a trajectory's points came from.
+    public enum Source: Equatable, Sendable {
+        /// ``GradientDescent/run(_:from:steps:gradient:optimizer:)`` computed them: everything is
+        /// known.
+        case run
+        /// Another program computed them and they were read back
+        /// (``init(recorded:objective:gradient:)``): the optimiser and its settings are unknown.
+        /// With `functionKnown`, the function was given, and ``values`` and ``gradientNorms``
+        /// are computed from it; without, they are NaN and ``objective`` is a stand-in.
+        case recorded(functionKnown: Bool)
+    }
+
+    /// The function descended. For a history recorded without its function, a stand-in whose
+    /// value is NaN everywhere: use ``knownObjective`` where that matters.
     public let objective: Objective
-    /// The optimiser's name (`sgd`).
+    /// Where the points came from. Default: ``Source/run``.
+    public let source: Source
+    /// The optimiser's name (`sgd`); `recorded` for a recorded history.
     public let optimizer: String
-    /// The optimiser's learning rate η.
+    /// The optimiser's learning rate η; NaN for a recorded history.
     public let learningRate: Double
-    /// The optimiser's other settings (momentum, decay, betas), in its order; empty for SGD.
+    /// The optimiser's other settings (momentum, decay, betas), in its order; empty for SGD and for
+    /// a recorded history.
     public let hyperparameters: [(setting: Hyperparameter, value: Double)]
-    /// How the gradient was obtained.
+    /// How the gradient was obtained; for a recorded history, how ``gradientNorms`` were computed.
     public let method: GradientMethod
     /// The start point x₀.
     public let initial: [Double]
-    /// The number of steps asked for; ``history`` has fewer when the run stopped early.
+    /// The number of steps asked for; ``history`` has fewer when the run stopped early. For a
+    /// recorded history, the number of points recorded less one.
     public let requestedSteps: Int
     /// x before each update, as the book's `x_history`: x₀ … x₍ₙ₋₁₎, the final x not included.
     public let history: PointList
@@ -48,6 +65,7 @@ public struct Trajectory: Sendable {
         history: PointList, values: [Double], gradientNorms: [Double], final: [Double], earlyStop: EarlyStop?
     ) {
         self.objective = objective
+        self.source = .run
         self.optimizer = optimizer.name
         self.learningRate = optimizer.learningRate
         self.hyperparameters = optimizer.hyperparameters
@@ -64,7 +82,36 @@ public struct Trajectory: Sendable {
             earlyStop: earlyStop)
     }
 
-    /// f at ``final``.
+    /// A trajectory with every member given; its outcome is classified here (the function taken
+    /// as unknown when `objectiveKnown` is false).
+    init(
+        recordedFrom objective: Objective, objectiveKnown: Bool, method: GradientMethod, history: PointList,
+        values: [Double], gradientNorms: [Double], final: [Double], earlyStop: EarlyStop?, requestedSteps: Int
+    ) {
+        self.objective = objective
+        self.source = .recorded(functionKnown: objectiveKnown)
+        self.optimizer = "recorded"
+        self.learningRate = .nan
+        self.hyperparameters = []
+        self.method = method
+        self.initial = Array(history.first ?? final[...])
+        self.requestedSteps = requestedSteps
+        self.history = history
+        self.values = values
+        self.gradientNorms = gradientNorms
+        self.final = final
+        self.earlyStop = earlyStop
+        self.outcome = Outcome.classify(
+            objective: objectiveKnown ? objective : nil, method: method, history: history,
+            gradientNorms: gradientNorms, final: final, earlyStop: earlyStop)
+    }
+
+    /// The function descended, or `nil` for a history recorded without it.
+    public var knownObjective: Objective? {
+        source == .recorded(functionKnown: false) ? nil : objective
+    }
+
+    /// f at ``final``; NaN when the function is not known.
     public var finalValue: Double { objective(final) }
 
     /// The length of the path travelled: the sum of the step lengths ‖pₖ₊₁ − pₖ‖ from x₀ to ``final``.
