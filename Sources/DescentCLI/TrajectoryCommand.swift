@@ -22,6 +22,14 @@ struct TrajectoryCommand: ParsableCommand {
 
             --json prints the whole run (history, final, values, status, reason); --data FILE.json or \
             FILE.csv writes it.
+
+            --history FILE draws a path another program computed instead of running one: a NumPy .npy \
+            of shape (n, d) or (n,), a CSV (--data's, or plain rows of numbers) or JSON (a trajectory \
+            object, or an array of points). Its rows are every x visited, the last one the final x. \
+            With --function or --preset, the function's contours are drawn behind the path and its \
+            values computed; without, the status is judged from the points alone.
+              $ python3 -c "import numpy as np; np.save('h.npy', np.array([[-3, 4], [-2.4, 3.2], [-1.92, 2.56]]))"
+              $ descent trajectory --history h.npy --preset sphere --output h.svg
             """
     )
 
@@ -33,12 +41,22 @@ struct TrajectoryCommand: ParsableCommand {
         transform: ArgumentValues.learningRate)
     var learningRate: Double = 0.1
 
+    @Option(
+        help: ArgumentHelp(
+            "Draw the path recorded in FILE (.npy, .csv or .json) instead of running one; --function or --preset "
+                + "draw its function behind it.",
+            valueName: "file"))
+    var history: String?
+
     @OptionGroup var contourOptions: ContourOptions
     @OptionGroup var figureOptions: FigureOptions
     @OptionGroup var outputs: OutputOptions
 
     func run() throws {
         try outputs.check()
+        if let history {
+            return try draw(history: history)
+        }
         let panels = TrajectoryFigures.panelCount(forDimension: try runOptions.objective().dimension)
         let path = try figureOptions.destination(defaultName: "trajectory", panels: panels)
         let font = try FigureOptions.font()
@@ -57,5 +75,51 @@ struct TrajectoryCommand: ParsableCommand {
             try StandardStreams.print(trajectory.summary)
             try StandardStreams.print("wrote \(path)")
         }
+    }
+
+    /// The flags that describe a run to make, which a recorded history has already made.
+    static let runOnlyFlags = ["--init", "--lr", "--steps", "--optimizer", "--momentum", "--decay", "--beta1", "--beta2"]
+
+    /// `--history FILE`: the recorded path, drawn as a run's, with the function's contours behind
+    /// it when `--function` or `--preset` names one.
+    private func draw(history path: String) throws {
+        for argument in CommandLine.arguments.dropFirst().prefix(while: { $0 != "--" }) {
+            let name = String(argument.prefix { $0 != "=" })
+            if Self.runOnlyFlags.contains(name) {
+                throw CommandError.usage(
+                    "\(name) describes a run to make; --history \(path) draws one already made (its start is its first point)")
+            }
+        }
+        let objective =
+            runOptions.functionText == nil && runOptions.preset == nil ? nil : try runOptions.objective()
+        let trajectory: Trajectory
+        do {
+            trajectory = try Trajectory.loadHistory(path, objective: objective, gradient: runOptions.gradient)
+        } catch {
+            throw CommandError.usage("--history \(error.description)")
+        }
+        let output = try figureOptions.destination(
+            defaultName: "trajectory", panels: TrajectoryFigures.panelCount(for: trajectory))
+        let font = try FigureOptions.font()
+        let figure = TrajectoryFigures.trajectory(
+            trajectory,
+            options: figureOptions.plotOptions(
+                style: .landscape, contours: contourOptions.contours(defaultStyle: .lines)),
+            width: figureOptions.width,
+            height: figureOptions.height,
+            dpi: figureOptions.dpi)
+        try figureOptions.save(figure, to: output, font: font)
+        try outputs.writeData(json: trajectory.json, csv: trajectory.csv)
+        if outputs.json {
+            try StandardStreams.print(trajectory.json.serialized())
+            return
+        }
+        try StandardStreams.print(trajectory.summary)
+        if let stop = trajectory.earlyStop, trajectory.requestedSteps > stop.step {
+            let dropped = trajectory.requestedSteps - stop.step
+            try StandardStreams.print(
+                "  the \(dropped) point\(dropped == 1 ? "" : "s") recorded after it \(dropped == 1 ? "is" : "are") not drawn")
+        }
+        try StandardStreams.print("wrote \(output)")
     }
 }
