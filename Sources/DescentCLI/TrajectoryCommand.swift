@@ -61,9 +61,18 @@ struct TrajectoryCommand: ParsableCommand {
         let path = try figureOptions.destination(defaultName: "trajectory", panels: panels)
         let font = try FigureOptions.font()
         let trajectory = try runOptions.descend(learningRate: learningRate)
+        try present(trajectory, style: runOptions.figureStyle, to: path, font: font)
+    }
+
+    /// Draws `trajectory` in `style` to `path`, writes its data, and reports it: the JSON, or the
+    /// summary, the `notes` and where the figure went.
+    private func present(
+        _ trajectory: Trajectory, style: TrajectoryFigures.Style, to path: String, font: Font, notes: [String] = []
+    ) throws {
         let figure = TrajectoryFigures.trajectory(
             trajectory,
-            options: figureOptions.plotOptions(style: runOptions.figureStyle, contours: contourOptions.contours(defaultStyle: .lines)),
+            options: figureOptions.plotOptions(
+                style: style, contours: contourOptions.contours(defaultStyle: .lines)),
             width: figureOptions.width,
             height: figureOptions.height,
             dpi: figureOptions.dpi)
@@ -73,12 +82,15 @@ struct TrajectoryCommand: ParsableCommand {
             try StandardStreams.print(trajectory.json.serialized())
         } else {
             try StandardStreams.print(trajectory.summary)
+            for note in notes { try StandardStreams.print(note) }
             try StandardStreams.print("wrote \(path)")
         }
     }
 
     /// The flags that describe a run to make, which a recorded history has already made.
-    static let runOnlyFlags = ["--init", "--lr", "--steps", "--optimizer", "--momentum", "--decay", "--beta1", "--beta2"]
+    static let runOnlyFlags = [
+        "--init", "--lr", "--steps", "--optimizer", "--momentum", "--decay", "--beta1", "--beta2",
+    ]
 
     /// `--history FILE`: the recorded path, drawn as a run's, with the function's contours behind
     /// it when `--function` or `--preset` names one.
@@ -87,7 +99,8 @@ struct TrajectoryCommand: ParsableCommand {
             let name = String(argument.prefix { $0 != "=" })
             if Self.runOnlyFlags.contains(name) {
                 throw CommandError.usage(
-                    "\(name) describes a run to make; --history \(path) draws one already made (its start is its first point)")
+                    "\(name) describes a run to make; --history \(path) draws one already made (its start is its first point)"
+                )
             }
         }
         let objective =
@@ -101,25 +114,13 @@ struct TrajectoryCommand: ParsableCommand {
         let output = try figureOptions.destination(
             defaultName: "trajectory", panels: TrajectoryFigures.panelCount(for: trajectory))
         let font = try FigureOptions.font()
-        let figure = TrajectoryFigures.trajectory(
-            trajectory,
-            options: figureOptions.plotOptions(
-                style: .landscape, contours: contourOptions.contours(defaultStyle: .lines)),
-            width: figureOptions.width,
-            height: figureOptions.height,
-            dpi: figureOptions.dpi)
-        try figureOptions.save(figure, to: output, font: font)
-        try outputs.writeData(json: trajectory.json, csv: trajectory.csv)
-        if outputs.json {
-            try StandardStreams.print(trajectory.json.serialized())
-            return
-        }
-        try StandardStreams.print(trajectory.summary)
+        var notes: [String] = []
         if let stop = trajectory.earlyStop, trajectory.requestedSteps > stop.step {
             let dropped = trajectory.requestedSteps - stop.step
-            try StandardStreams.print(
-                "  the \(dropped) point\(dropped == 1 ? "" : "s") recorded after it \(dropped == 1 ? "is" : "are") not drawn")
+            notes.append(
+                "  the \(dropped) point\(dropped == 1 ? "" : "s") recorded after it \(dropped == 1 ? "is" : "are") not drawn"
+            )
         }
-        try StandardStreams.print("wrote \(output)")
+        try present(trajectory, style: .landscape, to: output, font: font, notes: notes)
     }
 }

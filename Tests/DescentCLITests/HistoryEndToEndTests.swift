@@ -42,7 +42,8 @@ import Testing
             #expect(try file("run.svg") == file("history.svg"), "\(format) \(arguments)")
             let runImage = try PNGCodec.decode(try file("run.png"))
             let historyImage = try PNGCodec.decode(try file("history.png"))
-            #expect(runImage.width == historyImage.width && runImage.rgba == historyImage.rgba, "\(format) \(arguments)")
+            #expect(
+                runImage.width == historyImage.width && runImage.rgba == historyImage.rgba, "\(format) \(arguments)")
             // The same summary: the status is the run's, judged again from the points and f.
             #expect(drawn.stdout.split(separator: "\n").dropLast() == run.stdout.split(separator: "\n").dropLast())
         }
@@ -78,16 +79,31 @@ import Testing
         ("truncated-header.npy", nil, [], "truncated inside the header (40 bytes, the header ends at 128)"),
         ("bad-header.npy", nil, [], "bad header: 'shape' must be a tuple of sizes, such as (20, 2)"),
         ("object.npy", nil, [], "an object array ('|O'): its data is a pickle, which is never loaded; save numbers"),
-        ("three-d.npy", nil, [], "shape (2, 3, 2) has 3 dimensions; a history is (n, d), n points of d coordinates, or (n,) for one variable"),
+        (
+            "three-d.npy", nil, [],
+            "shape (2, 3, 2) has 3 dimensions; a history is (n, d), n points of d coordinates, or (n,) for one variable"
+        ),
         ("eleven-columns.npy", nil, [], "shape (3, 11): 11 columns; at most 10 (x0 … x9) are read"),
-        ("claims-more.npy", nil, [], "the header promises 16000000 bytes of data (shape [1000000, 2], <f8) but the file holds 80"),
+        (
+            "claims-more.npy", nil, [],
+            "the header promises 16000000 bytes of data (shape [1000000, 2], <f8) but the file holds 80"
+        ),
         ("empty.npy", nil, [], "an empty history: no points"),
         ("ragged.csv", Array("1,2\n3,4\n5\n".utf8), [], "line 3: 1 values where the first row has 2"),
-        ("text.csv", Array("step,x0,x1\n0,1,2\n1,one,2\n".utf8), [], "line 3, column 1: \"one\" is not a number (such as -3, 2.5e-8, nan, inf)"),
-        ("other.json", Array("{\"runs\": [[1, 2]]}".utf8), [], "not one of the two shapes read: JSON histories are a trajectory object {\"history\": [[x0, x1], …], \"final\": […]} or an array of points [[x0, x1], …]"),
+        (
+            "text.csv", Array("step,x0,x1\n0,1,2\n1,one,2\n".utf8), [],
+            "line 3, column 1: \"one\" is not a number (such as -3, 2.5e-8, nan, inf)"
+        ),
+        (
+            "other.json", Array("{\"runs\": [[1, 2]]}".utf8), [],
+            "not one of the two shapes read: JSON histories are a trajectory object {\"history\": [[x0, x1], …], \"final\": […]} or an array of points [[x0, x1], …]"
+        ),
         ("empty.json", Array("[]".utf8), [], "an empty history: no points"),
         ("empty.csv", Array("".utf8), [], "an empty history: no rows of numbers"),
-        ("wide.csv", Array("1,2,3\n".utf8), ["--preset", "sphere"], "points of 3 coordinates but x0^2 + x1^2 is a function of 2"),
+        (
+            "wide.csv", Array("1,2,3\n".utf8), ["--preset", "sphere"],
+            "points of 3 coordinates but x0^2 + x1^2 is a function of 2"
+        ),
         ("h.txt", Array("1,2\n".utf8), [], "the file name must end in .npy, .csv or .json"),
     ]
 
@@ -113,10 +129,14 @@ import Testing
 
     @Test(arguments: ["--lr", "--init=-3,4", "--steps", "--optimizer", "--momentum"])
     func flagsOfARunToMakeAreRefused(flag: String) throws {
-        let value = flag.contains("=") ? [] : [flag == "--optimizer" ? "adam" : "0.5"]
+        let values = ["--lr": "1", "--steps": "5", "--optimizer": "adam", "--momentum": "0.5"]
+        let value = values[flag].map { [$0] } ?? []
         let result = try CommandRunner.run(["trajectory", "--history", "h.csv", flag] + value)
         let name = flag.prefix { $0 != "=" }
-        #expect(result.stderr == "descent: \(name) describes a run to make; --history h.csv draws one already made (its start is its first point)\n")
+        #expect(
+            result.stderr
+                == "descent: \(name) describes a run to make; --history h.csv draws one already made (its start is its first point)\n"
+        )
         #expect(result.status == 64)
     }
 }

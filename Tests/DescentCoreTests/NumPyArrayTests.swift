@@ -9,9 +9,14 @@ import Testing
         let file: String
         let descr: String
         let shape: [Int]
-        let fortran_order: Bool
+        let fortranOrder: Bool
         let version: String
         let values: [[String]]
+
+        enum CodingKeys: String, CodingKey {
+            case file, descr, shape, version, values
+            case fortranOrder = "fortran_order"
+        }
     }
 
     static let folder = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/npy")
@@ -25,7 +30,7 @@ import Testing
         let files = Self.manifest
         #expect(Set(files.map(\.descr)).count == 20)
         #expect(Set(files.map(\.version)) == ["1.0", "2.0", "3.0"])
-        #expect(files.contains { $0.fortran_order } && files.contains { !$0.fortran_order })
+        #expect(files.contains { $0.fortranOrder } && files.contains { !$0.fortranOrder })
     }
 
     @Test(arguments: manifest.map(\.file))
@@ -35,7 +40,7 @@ import Testing
         let array = try NumPyArray.read(contentsOf: path)
         #expect(array.shape == expected.shape)
         #expect(array.descr == expected.descr)
-        #expect(array.fortranOrder == expected.fortran_order)
+        #expect(array.fortranOrder == expected.fortranOrder)
         #expect(array.version == expected.version)
         let values = expected.values.flatMap { $0 }.map { Double($0)! }
         #expect(array.values.map(\.bitPattern) == values.map(\.bitPattern), "\(bits(array.values)) \(bits(values))")
@@ -89,22 +94,23 @@ import Testing
     }
 
     /// A header is a dict literal of NumPy's three keys and nothing else; nothing is evaluated.
-    @Test(arguments: [
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 1), }", nil),
-        ("{\"shape\": (2L, 1L), \"descr\": \"<f8\", \"fortran_order\": False}", nil),
-        ("{'descr': '<f8', 'fortran_order': False}", "no 'shape'"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 1), 'x': 1}", "unknown key 'x'"),
-        ("{'descr': '<f8', 'descr': '<f8', 'fortran_order': False, 'shape': (2, 1)}", "'descr' given twice"),
-        ("{'descr': __import__('os'), 'fortran_order': False, 'shape': (2, 1)}", "expected a string"),
-        ("{'descr': [('x', '<f8')], 'fortran_order': False, 'shape': (2,)}", "a structured dtype"),
-        ("{'descr': '<f8', 'fortran_order': 0, 'shape': (2, 1)}", "expected a string, True, False"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 1)} x", "text after the dict"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999999999999, 1)}", "too large"),
-        ("{'descr': '|f8', 'fortran_order': False, 'shape': (2, 1)}", "only for one-byte types"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': ()}", "shape () has 0 dimensions"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 0)}", "points of no coordinates"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (1000002, 1)}", "at most 1000001"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 1), }", nil),
+            ("{\"shape\": (2L, 1L), \"descr\": \"<f8\", \"fortran_order\": False}", nil),
+            ("{'descr': '<f8', 'fortran_order': False}", "no 'shape'"),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 1), 'x': 1}", "unknown key 'x'"),
+            ("{'descr': '<f8', 'descr': '<f8', 'fortran_order': False, 'shape': (2, 1)}", "'descr' given twice"),
+            ("{'descr': __import__('os'), 'fortran_order': False, 'shape': (2, 1)}", "expected a string"),
+            ("{'descr': [('x', '<f8')], 'fortran_order': False, 'shape': (2,)}", "a structured dtype"),
+            ("{'descr': '<f8', 'fortran_order': 0, 'shape': (2, 1)}", "expected a string, True, False"),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 1)} x", "text after the dict"),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999999999999, 1)}", "too large"),
+            ("{'descr': '|f8', 'fortran_order': False, 'shape': (2, 1)}", "only for one-byte types"),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': ()}", "shape () has 0 dimensions"),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 0)}", "points of no coordinates"),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': (1000002, 1)}", "at most 1000001"),
+        ] as [(String, String?)])
     func headersAreParsedStrictly(header: String, fault: String?) throws {
         let bytes = Self.npy(header: header, data: [UInt8](repeating: 0, count: 16))
         if let fault {
@@ -119,13 +125,17 @@ import Testing
     }
 
     @Test func versionsAndMagicAreChecked() {
-        var bytes = Self.npy(header: "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }", data: Array(repeating: 0, count: 16))
+        var bytes = Self.npy(
+            header: "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }", data: Array(repeating: 0, count: 16))
         bytes[6] = 4
         #expect(throws: NumPyArray.FormatError.self) { try NumPyArray.decode(bytes) }
-        #expect { try NumPyArray.decode(Array("\u{80}\u{2}cnumpy".utf8)) } throws: { "\($0)".contains("not a .npy file") }
+        #expect { try NumPyArray.decode(Array("\u{80}\u{2}cnumpy".utf8)) } throws: {
+            "\($0)".contains("not a .npy file")
+        }
         #expect { try NumPyArray.decode([]) } throws: { "\($0)".contains("truncated") }
         // Extra bytes after the data are refused too.
-        let longer = Self.npy(header: "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", data: Array(repeating: 0, count: 16))
+        let longer = Self.npy(
+            header: "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", data: Array(repeating: 0, count: 16))
         #expect { try NumPyArray.decode(longer) } throws: { "\($0)".contains("8 bytes after the 8 bytes of data") }
     }
 

@@ -56,7 +56,10 @@ import Testing
     @Test func unknownNumbersAreNullAndEmpty() throws {
         let recorded = try Trajectory(recorded: try csv("1,2\n0.5,1\n0.25,0.5\n"))
         let text = recorded.json.serialized()
-        #expect(text.hasPrefix("{\"source\": \"recorded\", \"function\": null, \"optimizer\": null, \"gradient\": null, \"lr\": null, \"steps\": 2, \"init\": [1, 2], \"history\": [[1, 2], [0.5, 1]], \"final\": [0.25, 0.5], \"values\": null"))
+        #expect(
+            text.hasPrefix(
+                "{\"source\": \"recorded\", \"function\": null, \"optimizer\": null, \"gradient\": null, \"lr\": null, \"steps\": 2, \"init\": [1, 2], \"history\": [[1, 2], [0.5, 1]], \"final\": [0.25, 0.5], \"values\": null"
+            ))
         #expect(text.contains("\"gradient_norms\": null, \"final_value\": null}"))
         #expect(recorded.csv == "step,x0,x1,value,gradient_norm\n0,1,2,,\n1,0.5,1,,\n2,0.25,0.5,,\n")
         #expect(recorded.summary.hasPrefix("running after 2 steps: x = (0.25, 0.5)\n"))
@@ -112,21 +115,22 @@ import Testing
         #expect { try csv(text) } throws: { "\($0)".contains(fault) }
     }
 
-    @Test(arguments: [
-        ("{\"history\": [[1, 2]], \"final\": [3, 4]}", nil),
-        ("[[1, 2], [3, 4]]", nil),
-        ("[1, 2, 3]", "not one of the two shapes"),
-        ("{\"points\": [[1, 2]]}", "not one of the two shapes"),
-        ("[{\"history\": [[1, 2]]}]", "not one of the two shapes"),
-        ("\"x\"", "not JSON of a history"),
-        ("[[1, 2], [3]]", "point 2 has 1 coordinates where point 1 has 2"),
-        ("[[1, 2], [3, \"4\"]]", "not one of the two shapes"),
-        ("[]", "an empty history"),
-        ("{\"history\": []}", "an empty history"),
-        ("[[]]", "no coordinates"),
-        ("[[1, 2]", "not valid JSON"),
-        ("", "an empty file"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("{\"history\": [[1, 2]], \"final\": [3, 4]}", nil),
+            ("[[1, 2], [3, 4]]", nil),
+            ("[1, 2, 3]", "not one of the two shapes"),
+            ("{\"points\": [[1, 2]]}", "not one of the two shapes"),
+            ("[{\"history\": [[1, 2]]}]", "not one of the two shapes"),
+            ("\"x\"", "not JSON of a history"),
+            ("[[1, 2], [3]]", "point 2 has 1 coordinates where point 1 has 2"),
+            ("[[1, 2], [3, \"4\"]]", "not one of the two shapes"),
+            ("[]", "an empty history"),
+            ("{\"history\": []}", "an empty history"),
+            ("[[]]", "no coordinates"),
+            ("[[1, 2]", "not valid JSON"),
+            ("", "an empty file"),
+        ] as [(String, String?)])
     func jsonIsOneOfTwoShapes(text: String, fault: String?) throws {
         if let fault {
             #expect { try json(text) } throws: { "\($0)".contains(fault) }
@@ -152,7 +156,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("h.csv").path
         try "1,2,3\n4,5,6\n".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: HistoryError(path: path, reason: "points of 3 coordinates but x0^2 + x1^2 is a function of 2")) {
+        #expect(throws: HistoryError(path: path, reason: "points of 3 coordinates but x0^2 + x1^2 is a function of 2"))
+        {
             try Trajectory.loadHistory(path, objective: sphere)
         }
         #expect(try Trajectory.loadHistory(path).history.count == 1)

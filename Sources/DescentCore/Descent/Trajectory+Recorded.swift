@@ -72,9 +72,10 @@ extension Trajectory {
             gradientNorms.append(norm)
         }
         self.init(
-            recordedFrom: objective ?? Self.unknownFunction(dimension: points.dimension),
-            objectiveKnown: objective != nil, method: method, history: history, values: values,
-            gradientNorms: gradientNorms, final: final, earlyStop: stop, requestedSteps: steps)
+            objective: objective ?? Self.unknownFunction(dimension: points.dimension),
+            source: .recorded(functionKnown: objective != nil), optimizer: ("recorded", .nan, []), method: method,
+            initial: Array(points[0]), requestedSteps: steps, history: history, values: values,
+            gradientNorms: gradientNorms, final: final, earlyStop: stop)
     }
 
     /// Reads the history recorded in `path` (`.npy`, `.csv` or `.json`, as ``RecordedHistory``

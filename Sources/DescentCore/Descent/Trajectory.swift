@@ -64,8 +64,23 @@ public struct Trajectory: Sendable {
         objective: Objective, optimizer: some Optimizer, method: GradientMethod, initial: [Double], requestedSteps: Int,
         history: PointList, values: [Double], gradientNorms: [Double], final: [Double], earlyStop: EarlyStop?
     ) {
+        self.init(
+            objective: objective, source: .run,
+            optimizer: (optimizer.name, optimizer.learningRate, optimizer.hyperparameters), method: method,
+            initial: initial, requestedSteps: requestedSteps, history: history, values: values,
+            gradientNorms: gradientNorms, final: final, earlyStop: earlyStop)
+    }
+
+    /// A trajectory with every member given; its outcome is classified here, from the points alone
+    /// when the source says the function is unknown.
+    init(
+        objective: Objective, source: Source,
+        optimizer: (name: String, learningRate: Double, hyperparameters: [(setting: Hyperparameter, value: Double)]),
+        method: GradientMethod, initial: [Double], requestedSteps: Int, history: PointList, values: [Double],
+        gradientNorms: [Double], final: [Double], earlyStop: EarlyStop?
+    ) {
         self.objective = objective
-        self.source = .run
+        self.source = source
         self.optimizer = optimizer.name
         self.learningRate = optimizer.learningRate
         self.hyperparameters = optimizer.hyperparameters
@@ -78,32 +93,8 @@ public struct Trajectory: Sendable {
         self.final = final
         self.earlyStop = earlyStop
         self.outcome = Outcome.classify(
-            objective: objective, method: method, history: history, gradientNorms: gradientNorms, final: final,
-            earlyStop: earlyStop)
-    }
-
-    /// A trajectory with every member given; its outcome is classified here (the function taken
-    /// as unknown when `objectiveKnown` is false).
-    init(
-        recordedFrom objective: Objective, objectiveKnown: Bool, method: GradientMethod, history: PointList,
-        values: [Double], gradientNorms: [Double], final: [Double], earlyStop: EarlyStop?, requestedSteps: Int
-    ) {
-        self.objective = objective
-        self.source = .recorded(functionKnown: objectiveKnown)
-        self.optimizer = "recorded"
-        self.learningRate = .nan
-        self.hyperparameters = []
-        self.method = method
-        self.initial = Array(history.first ?? final[...])
-        self.requestedSteps = requestedSteps
-        self.history = history
-        self.values = values
-        self.gradientNorms = gradientNorms
-        self.final = final
-        self.earlyStop = earlyStop
-        self.outcome = Outcome.classify(
-            objective: objectiveKnown ? objective : nil, method: method, history: history,
-            gradientNorms: gradientNorms, final: final, earlyStop: earlyStop)
+            objective: source == .recorded(functionKnown: false) ? nil : objective, method: method,
+            history: history, gradientNorms: gradientNorms, final: final, earlyStop: earlyStop)
     }
 
     /// The function descended, or `nil` for a history recorded without it.

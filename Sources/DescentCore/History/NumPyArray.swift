@@ -84,9 +84,11 @@ public struct NumPyArray: Sendable, Equatable {
     public static func decode(_ bytes: [UInt8]) throws(FormatError) -> NumPyArray {
         let prelude = try preludeLength(bytes)
         guard bytes.count >= prelude.dataOffset else {
-            throw FormatError("truncated inside the header (\(bytes.count) bytes, the header ends at \(prelude.dataOffset))")
+            throw FormatError(
+                "truncated inside the header (\(bytes.count) bytes, the header ends at \(prelude.dataOffset))")
         }
-        let header = try parseHeader(bytes[prelude.headerStart..<prelude.dataOffset], version: prelude.version,
+        let header = try parseHeader(
+            bytes[prelude.headerStart..<prelude.dataOffset], version: prelude.version,
             dataOffset: prelude.dataOffset)
         try checkDataLength(header, available: bytes.count - header.dataOffset)
         return array(header, data: bytes[header.dataOffset...])
@@ -94,12 +96,15 @@ public struct NumPyArray: Sendable, Equatable {
 
     /// The version, where the header text starts and where the data starts, from the first
     /// 10 (version 1.0) or 12 (2.0, 3.0) bytes.
-    static func preludeLength(_ bytes: [UInt8]) throws(FormatError) -> (version: String, headerStart: Int, dataOffset: Int) {
+    static func preludeLength(_ bytes: [UInt8]) throws(FormatError) -> (
+        version: String, headerStart: Int, dataOffset: Int
+    ) {
         guard bytes.count >= 8 else {
             throw FormatError("truncated: \(bytes.count) bytes, not even the 8 of the magic string and version")
         }
         guard Array(bytes[0..<6]) == magic else {
-            throw FormatError("not a .npy file: it does not start with \\x93NUMPY (a pickle or np.savez archive is not read)")
+            throw FormatError(
+                "not a .npy file: it does not start with \\x93NUMPY (a pickle or np.savez archive is not read)")
         }
         let version = "\(bytes[6]).\(bytes[7])"
         let lengthSize: Int
@@ -175,7 +180,8 @@ public struct NumPyArray: Sendable, Equatable {
         }
         if available > header.dataLength {
             throw FormatError(
-                "\(available - header.dataLength) bytes after the \(header.dataLength) bytes of data its header promises")
+                "\(available - header.dataLength) bytes after the \(header.dataLength) bytes of data its header promises"
+            )
         }
     }
 

@@ -164,7 +164,8 @@ public enum RecordedHistory {
                 }
             }
             guard points!.count < maximumRows else {
-                throw FormatError("line \(lineNumber): more than \(maximumRows) points; at most \(maximumRows) are read")
+                throw FormatError(
+                    "line \(lineNumber): more than \(maximumRows) points; at most \(maximumRows) are read")
             }
             try appendRow(cells, taken: taken, line: lineNumber, to: &points!)
         }
@@ -314,7 +315,8 @@ extension NumPyArray {
         do { prelude = try preludeLength(bytes) } catch { throw fail(error) }
         guard file.size >= prelude.dataOffset else {
             throw fail(
-                FormatError("truncated inside the header (\(file.size) bytes, the header ends at \(prelude.dataOffset))"))
+                FormatError(
+                    "truncated inside the header (\(file.size) bytes, the header ends at \(prelude.dataOffset))"))
         }
         bytes += try file.read(max(0, prelude.dataOffset - bytes.count))
         let header: Header

@@ -34,7 +34,9 @@ final class RegularFile {
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            let got = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, count - filled) }
+            let got = bytes.withUnsafeMutableBytes {
+                Foundation.read(descriptor, $0.baseAddress! + filled, count - filled)
+            }
             if got < 0, errno == EINTR { continue }
             guard got >= 0 else {
                 throw HistoryError(path: path, reason: "cannot be read (\(SystemError.current()))")
