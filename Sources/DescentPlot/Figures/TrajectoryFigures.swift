@@ -47,16 +47,27 @@ public enum TrajectoryFigures {
         dimension >= 3 ? 2 : 1
     }
 
+    /// How many panels ``trajectory(_:options:width:height:dpi:)`` draws for `run`: as
+    /// ``panelCount(forDimension:)`` says, but one for a history recorded without its function
+    /// (its coordinates against the step), whatever its dimension but two.
+    public static func panelCount(for run: Trajectory) -> Int {
+        run.knownObjective == nil && run.history.dimension != 2 ? 1 : panelCount(forDimension: run.history.dimension)
+    }
+
     /// One run, drawn as suits its number of variables, each panel `width` × `height`:
     /// - two: Figure 4-10, dashed pure-blue guides through the origin, a circle (C0) at every
     ///   point of the history, labels X0 and X1;
     /// - one: the curve f(x) with the path on it, point by point;
     /// - three or more: f(x) against the step beside ‖∇f‖ against the step (log scales where
     ///   every value is positive).
+    ///
+    /// A history recorded without its function (``Trajectory/knownObjective`` `nil`) has no curve,
+    /// contours or values to show: two variables are drawn as the path alone, in the given style;
+    /// any other number as each coordinate against the step.
     public static func trajectory(
         _ run: Trajectory, options: Options = Options(), width: Double = 640, height: Double = 480, dpi: Double = 100
     ) -> Figure {
-        let panels = panelCount(forDimension: run.history.dimension)
+        let panels = panelCount(for: run)
         var figure = Figure(width: width * Double(panels), height: height, dpi: dpi, columns: panels)
         var axes = axes(for: run, options: options)
         axes.title = options.title.map { RichText($0) }
@@ -101,6 +112,9 @@ public enum TrajectoryFigures {
     /// The axes of one run: for two variables, guides, history markers and the book's labels; for
     /// one, the curve and the path on it; for more, the value against the step.
     static func axes(for run: Trajectory, options: Options) -> Axes {
+        if run.knownObjective == nil, run.history.dimension != 2 {
+            return coordinateAxes(for: run, options: options)
+        }
         switch run.history.dimension {
         case 1: return curveAxes(for: run, options: options)
         case 2: break
@@ -127,7 +141,9 @@ public enum TrajectoryFigures {
             let view = axes.resolvedLimits
             axes.xLimits = view.x
             axes.yLimits = view.y
-            axes.addContours(of: run.objective, over: view, options.contours)
+            if let objective = run.knownObjective {
+                axes.addContours(of: objective, over: view, options.contours)
+            }
         }
         return axes
     }
@@ -228,6 +244,29 @@ public enum TrajectoryFigures {
             LineArtist(
                 xs: xs, ys: run.values + [run.finalValue], width: 1, color: Color.cycle[3],
                 marker: Marker(.circle, size: 4)))
+        return axes
+    }
+
+    /// A history recorded without its function, of one variable or of three or more: each
+    /// coordinate against the step (0 … n, the final x included), in the colour cycle, named in a
+    /// legend (x0 … x9), with markers while they stay apart.
+    static func coordinateAxes(for run: Trajectory, options: Options) -> Axes {
+        var axes = Axes()
+        axes.xLimits = options.xLimits
+        axes.yLimits = options.yLimits
+        axes.xLabel = "step"
+        axes.yLabel = "x"
+        axes.grid = true
+        let points = run.points
+        let steps = points.indices.map(Double.init)
+        for coordinate in 0..<run.history.dimension {
+            axes.add(
+                LineArtist(
+                    xs: steps, ys: points.map { $0[$0.startIndex + coordinate] },
+                    color: Color.cycle[coordinate % Color.cycle.count],
+                    marker: points.count <= 60 ? Marker(.circle, size: 4) : nil, label: "x\(coordinate)"))
+        }
+        axes.legend = .best
         return axes
     }
 
