@@ -35,12 +35,14 @@ struct TrajectoryCommand: ParsableCommand {
 
     @OptionGroup var contourOptions: ContourOptions
     @OptionGroup var figureOptions: FigureOptions
+    @OptionGroup var animationOptions: AnimationOptions
     @OptionGroup var outputs: OutputOptions
 
     func run() throws {
         try outputs.check()
         let panels = TrajectoryFigures.panelCount(forDimension: try runOptions.objective().dimension)
         let path = try figureOptions.destination(defaultName: "trajectory", panels: panels)
+        try animationOptions.check(output: path)
         let font = try FigureOptions.font()
         let trajectory = try runOptions.descend(learningRate: learningRate)
         let figure = TrajectoryFigures.trajectory(
@@ -49,7 +51,7 @@ struct TrajectoryCommand: ParsableCommand {
             width: figureOptions.width,
             height: figureOptions.height,
             dpi: figureOptions.dpi)
-        try figureOptions.save(figure, to: path, font: font)
+        try figureOptions.save(figure, to: path, font: font, animation: animationOptions.animation)
         try outputs.writeData(json: trajectory.json, csv: trajectory.csv)
         if outputs.json {
             try StandardStreams.print(trajectory.json.serialized())

@@ -21,7 +21,7 @@ enum OutsideViewMarks {
             Arrow.head(
                 on: &canvas, tip: mark.tip, direction: mark.direction, length: frame.units.pixels(7), color: mark.color)
             canvas.fill(
-                .rectangle(mark.label.bounds.insetBy(-frame.units.pixels(1.5))), color: Color.white.withAlpha(0.85))
+                .rectangle(mark.label.bounds.insetBy(-frame.units.pixels(1.5))), color: Color.paper.withAlpha(0.85))
             canvas.draw(mark.label, color: mark.color)
         }
         canvas.endGroup()

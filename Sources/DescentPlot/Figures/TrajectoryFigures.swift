@@ -121,7 +121,8 @@ public enum TrajectoryFigures {
             axes.add(
                 LineArtist(
                     xs: run.history.map { $0[$0.startIndex] }, ys: run.history.map { $0[$0.startIndex + 1] },
-                    style: .none, color: Color.cycle[0], marker: Marker(.circle)))
+                    style: .none, color: Color.cycle[0], marker: Marker(.circle)
+                ).revealedStepByStep())
         case .landscape:
             addPath(of: run, to: &axes)
             let view = axes.resolvedLimits
@@ -149,29 +150,35 @@ public enum TrajectoryFigures {
         // A circle at every point while they stay few, then at every k-th (as matplotlib's
         // `markevery`), so that a long run is a line that still shows its pace.
         let every = (points.count + maximumPathMarkers - 1) / maximumPathMarkers
+        // In an animated figure the path grows point by point (``LineArtist/revealTimes``), the
+        // start shows at once and the end with the last point.
+        let times = Reveal.stepTimes(points.count)
         axes.add(
-            LineArtist(xs: xs, ys: ys, width: 1, color: pathColor, marker: every == 1 ? Marker(.circle, size: 4) : nil))
+            LineArtist(xs: xs, ys: ys, width: 1, color: pathColor, marker: every == 1 ? Marker(.circle, size: 4) : nil)
+                .revealedStepByStep())
         if every > 1 {
-            let marked = stride(from: 0, to: points.count, by: every)
-            axes.add(
-                LineArtist(
-                    xs: marked.map { xs[$0] }, ys: marked.map { ys[$0] }, style: .none, color: pathColor,
-                    marker: Marker(.circle, size: 4), marksPointsOutsideView: false))
+            let marked = Array(stride(from: 0, to: points.count, by: every))
+            var circles = LineArtist(
+                xs: marked.map { xs[$0] }, ys: marked.map { ys[$0] }, style: .none, color: pathColor,
+                marker: Marker(.circle, size: 4), marksPointsOutsideView: false)
+            circles.revealTimes = marked.map { times[$0] }
+            axes.add(circles)
         }
         if let minima = run.objective.landscape?.minima, !minima.isEmpty {
             axes.add(
                 LineArtist(
-                    xs: minima.map { $0[0] }, ys: minima.map { $0[1] }, style: .none, color: .black,
+                    xs: minima.map { $0[0] }, ys: minima.map { $0[1] }, style: .none, color: .foreground,
                     marker: Marker(.plus, size: 10, edgeWidth: 1.5), label: minima.count == 1 ? "minimum" : "minima",
                     marksPointsOutsideView: false))
         }
-        let startMarker = Marker(.square, size: 8, face: .white, edge: pathColor, edgeWidth: 1.5)
+        let startMarker = Marker(.square, size: 8, face: .paper, edge: pathColor, edgeWidth: 1.5)
         axes.add(
             LineArtist(xs: [xs[0]], ys: [ys[0]], style: .none, color: pathColor, marker: startMarker, label: "start"))
-        axes.add(
-            LineArtist(
-                xs: [xs[xs.count - 1]], ys: [ys[ys.count - 1]], style: .none, color: pathColor,
-                marker: Marker(.diamond, size: 9, edge: .black, edgeWidth: 0.8), label: "end"))
+        var end = LineArtist(
+            xs: [xs[xs.count - 1]], ys: [ys[ys.count - 1]], style: .none, color: pathColor,
+            marker: Marker(.diamond, size: 9, edge: .foreground, edgeWidth: 0.8), label: "end")
+        end.revealTimes = [1]
+        axes.add(end)
         axes.legend = .best
     }
 
@@ -211,7 +218,8 @@ public enum TrajectoryFigures {
         axes.add(
             LineArtist(
                 xs: xs, ys: run.values + [run.finalValue], width: 1, color: Color.cycle[3],
-                marker: Marker(.circle, size: 4)))
+                marker: Marker(.circle, size: 4)
+            ).revealedStepByStep())
         return axes
     }
 
@@ -227,7 +235,8 @@ public enum TrajectoryFigures {
         axes.add(
             LineArtist(
                 xs: series.indices.map(Double.init), ys: series, color: Color.cycle[0],
-                marker: series.count <= 60 ? Marker(.circle, size: 4) : nil))
+                marker: series.count <= 60 ? Marker(.circle, size: 4) : nil
+            ).revealedStepByStep())
         return axes
     }
 
@@ -253,7 +262,8 @@ public enum TrajectoryFigures {
         inset.add(
             LineArtist(
                 xs: xs.map { $0 - xs[0] }, ys: ys.map { $0 - ys[0] }, style: .solid, width: 0.8, color: Color.cycle[0],
-                marker: Marker(.circle, size: 4)))
+                marker: Marker(.circle, size: 4)
+            ).revealedStepByStep())
         inset.title = RichText(
             spans: [TextSpan("moved ")] + ValueText.spans(run.pathLength) + [TextSpan(" in \(points.count - 1) steps")])
         return Inset(
