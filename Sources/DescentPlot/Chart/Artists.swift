@@ -165,11 +165,6 @@ public struct LineArtist: Artist {
     static func markerCell(of point: Point) -> SIMD2<Int32> {
         SIMD2(Int32((point.x * 8).rounded()), Int32((point.y * 8).rounded()))
     }
-
-    /// The points outside the view, in order.
-    func pointsOutsideView(in frame: AxesFrame) -> [(x: Double, y: Double)] {
-        zip(xs, ys).filter { !frame.contains($0.0, $0.1) }.map { (x: $0.0, y: $0.1) }
-    }
 }
 
 /// A line across the whole axes at a data value (matplotlib's `axhline` / `axvline`): the book's

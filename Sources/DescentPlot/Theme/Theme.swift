@@ -1,3 +1,5 @@
+import Foundation
+
 /// The colours a figure is drawn in: what each semantic colour (``Color/Role``) becomes, and how
 /// the data colours are adjusted to the background.
 ///
@@ -16,9 +18,12 @@
 ///   guides a periwinkle, viridis's dark purple a lavender. Lightness is searched by bisection
 ///   on the colour as 8-bit pixels will hold it, so the ratio holds for the pixels too;
 /// - a grey (OKLab chroma below 0.02) is a shade between background and text, so it keeps its
-///   contrast with the background from the light theme (against white), but at least the minimum:
-///   #666666 quiver arrows (5.7:1 on white) stay 5.7:1, the faint #bbbbbb sweep line (1.9:1)
-///   becomes as faint as allowed, 4.5:1, instead of standing out brighter than on white.
+///   place between them: its contrast against white, on the light theme's scale from the grid
+///   (2.2:1) to the text (21:1), becomes the same fraction (in log ratio) of the dark theme's
+///   scale from the minimum to its text (``foreground``), and never less than the minimum. The
+///   #666666 quiver arrows (5.7:1 on white) come out at 7.4:1, clearly above the 4.55:1 grid as on
+///   white; the faint #bbbbbb sweep line (1.9:1) is as faint as allowed, instead of standing out
+///   brighter than on white.
 ///
 /// Filled areas (``Color/Role/area``) are left as they are: the bands of a filled contour are the
 /// background of what is drawn on them.
@@ -64,12 +69,12 @@ public struct Theme: Equatable, Sendable {
 
     /// Light text and lines on a near-black background, close to GitHub's and to editors' dark
     /// themes. Ratios against the background #1a1c20 (and the paper #262a30 where text sits on
-    /// it): text #e8e8e8 13.9:1 (11.8:1); spines and ticks #b4b8be 8.6:1; grid #84878d 4.7:1, as
+    /// it): text #e8e8e8 13.9:1 (11.8:1); spines and ticks #b4b8be 8.6:1; grid #818489 4.55:1, as
     /// faint as 4.5:1 allows; guides #7f96ff 6.3:1 (5.3:1), the book's pure blue made light;
     /// box edges #969aa0 6.0:1 (5.1:1).
     public static let dark = Theme(
         name: "dark", background: Color(hex: "#1a1c20")!, foreground: Color(hex: "#e8e8e8")!,
-        spine: Color(hex: "#b4b8be")!, grid: Color(hex: "#84878d")!, guide: Color(hex: "#7f96ff")!,
+        spine: Color(hex: "#b4b8be")!, grid: Color(hex: "#818489")!, guide: Color(hex: "#7f96ff")!,
         paper: Color(hex: "#262a30")!, boxEdge: Color(hex: "#969aa0")!, minimumDataContrast: 4.5)
 
     /// What `--theme` offers: one theme, or the SVG that follows the reader's setting.
@@ -130,9 +135,20 @@ public struct Theme: Equatable, Sendable {
     /// OKLab chroma below which a colour counts as a grey.
     static let greyChroma = 0.02
 
+    /// The contrast a grey keeps: its place on the light theme's scale from grid to text, on this
+    /// theme's from `minimum` to the text.
+    private func greyContrast(_ color: Color, minimum: Double) -> Double {
+        let light = Theme.light
+        let low = log(light.grid.contrastRatio(with: light.background))
+        let high = log(light.foreground.contrastRatio(with: light.background))
+        let place = (log(color.contrastRatio(with: light.background)) - low) / (high - low)
+        let top = max(minimum, dataContrast(foreground))
+        return max(minimum, min(top, minimum * pow(top / minimum, place)))
+    }
+
     private func adjusted(_ color: Color, minimum: Double) -> Color {
         let isGrey = color.oklabChroma < Self.greyChroma
-        let target = isGrey ? max(minimum, color.contrastRatio(with: Theme.light.background)) : minimum
+        let target = isGrey ? greyContrast(color, minimum: minimum) : minimum
         if !isGrey, dataContrast(color) >= target { return color }
         // Below the lighter surface no colour reaches even 1.2:1, so the colours that reach the
         // target are exactly those above some lightness: bisect for it.
