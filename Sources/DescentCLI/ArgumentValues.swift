@@ -214,7 +214,8 @@ enum ArgumentValues {
     static func duration(_ text: String) throws -> Double {
         guard let value = decimal(text), value.isFinite, value > 0, value <= maximumDuration else {
             throw ValueError(
-                description: "expected a number of seconds greater than 0 and at most \(Int(maximumDuration)), such as 4")
+                description:
+                    "expected a number of seconds greater than 0 and at most \(Int(maximumDuration)), such as 4")
         }
         return value
     }

@@ -33,8 +33,11 @@ import Testing
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CommandRunner.run(
-            ["trajectory", "--preset", "rosenbrock", "--lr", "0.001", "--steps", "500", "--theme", "auto", "--output",
-             "figure.svg"], in: directory)
+            [
+                "trajectory", "--preset", "rosenbrock", "--lr", "0.001", "--steps", "500", "--theme", "auto",
+                "--output",
+                "figure.svg",
+            ], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         let svg = try String(contentsOf: directory.appendingPathComponent("figure.svg"), encoding: .utf8)
         #expect(svg.contains("@media (prefers-color-scheme: dark)"))

@@ -112,7 +112,9 @@ import Testing
         func elements(_ svg: String) -> [String] {
             svg.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.hasPrefix("<animate ") && $0 != "<g>" }
-                .map { $0.replacingOccurrences(of: #"^<(path [^>]*[^/])>$"#, with: "<$1/>", options: .regularExpression) }
+                .map {
+                    $0.replacingOccurrences(of: #"^<(path [^>]*[^/])>$"#, with: "<$1/>", options: .regularExpression)
+                }
                 .filter { $0 != "</path>" }
         }
         let (plainElements, animatedElements) = (elements(plain), elements(animated))

@@ -146,7 +146,8 @@ import Testing
     /// background, keeps 4.5:1 against the box it is drawn on.
     @Test func theDarkLegendTextKeepsItsContrastOnThePaper() throws {
         let dark = Theme.dark
-        let image = try PNGCodec.decode(try TrajectoryFigures.trajectory(rosenbrockRun).pngData(font: font, theme: dark))
+        let image = try PNGCodec.decode(
+            try TrajectoryFigures.trajectory(rosenbrockRun).pngData(font: font, theme: dark))
         let box = Color(
             red: 0.8 * dark.paper.red + 0.2 * dark.background.red,
             green: 0.8 * dark.paper.green + 0.2 * dark.background.green,

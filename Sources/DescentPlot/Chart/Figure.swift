@@ -152,7 +152,9 @@ public struct Figure: Sendable {
             guard animation == nil else {
                 throw SaveError(description: "\(path): a PNG cannot be animated; write the animation to an .svg file")
             }
-            do { data = try pngData(font: font, metadata: metadata, theme: theme.theme.transparent(transparent)) } catch {
+            do {
+                data = try pngData(font: font, metadata: metadata, theme: theme.theme.transparent(transparent))
+            } catch {
                 throw SaveError(description: error.description)
             }
         case .svg:
