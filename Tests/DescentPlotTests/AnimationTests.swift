@@ -125,18 +125,9 @@ import Testing
         let firstDifference = Array(zip(kept, expected)).firstIndex { $0 != $1 }
         #expect(kept.count == expected.count && firstDifference == nil, "first difference at \(firstDifference ?? -1)")
 
-        guard let renderer = BackendAgreementTests.rsvgConvert else {
-            Issue.record("rsvg-convert is not on PATH: install librsvg2-bin (apt-get install -y librsvg2-bin)")
-            return
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-anim-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let (width, height) = (Int(figure.width), Int(figure.height))
-        let plainPixels = try PNGCodec.decode(
-            try BackendAgreementTests.render(plain, width: width, height: height, with: renderer, in: folder))
-        let animatedPixels = try PNGCodec.decode(
-            try BackendAgreementTests.render(animated, width: width, height: height, with: renderer, in: folder))
+        guard let plainPixels = try Librsvg.draw(plain, of: figure),
+            let animatedPixels = try Librsvg.draw(animated, of: figure)
+        else { return }
         #expect(plainPixels.rgba == animatedPixels.rgba, "identical pixels")
     }
 

@@ -254,37 +254,19 @@ import Testing
     /// librsvg, which applies class rules but no `prefers-color-scheme` query, draws the auto SVG
     /// exactly as the light one: a reader without a dark setting sees the book's figure.
     @Test func librsvgDrawsTheAutoSVGAsTheLightOne() throws {
-        guard let renderer = BackendAgreementTests.rsvgConvert else {
-            Issue.record("rsvg-convert is not on PATH: install librsvg2-bin (apt-get install -y librsvg2-bin)")
-            return
-        }
         let figure = TrajectoryFigures.trajectory(rosenbrockRun)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-theme-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let auto = try BackendAgreementTests.render(
-            figure.svgDocument(font: font, theme: .light, darkTheme: .dark), width: 640, height: 480, with: renderer,
-            in: folder)
-        let light = try BackendAgreementTests.render(
-            figure.svgDocument(font: font), width: 640, height: 480, with: renderer, in: folder)
-        #expect(try PNGCodec.decode(auto).rgba == PNGCodec.decode(light).rgba)
+        guard let auto = try Librsvg.draw(figure.svgDocument(font: font, theme: .light, darkTheme: .dark), of: figure),
+            let light = try Librsvg.draw(figure.svgDocument(font: font), of: figure)
+        else { return }
+        #expect(auto.rgba == light.rgba)
     }
 
     /// The dark SVG and the dark PNG draw the same figure (librsvg against the raster canvas, with
     /// the tolerance of ``BackendAgreementTests``).
     @Test func theDarkSVGAndTheDarkPNGAgree() throws {
-        guard let renderer = BackendAgreementTests.rsvgConvert else {
-            Issue.record("rsvg-convert is not on PATH: install librsvg2-bin (apt-get install -y librsvg2-bin)")
-            return
-        }
         let figure = TrajectoryFigures.trajectory(rosenbrockRun)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-theme-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        guard let vector = try Librsvg.draw(figure.svgDocument(font: font, theme: .dark), of: figure) else { return }
         let raster = try PNGCodec.decode(try figure.pngData(font: font, theme: .dark))
-        let vector = try PNGCodec.decode(
-            try BackendAgreementTests.render(
-                figure.svgDocument(font: font, theme: .dark), width: 640, height: 480, with: renderer, in: folder))
         let comparison = ImageComparison(raster, vector, threshold: 64)
         #expect(comparison.meanDifference.allSatisfy { $0 < 1 }, "\(comparison.meanDifference)")
         #expect(comparison.regions.filter { $0.pixels > 4 }.isEmpty)
@@ -306,5 +288,24 @@ import Testing
         let svg = figure.svgDocument(font: font, theme: Theme.dark.transparent())
         #expect(!svg.contains("<rect width=\"100%\""))
         #expect(!svg.contains("fill=\"\(Theme.dark.background.hexString)\""))
+    }
+}
+
+/// SVG drawn by librsvg, the independent renderer of ``BackendAgreementTests``.
+enum Librsvg {
+    /// `svg` drawn at `figure`'s size, decoded; `nil`, with an issue recorded, without `rsvg-convert`
+    /// (an unchecked picture must not look like a passing one).
+    static func draw(_ svg: String, of figure: Figure) throws -> PNGCodec.Image? {
+        guard let renderer = BackendAgreementTests.rsvgConvert else {
+            Issue.record("rsvg-convert is not on PATH: install librsvg2-bin (apt-get install -y librsvg2-bin)")
+            return nil
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-rsvg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try PNGCodec.decode(
+            try BackendAgreementTests.render(
+                svg, width: Int(figure.width.rounded(.up)), height: Int(figure.height.rounded(.up)), with: renderer,
+                in: folder))
     }
 }
