@@ -11,19 +11,20 @@ import Foundation
 /// **Data colours.** ``light`` draws them as given: the book's colours, exactly. ``dark`` keeps
 /// every data colour at least ``minimumDataContrast`` (4.5:1, WCAG AA for text) against both the
 /// background and the paper of legend boxes, where its handles are drawn:
-/// - a colour that has it already is kept (the orange, green, pink, olive and cyan of the cycle,
+/// - a colour that has it already is kept (the orange, pink, olive and cyan of the cycle,
 ///   viridis's greens and yellows);
 /// - a colour that lacks it is made lighter in OKLab with its hue kept (``Color/withOKLabLightness(_:)``),
-///   to the least lightness that reaches it: the path's #ff0000 becomes #ff4a3c-like, the pure-blue
-///   guides a periwinkle, viridis's dark purple a lavender. Lightness is searched by bisection
-///   on the colour as 8-bit pixels will hold it, so the ratio holds for the pixels too;
+///   to the least lightness that reaches it: the path's #ff0000 becomes #ff5342, the cycle's
+///   blue #1f77b4 #4396d5 and its green #2ca02c #32a531, viridis's dark purple #482878 a lavender
+///   #9e81d9. Lightness is searched by bisection on the colour as 8-bit pixels will hold it, so
+///   the ratio holds for the pixels too;
 /// - a grey (OKLab chroma below 0.02) is a shade between background and text, so it keeps its
 ///   place between them: its contrast against white, on the light theme's scale from the grid
 ///   (2.2:1) to the text (21:1), becomes the same fraction (in log ratio) of the dark theme's
 ///   scale from the minimum to its text (``foreground``), and never less than the minimum. The
-///   #666666 quiver arrows (5.7:1 on white) come out at 7.4:1, clearly above the 4.55:1 grid as on
-///   white; the faint #bbbbbb sweep line (1.9:1) is as faint as allowed, instead of standing out
-///   brighter than on white.
+///   #666666 quiver arrows (5.7:1 on white) come out #b2b2b2, 7.4:1, clearly above the 4.55:1 grid as on
+///   white; the faint #bbbbbb sweep line (1.9:1) is as faint as allowed, #909090, instead of
+///   standing out brighter than on white.
 ///
 /// Filled areas (``Color/Role/area``) are left as they are: the bands of a filled contour are the
 /// background of what is drawn on them.
