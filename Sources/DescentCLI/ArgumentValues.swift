@@ -231,6 +231,19 @@ enum ArgumentValues {
             return value
         }
     }
+
+    /// The longest animation `--duration` accepts, in seconds: an hour.
+    static let maximumDuration = 3600.0
+
+    /// An animation's duration in seconds: a finite number greater than 0, at most an hour.
+    static func duration(_ text: String) throws -> Double {
+        guard let value = decimal(text), value.isFinite, value > 0, value <= maximumDuration else {
+            throw ValueError(
+                description:
+                    "expected a number of seconds greater than 0 and at most \(Int(maximumDuration)), such as 4")
+        }
+        return value
+    }
 }
 
 extension GradientMethod: ExpressibleByArgument {}

@@ -34,11 +34,13 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var contourOptions: ContourOptions
     @OptionGroup var figureOptions: FigureOptions
+    @OptionGroup var animationOptions: AnimationOptions
     @OptionGroup var outputs: OutputOptions
 
     func run() throws {
         try outputs.check()
         let path = try figureOptions.destination(defaultName: "lr_comparison", panels: learningRates.count)
+        try animationOptions.check(output: path)
         let font = try FigureOptions.font()
         var runs: [Trajectory] = []
         for rate in learningRates {
@@ -51,7 +53,7 @@ struct CompareCommand: ParsableCommand {
             panelWidth: figureOptions.width,
             height: figureOptions.height,
             dpi: figureOptions.dpi, font: font)
-        try figureOptions.save(figure, to: path, font: font)
+        try figureOptions.save(figure, to: path, font: font, animation: animationOptions.animation)
         try outputs.report(runs, figurePath: path) { "lr \(ShortestDouble.format($0.learningRate)): \($0.summary)" }
     }
 }

@@ -41,6 +41,7 @@ struct OptimizersCommand: ParsableCommand {
     var layout: OptimizerFigures.Layout = .grid
 
     @OptionGroup var contourOptions: ContourOptions
+    @OptionGroup var animationOptions: AnimationOptions
     @OptionGroup var figureOptions: FigureOptions
     @OptionGroup var outputs: OutputOptions
 
@@ -70,6 +71,7 @@ struct OptimizersCommand: ParsableCommand {
         }
         let panels = OptimizerFigures.panelCount(forRuns: entries.count, layout: layout)
         let path = try figureOptions.destination(defaultName: "optimizers", panels: panels.columns, rows: panels.rows)
+        try animationOptions.check(output: path)
         let font = try FigureOptions.font()
         let start = try problem.start(for: objective, .chapter6)
         var runs: [Trajectory] = []
@@ -92,7 +94,7 @@ struct OptimizersCommand: ParsableCommand {
             options: figureOptions.plotOptions(
                 style: .landscape, contours: contourOptions.contours(defaultStyle: .lines)),
             panelWidth: figureOptions.width, panelHeight: figureOptions.height, dpi: figureOptions.dpi)
-        try figureOptions.save(figure, to: path, font: font)
+        try figureOptions.save(figure, to: path, font: font, animation: animationOptions.animation)
         try outputs.report(runs, figurePath: path) { "\(OptimizerFigures.name(of: $0)): \($0.summary)" }
     }
 }

@@ -52,6 +52,7 @@ struct TrajectoryCommand: ParsableCommand {
 
     @OptionGroup var contourOptions: ContourOptions
     @OptionGroup var figureOptions: FigureOptions
+    @OptionGroup var animationOptions: AnimationOptions
     @OptionGroup var outputs: OutputOptions
 
     func run() throws {
@@ -61,6 +62,7 @@ struct TrajectoryCommand: ParsableCommand {
         }
         let panels = TrajectoryFigures.panelCount(forDimension: try runOptions.problem.objective().dimension)
         let path = try figureOptions.destination(defaultName: "trajectory", panels: panels)
+        try animationOptions.check(output: path)
         let font = try FigureOptions.font()
         let trajectory = try runOptions.descend(learningRate: learningRate ?? runOptions.defaultLearningRate)
         try present(trajectory, style: runOptions.problem.figureStyle, to: path, font: font)
@@ -78,7 +80,7 @@ struct TrajectoryCommand: ParsableCommand {
             width: figureOptions.width,
             height: figureOptions.height,
             dpi: figureOptions.dpi)
-        try figureOptions.save(figure, to: path, font: font)
+        try figureOptions.save(figure, to: path, font: font, animation: animationOptions.animation)
         try outputs.writeData(json: trajectory.json, csv: trajectory.csv)
         if outputs.json {
             try StandardStreams.print(trajectory.json.serialized())
@@ -94,7 +96,8 @@ struct TrajectoryCommand: ParsableCommand {
         let problem = runOptions.problem
         let settings = runOptions.settings
         let given: [(String, Bool)] = [
-            ("--init", problem.initialPoint != nil), ("--lr", learningRate != nil), ("--steps", problem.givenSteps != nil),
+            ("--init", problem.initialPoint != nil), ("--lr", learningRate != nil),
+            ("--steps", problem.givenSteps != nil),
             ("--optimizer", runOptions.givenOptimizer != nil), ("--momentum", settings.momentum != nil),
             ("--decay", settings.decay != nil), ("--beta1", settings.beta1 != nil), ("--beta2", settings.beta2 != nil),
         ]
@@ -106,7 +109,8 @@ struct TrajectoryCommand: ParsableCommand {
     private func draw(history path: String) throws {
         if let name = runOnlyFlags.first {
             throw CommandError.usage(
-                "\(name) describes a run to make; --history \(path) draws one already made (its start is its first point)")
+                "\(name) describes a run to make; --history \(path) draws one already made (its start is its first point)"
+            )
         }
         let problem = runOptions.problem
         let objective = problem.functionText == nil && problem.preset == nil ? nil : try problem.objective()
@@ -118,6 +122,7 @@ struct TrajectoryCommand: ParsableCommand {
         }
         let output = try figureOptions.destination(
             defaultName: "trajectory", panels: TrajectoryFigures.panelCount(for: trajectory))
+        try animationOptions.check(output: output)
         let font = try FigureOptions.font()
         var notes: [String] = []
         if let stop = trajectory.earlyStop, trajectory.requestedSteps > stop.step {

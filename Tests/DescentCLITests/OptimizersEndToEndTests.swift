@@ -35,6 +35,19 @@ import Testing
         #expect(svg.contains("width=\"640px\""))
     }
 
+    @Test func animateMakesEveryPathGrowStepByStep() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(
+            ["optimizers", "--layout", "overlay", "--animate", "--output", "o.svg"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOf: directory.appendingPathComponent("o.svg"), encoding: .utf8)
+        // Four paths of 31 points, each point shown at its step.
+        #expect(svg.components(separatedBy: "<animate").count - 1 >= 4 * 31)
+        let png = try CommandRunner.run(["optimizers", "--animate", "--output", "o.png"], in: directory)
+        #expect(png.status == 64 && png.stderr.contains("use --output FILE.svg"))
+    }
+
     @Test(arguments: [
         (
             ["--optimizer", "sgd,lion"],

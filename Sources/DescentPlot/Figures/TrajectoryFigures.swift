@@ -135,7 +135,8 @@ public enum TrajectoryFigures {
             axes.add(
                 LineArtist(
                     xs: run.history.map { $0[$0.startIndex] }, ys: run.history.map { $0[$0.startIndex + 1] },
-                    style: .none, color: Color.cycle[0], marker: Marker(.circle)))
+                    style: .none, color: Color.cycle[0], marker: Marker(.circle)
+                ).revealedStepByStep())
         case .landscape:
             addPath(of: run, to: &axes)
             let view = axes.resolvedLimits
@@ -161,11 +162,12 @@ public enum TrajectoryFigures {
         addMinima(of: run.objective, to: &axes)
         addStart(of: run, to: &axes)
         let points = run.points
-        let end = points[points.count - 1]
-        axes.add(
-            LineArtist(
-                xs: [end[end.startIndex]], ys: [end[end.startIndex + 1]], style: .none, color: pathColor,
-                marker: Marker(.diamond, size: 9, edge: .black, edgeWidth: 0.8), label: "end"))
+        let last = points[points.count - 1]
+        var end = LineArtist(
+            xs: [last[last.startIndex]], ys: [last[last.startIndex + 1]], style: .none, color: pathColor,
+            marker: Marker(.diamond, size: 9, edge: .foreground, edgeWidth: 0.8), label: "end")
+        end.revealTimes = [1]
+        axes.add(end)
         axes.legend = .best
     }
 
@@ -177,32 +179,38 @@ public enum TrajectoryFigures {
         let xs = points.map { $0[$0.startIndex] }
         let ys = points.map { $0[$0.startIndex + 1] }
         let every = (points.count + maximumPathMarkers - 1) / maximumPathMarkers
+        // In an animated figure the path grows point by point (``LineArtist/revealTimes``); the
+        // start shows at once and the end with the last point.
+        let times = Reveal.stepTimes(points.count)
         let circle = Marker(.circle, size: 4)
-        axes.add(LineArtist(xs: xs, ys: ys, width: 1, color: color, marker: every == 1 ? circle : nil, label: label))
+        axes.add(
+            LineArtist(xs: xs, ys: ys, width: 1, color: color, marker: every == 1 ? circle : nil, label: label)
+                .revealedStepByStep())
         if every > 1 {
-            let marked = stride(from: 0, to: points.count, by: every)
-            axes.add(
-                LineArtist(
-                    xs: marked.map { xs[$0] }, ys: marked.map { ys[$0] }, style: .none, color: color, marker: circle,
-                    marksPointsOutsideView: false))
+            let marked = Array(stride(from: 0, to: points.count, by: every))
+            var circles = LineArtist(
+                xs: marked.map { xs[$0] }, ys: marked.map { ys[$0] }, style: .none, color: color, marker: circle,
+                marksPointsOutsideView: false)
+            circles.revealTimes = marked.map { times[$0] }
+            axes.add(circles)
         }
     }
 
-    /// The start as a white square edged in the path's red, larger than the path's circles, so
-    /// that the direction reads without arrows.
+    /// The start as a square on the paper colour edged in the path's red, larger than the path's
+    /// circles, so that the direction reads without arrows.
     static func addStart(of run: Trajectory, to axes: inout Axes) {
         axes.add(
             LineArtist(
                 xs: [run.initial[0]], ys: [run.initial[1]], style: .none, color: pathColor,
-                marker: Marker(.square, size: 8, face: .white, edge: pathColor, edgeWidth: 1.5), label: "start"))
+                marker: Marker(.square, size: 8, face: .paper, edge: pathColor, edgeWidth: 1.5), label: "start"))
     }
 
-    /// `+` in black at each known minimum of `objective`, under the path's marks.
+    /// `+` in the foreground colour at each known minimum of `objective`, under the path's marks.
     static func addMinima(of objective: Objective, to axes: inout Axes) {
         guard let minima = objective.landscape?.minima, !minima.isEmpty else { return }
         axes.add(
             LineArtist(
-                xs: minima.map { $0[0] }, ys: minima.map { $0[1] }, style: .none, color: .black,
+                xs: minima.map { $0[0] }, ys: minima.map { $0[1] }, style: .none, color: .foreground,
                 marker: Marker(.plus, size: 10, edgeWidth: 1.5), label: minima.count == 1 ? "minimum" : "minima",
                 marksPointsOutsideView: false))
     }
@@ -243,7 +251,8 @@ public enum TrajectoryFigures {
         axes.add(
             LineArtist(
                 xs: xs, ys: run.values + [run.finalValue], width: 1, color: Color.cycle[3],
-                marker: Marker(.circle, size: 4)))
+                marker: Marker(.circle, size: 4)
+            ).revealedStepByStep())
         return axes
     }
 
@@ -282,7 +291,8 @@ public enum TrajectoryFigures {
         axes.add(
             LineArtist(
                 xs: series.indices.map(Double.init), ys: series, color: Color.cycle[0],
-                marker: series.count <= 60 ? Marker(.circle, size: 4) : nil))
+                marker: series.count <= 60 ? Marker(.circle, size: 4) : nil
+            ).revealedStepByStep())
         return axes
     }
 
@@ -308,7 +318,8 @@ public enum TrajectoryFigures {
         inset.add(
             LineArtist(
                 xs: xs.map { $0 - xs[0] }, ys: ys.map { $0 - ys[0] }, style: .solid, width: 0.8, color: Color.cycle[0],
-                marker: Marker(.circle, size: 4)))
+                marker: Marker(.circle, size: 4)
+            ).revealedStepByStep())
         inset.title = RichText(
             spans: [TextSpan("moved ")] + ValueText.spans(run.pathLength) + [TextSpan(" in \(points.count - 1) steps")])
         return Inset(
