@@ -146,6 +146,15 @@ enum ArgumentValues {
         return entries
     }
 
+    /// A name and a file, `NAME=FILE`, such as `mine=path.npy`.
+    static func namedFile(_ text: String) throws -> (name: String, path: String) {
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty, !parts[1].isEmpty else {
+            throw ValueError(description: "expected NAME=FILE, such as mine=history.npy")
+        }
+        return (parts[0].trimmingCharacters(in: .whitespaces), String(parts[1]))
+    }
+
     /// A range of learning rates: two numbers greater than 0, the lower first, such as `1e-10,10`.
     static func learningRateRange(_ text: String) throws -> ClosedRange<Double> {
         let bounds = try point(text)

@@ -37,6 +37,15 @@ struct OptimizersCommand: ParsableCommand {
 
     @OptionGroup var settings: OptimizerOptions
 
+    @Option(
+        name: .customLong("history"), parsing: .unconditionalSingleValue,
+        help: ArgumentHelp(
+            "A path another program computed, drawn beside the optimisers under NAME: FILE as for trajectory "
+                + "--history (.npy, .csv, .json). Repeat it for several.",
+            valueName: "name=file"),
+        transform: ArgumentValues.namedFile)
+    var histories: [(name: String, path: String)] = []
+
     @Option(help: "grid: one panel per optimiser; overlay: every path on one landscape, with a legend.")
     var layout: OptimizerFigures.Layout = .grid
 
@@ -69,7 +78,7 @@ struct OptimizersCommand: ParsableCommand {
                 "\(objective.description) is a function of \(objective.dimension) variable"
                     + "\(objective.dimension == 1 ? "" : "s"); the optimisers are drawn on a landscape of two")
         }
-        let panels = OptimizerFigures.panelCount(forRuns: entries.count, layout: layout)
+        let panels = OptimizerFigures.panelCount(forRuns: entries.count + histories.count, layout: layout)
         let path = try figureOptions.destination(defaultName: "optimizers", panels: panels.columns, rows: panels.rows)
         try animationOptions.check(output: path)
         let font = try FigureOptions.font()
@@ -89,13 +98,29 @@ struct OptimizersCommand: ParsableCommand {
                 throw CommandError.usage(error.description)
             }
         }
+        for history in histories {
+            do {
+                let recorded = try Trajectory.loadHistory(
+                    history.path, objective: objective, gradient: problem.gradient(.chapter6))
+                guard recorded.history.dimension == 2 else {
+                    throw CommandError.usage(
+                        "--history \(history.name)=\(history.path): its points have \(recorded.history.dimension) "
+                            + "coordinates; the optimisers' landscape has two")
+                }
+                runs.append(recorded)
+            } catch let error as HistoryError {
+                throw CommandError.usage("--history \(history.name)=\(error.description)")
+            }
+        }
+        let labels = runs.prefix(entries.count).map(OptimizerFigures.name(of:)) + histories.map(\.name)
         let figure = OptimizerFigures.figure(
-            runs, layout: layout,
+            runs, labels: labels, layout: layout,
             options: figureOptions.plotOptions(
                 style: .landscape, contours: contourOptions.contours(defaultStyle: .lines)),
             panelWidth: figureOptions.width, panelHeight: figureOptions.height, dpi: figureOptions.dpi)
         try figureOptions.save(figure, to: path, font: font, animation: animationOptions.animation)
-        try outputs.report(runs, figurePath: path) { "\(OptimizerFigures.name(of: $0)): \($0.summary)" }
+        var names = labels.makeIterator()
+        try outputs.report(runs, figurePath: path) { "\(names.next()!): \($0.summary)" }
     }
 }
 

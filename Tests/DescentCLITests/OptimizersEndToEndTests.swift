@@ -35,6 +35,42 @@ import Testing
         #expect(svg.contains("width=\"640px\""))
     }
 
+    /// A path computed elsewhere joins the built-in ones under its own name: here Momentum's run,
+    /// written by `trajectory --data` and read back, lands on the same points.
+    @Test func aHistoryFromElsewhereIsDrawnBesideTheOptimisers() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let made = try CommandRunner.run(
+            [
+                "trajectory", "--preset", "book-ch6", "--optimizer", "momentum", "--lr", "0.1", "--steps", "30",
+                "--gradient", "analytic", "--data", "m.json", "--output", "t.svg",
+            ], in: directory)
+        #expect(made.status == 0, "\(made.stderr)")
+        let result = try CommandRunner.run(
+            [
+                "optimizers", "--optimizer", "momentum:0.1", "--history", "mine=m.json", "--history", "again=m.json",
+                "--json", "--output", "o.png",
+            ], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let runs = try JSONDecoder().decode([RecordedJSON].self, from: Data(result.stdout.utf8))
+        #expect(runs.count == 3)
+        #expect(runs[1].history == runs[0].history && runs[1].final == runs[0].final)
+        #expect(runs[1].source == "recorded" && runs[2].source == "recorded")
+        let image = try CommandRunner.run(["optimizers", "--history", "mine"], in: directory)
+        #expect(image.status == 64)
+        #expect(
+            image.stderr
+                == "descent: The value 'mine' is invalid for '--history <name=file>': expected NAME=FILE, such as mine=history.npy\n"
+        )
+    }
+
+    /// What a recorded run's JSON holds that a test reads.
+    struct RecordedJSON: Decodable {
+        let history: [[Double]]
+        let final: [Double]
+        let source: String?
+    }
+
     @Test func animateMakesEveryPathGrowStepByStep() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

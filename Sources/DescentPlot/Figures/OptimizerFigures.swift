@@ -32,10 +32,14 @@ public enum OptimizerFigures {
     /// its learning rate.
     ///
     /// - Precondition: `runs` is not empty and every run is of two variables.
+    /// - Parameter labels: a title or legend label for each run; `nil` names each by its optimiser
+    ///   and rate (``name(of:)``), as a path recorded elsewhere cannot be named.
     public static func figure(
-        _ runs: [Trajectory], layout: Layout = .grid, options: TrajectoryFigures.Options = .init(),
-        panelWidth: Double = 640, panelHeight: Double = 480, dpi: Double = 100
+        _ runs: [Trajectory], labels: [String]? = nil, layout: Layout = .grid,
+        options: TrajectoryFigures.Options = .init(), panelWidth: Double = 640, panelHeight: Double = 480,
+        dpi: Double = 100
     ) -> Figure {
+        let labels = labels ?? runs.map(name(of:))
         precondition(!runs.isEmpty && runs.allSatisfy { $0.history.dimension == 2 }, "paths of two variables")
         let (rows, columns) = panelCount(forRuns: runs.count, layout: layout)
         var figure = Figure(
@@ -47,15 +51,14 @@ public enum OptimizerFigures {
                 var axes = landscape(for: run, options: options)
                 TrajectoryFigures.addPath(of: run, to: &axes, color: TrajectoryFigures.pathColor)
                 TrajectoryFigures.addStart(of: run, to: &axes)
-                axes.title = RichText(
-                    [options.title, name(of: run)].compactMap { $0 }.joined(separator: " · "))
+                axes.title = RichText([options.title, labels[index]].compactMap { $0 }.joined(separator: " · "))
                 figure.panels[index] = axes
             }
         case .overlay:
             var axes = landscape(for: runs[0], options: options)
             for (index, run) in runs.enumerated() {
                 TrajectoryFigures.addPath(
-                    of: run, to: &axes, color: Color.cycle[index % Color.cycle.count], label: name(of: run))
+                    of: run, to: &axes, color: Color.cycle[index % Color.cycle.count], label: labels[index])
             }
             TrajectoryFigures.addStart(of: runs[0], to: &axes)
             axes.legend = .best
