@@ -87,8 +87,8 @@ import Testing
                     [
                         "trajectory", "lr_comparison", "train_loss", "train_accuracy", "lr_comparison_net",
                         "gradient_field", "tangent", "optimizers", "optimizers_overlay", "rosenbrock", "himmelblau",
-                        "lr_sweep",
-                    ].flatMap { ["\($0).png", "\($0).svg"] }))
+                        "lr_sweep", "trajectory_dark",
+                    ].flatMap { ["\($0).png", "\($0).svg"] } + ["trajectory_auto.svg", "optimizers_animated.svg"]))
         let optimizers = try PNGCodec.decode(try Data(contentsOf: folder.appendingPathComponent("optimizers.png")))
         #expect(optimizers.width == 1280 && optimizers.height == 960)
         let comparison = try PNGCodec.decode(try Data(contentsOf: folder.appendingPathComponent("lr_comparison.png")))
