@@ -22,11 +22,18 @@ let font: Font = {
     do { return try Font.standard() } catch { fatalError("\(error)") }
 }()
 
+let debugging = ProcessInfo.processInfo.environment["DESCENT_FUZZ_DEBUG"] != nil
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var input = FuzzInput(data, size)
     let figure = randomFigure(&input)
     let textMode: SVGCanvas.TextMode = input.bool() ? .outlines : .characters
+    if debugging {  // DESCENT_FUZZ_DEBUG=1: the figure an input makes, for a regression test
+        var text = ""
+        dump(figure, to: &text)
+        FileHandle.standardError.write(Data(text.utf8))
+    }
 
     let png: Data
     do {
