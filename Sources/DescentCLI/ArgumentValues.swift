@@ -9,9 +9,18 @@ enum ArgumentValues {
         let description: String
     }
 
+    /// A number written in decimal as Python's `float()` reads it (`3`, `-.5`, `2.`, `1e-8`),
+    /// surrounding spaces ignored; `nil` for anything else. Swift's own `Double(_:)` also reads
+    /// hexadecimal (`0x10` is 16), `nan` and `inf`, which no user means as a learning rate.
+    static func decimal(_ text: some StringProtocol) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
+        return Double(trimmed)
+    }
+
     /// A learning rate: a finite number greater than 0.
     static func learningRate(_ text: String) throws -> Double {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value > 0 else {
+        guard let value = decimal(text), value.isFinite, value > 0 else {
             throw ValueError(description: "expected a finite number greater than 0, such as 0.1 or 1e-8")
         }
         return value
@@ -73,7 +82,7 @@ enum ArgumentValues {
 
     /// A resolution: a number of dots per inch from 1 to 2400.
     static func dpi(_ text: String) throws -> Double {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 1, value <= 2400
+        guard let value = decimal(text), value.isFinite, value >= 1, value <= 2400
         else {
             throw ValueError(description: "expected dots per inch from 1 to 2400, such as 100")
         }
@@ -89,6 +98,10 @@ enum ArgumentValues {
         guard bounds[0] < bounds[1] else {
             throw ValueError(description: "the lower limit must be below the upper one, such as -3.5,3.5")
         }
+        guard (bounds[1] - bounds[0]).isFinite else {
+            throw ValueError(
+                description: "the range is wider than the largest number (about 1.8e308), such as -1e300,1e300")
+        }
         return bounds[0]...bounds[1]
     }
 
@@ -97,7 +110,7 @@ enum ArgumentValues {
         let fields = text.split(separator: ",", omittingEmptySubsequences: false)
         return try fields.map { field in
             let trimmed = field.trimmingCharacters(in: .whitespaces)
-            guard let value = Double(trimmed), value.isFinite else {
+            guard let value = decimal(trimmed), value.isFinite else {
                 throw ValueError(
                     description:
                         "'\(trimmed)' is not a finite number; expected numbers separated by commas, such as -3,4")

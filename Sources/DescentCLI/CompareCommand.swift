@@ -44,18 +44,19 @@ struct CompareCommand: ParsableCommand {
             runs.append(try runOptions.descend(learningRate: rate))
         }
         let figure = TrajectoryFigures.comparison(
-            runs, options: figureOptions.plotOptions, panelWidth: figureOptions.width, height: figureOptions.height,
+            runs, options: figureOptions.plotOptions(style: runOptions.figureStyle), panelWidth: figureOptions.width,
+            height: figureOptions.height,
             dpi: figureOptions.dpi, font: font)
         try figureOptions.save(figure, to: path, font: font)
         let json = JSONValue.array(runs.map(\.json))
         try outputs.writeData(json: json, csv: Trajectory.csv(runs))
         if outputs.json {
-            print(json.serialized())
+            try StandardStreams.print(json.serialized())
         } else {
             for run in runs {
-                print("lr \(ShortestDouble.format(run.learningRate)): \(run.summary)")
+                try StandardStreams.print("lr \(ShortestDouble.format(run.learningRate)): \(run.summary)")
             }
-            print("wrote \(path)")
+            try StandardStreams.print("wrote \(path)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DescentCore
 import Foundation
 
 /// The `descent` executable: parses arguments, runs a subcommand, and turns every failure into one
@@ -18,19 +19,42 @@ struct DescentCommand: ParsableCommand {
     )
 
     static func main() {
+        StandardStreams.occupyClosedDescriptors()
+        Signals.install()
         do {
+            try ArgumentPrecheck.check(CommandLine.arguments.dropFirst())
             var command = try parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                do { try StandardStreams.print(fullMessage(for: error)) } catch { fail(error.message, error.exitCode) }
                 Foundation.exit(0)
             }
             let message = (error as? CommandError)?.message ?? Self.oneLine(message(for: error))
-            FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
-            Foundation.exit((error as? CommandError)?.exitCode ?? code.rawValue)
+            fail(message, (error as? CommandError)?.exitCode ?? code.rawValue)
         }
+    }
+
+    /// Prints `descent: message` on stderr, control characters escaped, and exits with `code`.
+    private static func fail(_ message: String, _ code: Int32) -> Never {
+        StandardStreams.printError("descent: \(escapingControlCharacters(message))\n")
+        Foundation.exit(code)
+    }
+
+    /// `text` with every control character (C0, DEL, C1) written as `\u{1B}`: messages quote the
+    /// user's arguments, and an escape sequence in one must show as text, not recolour or rewrite
+    /// the terminal.
+    static func escapingControlCharacters(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                escaped += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     /// ArgumentParser's message without its "Error: " prefix, on one line.
@@ -45,7 +69,8 @@ struct DescentCommand: ParsableCommand {
 struct CommandError: Error, CustomStringConvertible {
     /// The line printed after `descent: `.
     let message: String
-    /// 64 (EX_USAGE) for bad input, 73 (EX_CANTCREAT) for files that cannot be written.
+    /// 64 (EX_USAGE) for bad input, 73 (EX_CANTCREAT) for files that cannot be written, 74
+    /// (EX_IOERR) for a stdout that cannot be written.
     let exitCode: Int32
 
     static func usage(_ message: String) -> CommandError {
@@ -58,15 +83,21 @@ struct CommandError: Error, CustomStringConvertible {
 
     var description: String { message }
 
-    /// Fails unless the folder that would hold `path` (given with `flag`) exists, so that bad
-    /// paths are reported before any work and nothing is half-written.
-    static func requireFolder(of path: String, flag: String) throws(CommandError) {
-        let folder = (path as NSString).deletingLastPathComponent
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder),
-            isFolder.boolValue
-        else {
-            throw .cannotCreate("\(flag) \(path): the directory \(folder) does not exist")
+    /// Fails unless `path` (given with `flag`) can be written: its folder exists and a file can be
+    /// created there (`AtomicFile.checkWritable`). Called for every output before any work, so a
+    /// bad path is reported at once, by its own flag, and nothing is half-written.
+    static func requireWritable(_ path: String, flag: String) throws(CommandError) {
+        do { try AtomicFile.checkWritable(path) } catch { throw .cannotCreate("\(flag) \(path): \(error.reason)") }
+    }
+
+    /// Fails unless `folder` (given with `flag`) exists and takes files, or could be created: its
+    /// nearest existing ancestor takes files. Nothing is created.
+    static func requireCreatableFolder(_ folder: String, flag: String) throws(CommandError) {
+        var existing = folder
+        while !FileManager.default.fileExists(atPath: existing.isEmpty ? "." : existing) {
+            existing = (existing as NSString).deletingLastPathComponent
         }
+        let probe = ((existing.isEmpty ? "." : existing) as NSString).appendingPathComponent("descent-probe")
+        do { try AtomicFile.checkWritable(probe) } catch { throw .cannotCreate("\(flag) \(folder): \(error.reason)") }
     }
 }

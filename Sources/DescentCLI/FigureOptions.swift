@@ -56,13 +56,13 @@ struct FigureOptions: ParsableArguments {
         case outlines, characters
     }
 
-    var plotOptions: TrajectoryFigures.Options {
-        TrajectoryFigures.Options(xLimits: xlim, yLimits: ylim, title: title)
+    /// The options of a trajectory figure drawn in `style`.
+    func plotOptions(style: TrajectoryFigures.Style) -> TrajectoryFigures.Options {
+        TrajectoryFigures.Options(xLimits: xlim, yLimits: ylim, title: title, style: style)
     }
 
     /// The output path (`--output`, or `output/<defaultName>.png`), checked before any work: a
-    /// known extension, an existing folder, a figure size within the caps. (The default folder is
-    /// created when the figure is saved.)
+    /// figure size within the caps, and a path `checkFigurePath` accepts.
     func destination(defaultName: String, panels: Int) throws(CommandError) -> String {
         let totalPixels = width * Double(panels) * height
         guard width * Double(panels) <= Double(Figure.maximumSide), totalPixels <= Figure.maximumPixels else {
@@ -72,18 +72,31 @@ struct FigureOptions: ParsableArguments {
             )
         }
         let path = output ?? Self.defaultPath(defaultName)
-        guard Figure.FileFormat(path: path) != nil else {
-            throw .usage("--output \(path): the file name must end in .png or .svg")
-        }
-        if let output { try CommandError.requireFolder(of: output, flag: "--output") }
+        try Self.checkFigurePath(path, flag: "--output")
         return path
     }
 
-    /// Saves `figure` to `path`, with the command line in the PNG's metadata.
-    func save(_ figure: Figure, to path: String, font: Font) throws(CommandError) {
-        // A user's folder was checked to exist; the default one is made on first use.
+    /// Fails unless a figure can be saved to `path` (given with `flag`): a known extension, and a
+    /// folder that takes files, or the default folder, which `save` creates, creatable.
+    static func checkFigurePath(_ path: String, flag: String) throws(CommandError) {
+        guard Figure.FileFormat(path: path) != nil else {
+            throw .usage("\(flag) \(path): the file name must end in .png or .svg")
+        }
         let folder = (path as NSString).deletingLastPathComponent
-        if folder == Self.defaultFolder {
+        if folder == defaultFolder, !FileManager.default.fileExists(atPath: folder) {
+            try CommandError.requireCreatableFolder(folder, flag: flag)
+        } else {
+            try CommandError.requireWritable(path, flag: flag)
+        }
+    }
+
+    /// Saves `figure` to `path` (given with `flag`, which the error names), with the command line
+    /// in the PNG's metadata. The default folder is made here, on first use, and removed again if
+    /// the figure cannot be written into it, so a failure leaves no empty folder behind.
+    func save(_ figure: Figure, to path: String, flag: String = "--output", font: Font) throws(CommandError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let makesFolder = folder == Self.defaultFolder && !FileManager.default.fileExists(atPath: folder)
+        if makesFolder {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         let command = (["descent"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
@@ -92,7 +105,8 @@ struct FigureOptions: ParsableArguments {
                 to: path, font: font, metadata: [("Software", "Descent"), ("Command", command)],
                 textMode: svgText == .outlines ? .outlines : .characters)
         } catch {
-            throw .cannotCreate("--output \(error.description)")
+            if makesFolder { rmdir(folder) }
+            throw .cannotCreate("\(flag) \(error.description)")
         }
     }
 

@@ -28,13 +28,11 @@ struct GalleryCommand: ParsableCommand {
 
     @OptionGroup var dataSource: DataOptions
 
+    /// Checks everything first (font, output folder, data) and creates the folder only when the
+    /// figures are ready, so a bad input leaves nothing behind.
     func run() throws {
         let font = try FigureOptions.font()
-        do {
-            try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
-        } catch {
-            throw CommandError.cannotCreate("--output-dir \(outputDir): cannot create the folder")
-        }
+        try CommandError.requireCreatableFolder(outputDir, flag: "--output-dir")
         let sphere = Preset.sphere.objective
         let start = Preset.sphere.start
         let runs = try CompareCommand.bookLearningRates.map {
@@ -49,9 +47,14 @@ struct GalleryCommand: ParsableCommand {
         }
         let trainingRuns = Trainer.train(dataset, configurations: configurations, as: Double.self)
             .map(TrainingFigures.Run.init)
+        do {
+            try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+        } catch {
+            throw CommandError.cannotCreate("--output-dir \(outputDir): cannot create the folder")
+        }
         let figures: [(String, Figure)] = [
-            ("trajectory", TrajectoryFigures.trajectory(runs[0])),
-            ("lr_comparison", TrajectoryFigures.comparison(runs, font: font)),
+            ("trajectory", TrajectoryFigures.trajectory(runs[0], options: .init(style: .book))),
+            ("lr_comparison", TrajectoryFigures.comparison(runs, options: .init(style: .book), font: font)),
             ("train_loss", TrainingFigures.loss([trainingRuns[1]])),
             ("train_accuracy", TrainingFigures.accuracy([trainingRuns[1]])),
             ("lr_comparison_net", TrainingFigures.loss(trainingRuns)),
@@ -65,7 +68,7 @@ struct GalleryCommand: ParsableCommand {
                 } catch {
                     throw CommandError.cannotCreate(error.description)
                 }
-                print("wrote \(path)")
+                try StandardStreams.print("wrote \(path)")
             }
         }
     }

@@ -37,17 +37,17 @@ struct GradcheckCommand: ParsableCommand {
         }
         let result = GradientCheck.run(dataset, samples: samples, seed: seed)
         if json {
-            print(result.json.serialized())
+            try StandardStreams.print(result.json.serialized())
         } else {
-            print("parameter  mean |numerical − backprop|  max |numerical − backprop|")
+            try StandardStreams.print("parameter  mean |numerical − backprop|  max |numerical − backprop|")
             for parameter in result.parameters {
-                print(
+                try StandardStreams.print(
                     parameter.name.padding(toLength: 9, withPad: " ", startingAt: 0)
                         + String(
                             format: "  %24.6e  %26.6e", parameter.meanAbsoluteDifference,
                             parameter.maximumAbsoluteDifference))
             }
-            print(String(format: "%d samples, %.2f s", samples, result.seconds))
+            try StandardStreams.print(String(format: "%d samples, %.2f s", samples, result.seconds))
         }
     }
 }

@@ -18,10 +18,11 @@ struct OutputOptions: ParsableArguments {
         case json, csv
     }
 
-    /// Rejects what cannot be honoured, before any work is done: an unknown format, a missing folder.
+    /// Rejects what cannot be honoured, before any work is done: an unknown format, a file that
+    /// cannot be written.
     func check() throws(CommandError) {
         guard let data, try dataFormat() != nil else { return }
-        try CommandError.requireFolder(of: data, flag: "--data")
+        try CommandError.requireWritable(data, flag: "--data")
     }
 
     /// The format of `--data`, from its extension, or `nil` without `--data`.

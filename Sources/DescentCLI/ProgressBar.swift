@@ -11,6 +11,10 @@ final class ProgressBar: @unchecked Sendable {
     private let start = Date()
     private let lock = NSLock()
 
+    /// Whether a bar's line is on the terminal without its newline yet. A plain stored flag with a
+    /// constant initial value, so the signal handler reads it without any lazy initialisation.
+    private nonisolated(unsafe) static var lineIsOpen = false
+
     /// A bar for `total` iterations, or `nil` when stderr is not a terminal.
     init?(total: Int) {
         guard isatty(STDERR_FILENO) != 0 else { return nil }
@@ -44,14 +48,24 @@ final class ProgressBar: @unchecked Sendable {
             line += "  acc \(String(format: "%.3f/%.3f", accuracy.train, accuracy.test))"
         }
         line += "  \(Int(speed)) it/s  \(Int(left.rounded())) s left "
-        FileHandle.standardError.write(Data(line.utf8))
+        Self.lineIsOpen = true
+        StandardStreams.printError(line)
     }
 
     /// Ends the bar's line.
     func finish() {
         lock.lock()
         draw()
+        StandardStreams.printError("\n")
+        Self.lineIsOpen = false
         lock.unlock()
-        FileHandle.standardError.write(Data("\n".utf8))
+    }
+
+    /// Ends an open bar's line, so that the shell's prompt after Ctrl-C starts on a line of its
+    /// own. For the signal handler: async-signal-safe (one `write(2)`).
+    static func endLineAfterSignal() {
+        guard lineIsOpen else { return }
+        var newline = UInt8(ascii: "\n")
+        _ = write(STDERR_FILENO, &newline, 1)
     }
 }

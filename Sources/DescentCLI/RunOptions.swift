@@ -1,11 +1,12 @@
 import ArgumentParser
 import DescentCore
+import DescentPlot
 
 /// The flags that define a descent run but its learning rate (DESIGN.md §3), shared by the
 /// commands that run one.
 struct RunOptions: ParsableArguments {
     @Option(
-        name: .customLong("function"),
+        name: .customLong("function"), parsing: .unconditional,
         help: ArgumentHelp(
             "The function to minimise, e.g. \"x0^2 + x1^2\" (variables x0…x9 or x, y, z; + - * / ^; "
                 + "sin cos tan exp log sqrt abs tanh sigmoid; pi, e). Default: the preset.",
@@ -35,6 +36,12 @@ struct RunOptions: ParsableArguments {
     @Option(help: "The update rule.")
     var optimizer: OptimizerKind = .sgd
 
+    /// The book's Figure 4-10 for the book's own run (neither `--function` nor `--preset`), the
+    /// path on its landscape for any other.
+    var figureStyle: TrajectoryFigures.Style {
+        functionText == nil && preset == nil ? .book : .landscape
+    }
+
     /// The objective the flags name.
     func objective() throws(CommandError) -> Objective {
         switch (functionText, preset) {
@@ -44,7 +51,8 @@ struct RunOptions: ParsableArguments {
             do {
                 return try Objective(expression: text)
             } catch {
-                throw .usage("--function \"\(text)\": \(error)")
+                let shown = text.count > 60 ? text.prefix(50) + "… (\(text.count) characters)" : text
+                throw .usage("--function \"\(shown)\": \(error)")
             }
         case (nil, let preset):
             return (preset ?? .sphere).objective

@@ -19,6 +19,13 @@ struct TrainCommand: ParsableCommand {
             Several learning rates (--lr 0.01,0.1,1) train one network each, from the same seed, on \
             all cores, and the loss chart overlays them.
 
+            The loss chart goes to --output (default output/train_loss.png, or \
+            output/lr_comparison_net.png for several rates); the accuracy chart to --accuracy-output, \
+            by default train_accuracy beside the loss chart, in its format (--output runs/loss.svg \
+            puts it in runs/train_accuracy.svg). --xlim and --ylim set the loss chart's iteration and \
+            loss ranges; the accuracy chart always shows every epoch from 0 to 1. Every output path is \
+            checked before training starts.
+
             Example:
               $ descent train --iters 2000 --output loss.svg --accuracy-output accuracy.svg
             """
@@ -59,7 +66,9 @@ struct TrainCommand: ParsableCommand {
 
     @Option(
         name: .customLong("accuracy-output"),
-        help: ArgumentHelp("Draw the accuracy chart to FILE. Default: output/train_accuracy.png.", valueName: "file"))
+        help: ArgumentHelp(
+            "Draw the accuracy chart to FILE. Default: train_accuracy beside --output, in its format.",
+            valueName: "file"))
     var accuracyOutput: String?
 
     @OptionGroup var figureOptions: FigureOptions
@@ -74,51 +83,91 @@ struct TrainCommand: ParsableCommand {
         let comparing = learningRates.count > 1
         let lossPath = try figureOptions.destination(
             defaultName: comparing ? "lr_comparison_net" : "train_loss", panels: 1)
-        let accuracyPath = try accuracyDestination()
+        let accuracyPath = try accuracyDestination(besides: lossPath)
         let font = try FigureOptions.font()
         let dataset = try dataSource.load()
         guard batch <= dataset.trainImages.rows else {
             throw CommandError.usage("--batch \(batch): the data has only \(dataset.trainImages.rows) training images")
         }
+        try checkMemory(for: dataset)
         let logs = train(on: dataset)
         let runs = logs.map(TrainingFigures.Run.init)
         let size = (width: figureOptions.width, height: figureOptions.height, dpi: figureOptions.dpi)
         try figureOptions.save(
             TrainingFigures.loss(
-                runs, title: figureOptions.title, width: size.width, height: size.height, dpi: size.dpi), to: lossPath,
-            font: font)
+                runs, title: figureOptions.title, xLimits: figureOptions.xlim, yLimits: figureOptions.ylim,
+                width: size.width, height: size.height, dpi: size.dpi), to: lossPath, font: font)
         try figureOptions.save(
             TrainingFigures.accuracy(
                 runs, title: figureOptions.title, width: size.width, height: size.height, dpi: size.dpi),
-            to: accuracyPath, font: font)
+            to: accuracyPath, flag: "--accuracy-output", font: font)
         try outputs.writeData(
             json: logs.count == 1 ? logs[0].json : .array(logs.map(\.json)), csv: TrainingLog.csv(logs))
         if outputs.json {
-            print(summary(logs).serialized())
+            try StandardStreams.print(summary(logs).serialized())
         } else {
             for log in logs {
                 let last = log.accuracy.last
-                print(
+                try StandardStreams.print(
                     "lr \(ShortestDouble.format(log.learningRate)): final loss \(String(format: "%.4f", log.loss.last ?? .nan)), "
                         + "train accuracy \(String(format: "%.4f", last?.train ?? .nan)), test accuracy \(String(format: "%.4f", last?.test ?? .nan)), "
                         + "\(String(format: "%.1f", log.seconds)) s")
             }
-            print("wrote \(lossPath)\nwrote \(accuracyPath)")
+            try StandardStreams.print("wrote \(lossPath)\nwrote \(accuracyPath)")
         }
     }
 
-    private func accuracyDestination() throws(CommandError) -> String {
-        guard let accuracyOutput else { return FigureOptions.defaultPath("train_accuracy") }
-        guard Figure.FileFormat(path: accuracyOutput) != nil else {
-            throw .usage("--accuracy-output \(accuracyOutput): the file name must end in .png or .svg")
+    /// The accuracy chart's path: `--accuracy-output`, or `train_accuracy` beside the loss chart
+    /// at `lossPath`, in its format; checked like `--output`, and refused when it is the loss
+    /// chart's own file (one chart would silently replace the other).
+    private func accuracyDestination(besides lossPath: String) throws(CommandError) -> String {
+        let folder = (lossPath as NSString).deletingLastPathComponent
+        let format = (lossPath as NSString).pathExtension
+        let path = accuracyOutput ?? (folder as NSString).appendingPathComponent("train_accuracy.\(format)")
+        try FigureOptions.checkFigurePath(path, flag: "--accuracy-output")
+        func resolved(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         }
-        try CommandError.requireFolder(of: accuracyOutput, flag: "--accuracy-output")
-        return accuracyOutput
+        guard resolved(path) != resolved(lossPath) else {
+            guard accuracyOutput != nil else {
+                throw .usage(
+                    "--output \(lossPath): the accuracy chart goes there by default (train_accuracy beside --output); "
+                        + "name the loss chart otherwise or give --accuracy-output")
+            }
+            throw .usage(
+                "--accuracy-output \(path): this is where the loss chart goes (--output \(lossPath)); "
+                    + "give the two charts different files")
+        }
+        return path
     }
 
-    /// One network per learning rate, side by side on the cores when there are several.
-    private func train(on dataset: Dataset) -> [TrainingLog] {
-        let configurations = learningRates.map { rate in
+    /// The share of the machine's memory a training run may take: half, so that the machine
+    /// stays usable while it trains.
+    static let memoryShare = 0.5
+
+    /// Refuses, before any work, a run whose estimated peak (``Trainer/estimatedMemory``) is more
+    /// than ``memoryShare`` of the machine's memory, naming the flags that lower it.
+    private func checkMemory(for dataset: Dataset) throws(CommandError) {
+        let needed =
+            switch precision {
+            case .double: Trainer.estimatedMemory(training: configurations, on: dataset, as: Double.self)
+            case .float: Trainer.estimatedMemory(training: configurations, on: dataset, as: Float.self)
+            }
+        let machine = Double(ProcessInfo.processInfo.physicalMemory)
+        guard needed > machine * Self.memoryShare else { return }
+        let gigabytes = { (bytes: Double) in String(format: "%.1f GB", bytes / 1e9) }
+        let lower =
+            ["--batch", "--hidden"] + (learningRates.count > 1 ? ["fewer --lr values"] : [])
+            + (precision == .double ? ["--precision float"] : [])
+        throw .usage(
+            "--hidden \(hidden) --batch \(batch)\(learningRates.count > 1 ? " with \(learningRates.count) learning rates" : ""): "
+                + "training would need about \(gigabytes(needed)) of memory, more than half of this machine's "
+                + "\(gigabytes(machine)); lower it with \(lower.joined(separator: ", "))")
+    }
+
+    /// One configuration per learning rate, with the flags' settings.
+    private var configurations: [TrainingConfiguration] {
+        learningRates.map { rate in
             var configuration = TrainingConfiguration()
             configuration.hiddenSize = hidden
             configuration.iterations = iters
@@ -127,6 +176,11 @@ struct TrainCommand: ParsableCommand {
             configuration.seed = seed
             return configuration
         }
+    }
+
+    /// One network per learning rate, side by side on the cores when there are several.
+    private func train(on dataset: Dataset) -> [TrainingLog] {
+        let configurations = configurations
         let bar = ProgressBar(total: iters * configurations.count)
         var report: (@Sendable (Int, TrainingProgress) -> Void)?
         if let bar {

@@ -38,19 +38,21 @@ struct TrajectoryCommand: ParsableCommand {
 
     func run() throws {
         try outputs.check()
-        let path = try figureOptions.destination(defaultName: "trajectory", panels: 1)
+        let panels = TrajectoryFigures.panelCount(forDimension: try runOptions.objective().dimension)
+        let path = try figureOptions.destination(defaultName: "trajectory", panels: panels)
         let font = try FigureOptions.font()
         let trajectory = try runOptions.descend(learningRate: learningRate)
         let figure = TrajectoryFigures.trajectory(
-            trajectory, options: figureOptions.plotOptions, width: figureOptions.width, height: figureOptions.height,
+            trajectory, options: figureOptions.plotOptions(style: runOptions.figureStyle), width: figureOptions.width,
+            height: figureOptions.height,
             dpi: figureOptions.dpi)
         try figureOptions.save(figure, to: path, font: font)
         try outputs.writeData(json: trajectory.json, csv: trajectory.csv)
         if outputs.json {
-            print(trajectory.json.serialized())
+            try StandardStreams.print(trajectory.json.serialized())
         } else {
-            print(trajectory.summary)
-            print("wrote \(path)")
+            try StandardStreams.print(trajectory.summary)
+            try StandardStreams.print("wrote \(path)")
         }
     }
 }

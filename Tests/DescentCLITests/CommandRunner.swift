@@ -43,6 +43,29 @@ struct CommandRunner {
             stderr: String(decoding: errorData, as: UTF8.self))
     }
 
+    /// Starts `wrapper` (strace, script…), which runs `descent` as its child, with `arguments` in
+    /// `directory`, stdout to `output` or nowhere, and returns at once: for tests that act on a
+    /// command while it runs.
+    static func start(_ wrapper: String, _ arguments: [String], in directory: URL, output: Pipe? = nil) throws
+        -> Process
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: wrapper)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = output ?? FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The process id of the command a wrapper started with `start` runs, from Linux's /proc.
+    static func child(of wrapper: Process) throws -> Int32 {
+        let id = wrapper.processIdentifier
+        let children = try String(contentsOfFile: "/proc/\(id)/task/\(id)/children", encoding: .utf8)
+        return try #require(Int32(children.split(separator: " ").first ?? ""))
+    }
+
     /// A fresh empty directory, removed by the caller.
     static func temporaryDirectory() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-\(UUID().uuidString)")

@@ -45,9 +45,70 @@ import Testing
         #expect(log.loss.last == summary.runs[0].final_loss)
         let svg = try String(contentsOf: directory.appendingPathComponent("loss.svg"), encoding: .utf8)
         #expect(svg.contains("viewBox=\"0 0 640 480\""))
-        let accuracy = try PNGCodec.decode(
-            try Data(contentsOf: directory.appendingPathComponent("output/train_accuracy.png")))
-        #expect(accuracy.width == 640)
+        let accuracy = try String(
+            contentsOf: directory.appendingPathComponent("train_accuracy.svg"), encoding: .utf8)
+        #expect(accuracy.contains("viewBox=\"0 0 640 480\""), "the accuracy chart goes beside --output, in its format")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("output").path))
+    }
+
+    @Test func theDefaultAccuracyChartGoesIntoTheFolderOfTheLossChart() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("runs"), withIntermediateDirectories: true)
+        let result = try CommandRunner.run(
+            ["train", "--iters", "5", "--hidden", "5", "--output", "runs/loss.png"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("wrote runs/loss.png\nwrote runs/train_accuracy.png\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["runs"])
+    }
+
+    @Test(arguments: [
+        (
+            ["--output", "chart.png", "--accuracy-output", "./chart.png"],
+            "--accuracy-output ./chart.png: this is where the loss chart goes (--output chart.png); give the two charts different files"
+        ),
+        (
+            ["--output", "train_accuracy.svg"],
+            "--output train_accuracy.svg: the accuracy chart goes there by default (train_accuracy beside --output); name the loss chart otherwise or give --accuracy-output"
+        ),
+    ])
+    func theAccuracyChartMayNotReplaceTheLossChart(outputs: [String], message: String) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(["train", "--iters", "5", "--hidden", "5"] + outputs, in: directory)
+        #expect(result.status == 64)
+        #expect(result.stderr == "descent: \(message)\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    /// /proc takes no new files, even from root, so the check cannot be passed by permissions.
+    @Test(arguments: [("--accuracy-output", "/proc/accuracy.png"), ("--data", "/proc/log.json")])
+    func anUnwritableOutputIsNamedByItsFlagBeforeTraining(flag: String, path: String) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(
+            ["train", "--iters", "5", "--hidden", "5", "--output", "loss.png", flag, path], in: directory)
+        #expect(result.status == 73)
+        #expect(result.stderr.hasPrefix("descent: \(flag) \(path): "))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no training, no chart")
+    }
+
+    @Test func xlimAndYlimSetTheLossChartsRanges() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(
+            [
+                "train", "--iters", "30", "--hidden", "5", "--output", "loss.svg", "--svg-text", "characters",
+                "--xlim", "0,8", "--ylim", "1,3",
+            ],
+            in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOf: directory.appendingPathComponent("loss.svg"), encoding: .utf8)
+        let labels = svg.components(separatedBy: "</text>").compactMap { $0.split(separator: ">").last }
+        #expect(labels.contains("8") && !labels.contains("10") && !labels.contains("25"))
+        #expect(labels.contains("1.00") && labels.contains("3.00"))
     }
 
     @Test func severalLearningRatesTrainSideBySide() throws {
@@ -148,5 +209,36 @@ import Testing
         let last = try #require(lines.last { $0.hasPrefix("[") })
         #expect(last.hasPrefix("[########################] 40/40  loss "))
         #expect(last.contains("  acc 0.") && last.contains(" it/s  ") && last.hasSuffix(" s left "))
+    }
+
+    /// `script` gives the run a terminal; the test waits for the bar to appear on it and then
+    /// presses Ctrl-C (SIGINT to the command, which `script` started with `exec`).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func ctrlCEndsTheBarsLineAndStopsTheRunAsInterrupted() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = Pipe()
+        let process = try CommandRunner.start(
+            "/usr/bin/script",
+            [
+                "-qec", "exec \(CommandRunner.executable.path) train --iters 1000000 --hidden 5 --output loss.png",
+                "/dev/null",
+            ], in: directory, output: output)
+        var screen = Data()
+        while !screen.contains(UInt8(ascii: "[")) {
+            let more = output.fileHandleForReading.availableData
+            if more.isEmpty { break }
+            screen += more
+        }
+        let descent = try CommandRunner.child(of: process)
+        #expect(kill(descent, SIGINT) == 0)
+        screen += output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + SIGINT, "script reports the signal that ended the command")
+        let text = String(decoding: screen, as: UTF8.self)
+        let afterBar = try #require(text.components(separatedBy: " s left ").last)
+        #expect(
+            afterBar.hasPrefix("\r\n") || afterBar.hasPrefix("\n"), "the bar's line is ended: \(text.debugDescription)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 }

@@ -41,6 +41,12 @@ struct TrajectoryJSON: Decodable {
         #expect(run.values.first == 25)
     }
 
+    @Test func anExpressionStartingWithMinusNeedsNoEquals() throws {
+        let run = try json(["--function", "-x0-x1", "--init", "1,1", "--steps", "1", "--gradient", "analytic"])
+        #expect(run.function == "-x0-x1")
+        #expect(run.final == [1.1, 1.1])
+    }
+
     @Test func negativeStartPointsParseWithOrWithoutEquals() throws {
         #expect(try json(["--init", "-3,4"]).`init` == [-3, 4])
         #expect(try json(["--init=-1.5,-2"]).`init` == [-1.5, -2])
@@ -96,6 +102,26 @@ struct TrajectoryJSON: Decodable {
         (
             ["--lr", "nan"],
             "descent: The value 'nan' is invalid for '--lr <rate>': expected a finite number greater than 0, such as 0.1 or 1e-8"
+        ),
+        (
+            ["--lr", "0x10"],
+            "descent: The value '0x10' is invalid for '--lr <rate>': expected a finite number greater than 0, such as 0.1 or 1e-8"
+        ),
+        (
+            ["--lr=", "--steps", "3"],
+            "descent: --lr=: the value after '=' is empty; give one, as in --lr=VALUE or --lr VALUE"
+        ),
+        (
+            ["--preset", "rosenbrock", "--preset", "sphere"],
+            "descent: --preset is given twice; give it once (lists are comma-separated, as in --lr 0.1,10)"
+        ),
+        (
+            ["--init=1e1_0,2"],
+            "descent: The value '1e1_0,2' is invalid for '--init <x0,x1,…>': '1e1_0' is not a finite number; expected numbers separated by commas, such as -3,4"
+        ),
+        (
+            ["--xlim=-1e308,1e308"],
+            "descent: The value '-1e308,1e308' is invalid for '--xlim <low,high>': the range is wider than the largest number (about 1.8e308), such as -1e300,1e300"
         ),
         (
             ["--lr", "-0.1"],
@@ -188,6 +214,36 @@ struct TrajectoryJSON: Decodable {
         #expect(result.stdout.isEmpty)
         #expect(result.status != 0 && result.status < 128)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    /// Expressions past the parser's limits, and a derivative past its budget: named in one line
+    /// that shows the start of a long text, not all of it.
+    static let oversizedExpressions: [([String], String)] = {
+        let parentheses = String(repeating: "(", count: 60_000)
+        let sines = String(repeating: "sin(", count: 200) + "x" + String(repeating: ")", count: 200)
+        let product: String = Array(repeating: "x", count: 1000).joined(separator: "*")
+        return [
+            (
+                ["--function", parentheses],
+                "descent: --function \"\(String(repeating: "(", count: 50))… (60000 characters)\": "
+                    + "the expression is 60000 characters long; at most 2000 are allowed"
+            ),
+            (
+                ["--function", sines],
+                "descent: --function \"\(sines.prefix(50))… (1001 characters)\": the expression nests deeper than 100 "
+                    + "levels at column 401; each parenthesis, function call, sign and exponent opens one"
+            ),
+            (
+                ["--function", product, "--gradient", "analytic", "--init", "1"],
+                "descent: \(product) has no analytic gradient: its derivative by x0 would take more than "
+                    + "100000 operations; use the numerical gradient"
+            ),
+        ]
+    }()
+
+    @Test(arguments: oversizedExpressions)
+    func oversizedExpressionsGetOneLineAndNoFile(arguments: [String], message: String) throws {
+        try badInputGetsOneLineAndNoFile(arguments: arguments, message: message)
     }
 
     @Test func helpTeachesWithAnExample() throws {

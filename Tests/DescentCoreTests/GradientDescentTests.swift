@@ -58,6 +58,14 @@ import Testing
         #expect(trajectory.outcome.status == .diverged)
     }
 
+    /// Steps that grow while f falls are a descent gathering speed, not a divergence: Himmelblau's
+    /// from its flat centre with a small rate.
+    @Test func growingStepsDownhillNearTheStartAreStillRunning() throws {
+        let trajectory = try run(Preset.himmelblau.objective, from: [0, 0], lr: 1e-4, steps: 50)
+        #expect(trajectory.finalValue < trajectory.values[0])
+        #expect(trajectory.outcome.status == .running)
+    }
+
     @Test func learningRate1e8Crawls() throws {
         let trajectory = try run(lr: 1e-8)
         #expect(trajectory.outcome.status == .stalled)

@@ -127,15 +127,122 @@ import Testing
         #expect(first.dimensions == [1, 2, 2] && first.values == [0, 20, 40, 60])
     }
 
-    @Test func aCorruptGzipStreamIsRefused() {
-        var input: [UInt8] = [0x1F, 0x8B, 8, 0, 1, 2, 3]
-        #expect(throws: DatasetError.self) {
-            try IDXFile.gunzip(
-                path: "broken.gz",
-                input: {
-                    defer { input = [] }
-                    return input
-                }, until: { _ in false })
+    private func write(_ bytes: [UInt8], gzip: Bool = false) throws -> URL {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("idx-\(UUID().uuidString)")
+        try Data(bytes).write(to: file)
+        guard gzip else { return file }
+        try Self.run("/bin/gzip", ["-n", file.path])
+        return file.appendingPathExtension("gz")
+    }
+
+    private static func run(_ tool: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    private func readError(_ path: String, limit: Int? = nil) -> String? {
+        do {
+            _ = try IDXFile.read(path, expectedMagic: IDXFile.imagesMagic, limit: limit)
+            return nil
+        } catch {
+            return error.description.replacingOccurrences(of: path, with: "FILE")
         }
+    }
+
+    @Test func aCorruptGzipStreamIsRefused() throws {
+        let file = try write([0x1F, 0x8B, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+        let gz = file.appendingPathExtension("gz")
+        try FileManager.default.moveItem(at: file, to: gz)
+        defer { try? FileManager.default.removeItem(at: gz) }
+        #expect(readError(gz.path)?.hasPrefix("FILE: not a complete gzip stream") == true)
+    }
+
+    /// Dimensions whose product passes Int, or an image larger than a network could take, are
+    /// refused from the header alone, before any value is read or any memory is taken for them.
+    @Test(
+        arguments: [
+            (
+                [60000, 4_294_967_295, 4_294_967_295],
+                "FILE: items of 4294967295 × 4294967295 values announced; at most 1048576 (1024 × 1024) are allowed"
+            ),
+            (
+                [1, 10000, 10000],
+                "FILE: items of 10000 × 10000 values announced; at most 1048576 (1024 × 1024) are allowed"
+            ),
+            (
+                [4_294_967_295, 1024, 1024],
+                "FILE: 4294967295 × 1024 × 1024 values announced; at most 268435456 are allowed in one file"
+            ),
+        ] as [([UInt32], String)])
+    func headersPastTheLimitsAreRefused(dimensions: [UInt32], message: String) throws {
+        let file = try write(Self.idx(magic: IDXFile.imagesMagic, dimensions: dimensions, values: [1, 2, 3]))
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(readError(file.path) == message)
+    }
+
+    /// A file is read only as far as its header promises: `/dev/zero` behind a valid header
+    /// costs its 12 values, and a gzip bomb (a megabyte of zeros after them) is refused after at
+    /// most a megabyte of it is inflated.
+    @Test func aFileIsReadOnlyAsFarAsItsHeaderPromises() throws {
+        let header = Self.idx(magic: IDXFile.imagesMagic, dimensions: [3, 2, 2], values: Array(1...12))
+        let padded = try write(header + [UInt8](repeating: 0, count: 3 << 20), gzip: true)
+        defer { try? FileManager.default.removeItem(at: padded) }
+        #expect(readError(padded.path) == "FILE: more data after the values its header announces")
+        let first = try IDXFile.read(padded.path, expectedMagic: IDXFile.imagesMagic, limit: 3)
+        #expect(first.values == Array(1...12))
+
+        let endless = try write([])
+        defer { try? FileManager.default.removeItem(at: endless) }
+        #expect(readError("/dev/zero") == "FILE: not a regular file; a data file must be a file on disk")
+        try FileManager.default.removeItem(at: endless)
+        try FileManager.default.createSymbolicLink(atPath: endless.path, withDestinationPath: "/dev/zero")
+        #expect(readError(endless.path) == "FILE: not a regular file; a data file must be a file on disk")
+    }
+
+    @Test func aFIFOIsRefusedWithoutWaitingForAWriter() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("idx-fifo-\(UUID().uuidString)")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(at: fifo) }
+        #expect(readError(fifo.path) == "FILE: not a regular file; a data file must be a file on disk")
+    }
+
+    /// `cat a.gz b.gz` is one gzip file with two members; gzip(1) reads their contents in turn.
+    @Test func aMultiMemberGzipFileReadsAsOneStream() throws {
+        let bytes = Self.idx(magic: IDXFile.imagesMagic, dimensions: [3, 2, 2], values: Array(1...12))
+        let first = try write(Array(bytes[..<10]), gzip: true)
+        let second = try write(Array(bytes[10...]), gzip: true)
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        var joined = try Data(contentsOf: first)
+        joined += try Data(contentsOf: second)
+        try joined.write(to: first)
+        let file = try IDXFile.read(first.path, expectedMagic: IDXFile.imagesMagic)
+        #expect(file.dimensions == [3, 2, 2] && file.values == Array(1...12))
+        try joined.dropLast(3).write(to: first)
+        #expect(readError(first.path) == "FILE: not a complete gzip stream (it ends early)")
+    }
+
+    @Test(arguments: [[0, 2, 2], [3, 0, 2]] as [[UInt32]])
+    func dataSetsWithoutImagesOrPixelsAreRefused(dimensions: [UInt32]) throws {
+        let folder = try Self.writeDataset(gzip: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let labels = Int(dimensions[0])
+        try Data(Self.idx(magic: IDXFile.imagesMagic, dimensions: dimensions, values: []))
+            .write(to: folder.appendingPathComponent("t10k-images-idx3-ubyte"))
+        try Data(
+            Self.idx(
+                magic: IDXFile.labelsMagic, dimensions: [UInt32(labels)], values: Array(repeating: 1, count: labels))
+        )
+        .write(to: folder.appendingPathComponent("t10k-labels-idx1-ubyte"))
+        let shape = dimensions.map(String.init).joined(separator: " × ")
+        #expect(
+            loadError(folder)
+                == "DIR/t10k-images-idx3-ubyte: \(shape) pixels; a data set needs at least one image of at least one pixel"
+        )
     }
 }

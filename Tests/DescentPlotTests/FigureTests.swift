@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func theAxesBoxSitsWhereMatplotlibPutsIt() {
-        let figure = TrajectoryFigures.trajectory(bookRun)
+        let figure = TrajectoryFigures.trajectory(bookRun, options: .init(style: .book))
         let boxes = figure.layout(font: font)
         #expect(boxes.count == 1)
         #expect(abs(boxes[0].x - 80) < 1e-9 && abs(boxes[0].y - 57.6) < 1e-9)
@@ -46,7 +46,8 @@ import Testing
     }
 
     @Test func everyMarkerIsDrawnWhereTheAxesTransformPutsIt() throws {
-        let image = try PNGCodec.decode(try TrajectoryFigures.trajectory(bookRun).pngData(font: font))
+        let image = try PNGCodec.decode(
+            try TrajectoryFigures.trajectory(bookRun, options: .init(style: .book)).pngData(font: font))
         #expect(image.width == 640 && image.height == 480)
         for point in bookRun.history {
             let center = pixel(point[point.startIndex], point[point.startIndex + 1])
@@ -64,7 +65,8 @@ import Testing
     }
 
     @Test func guidesAreDashedPureBlueThroughTheOrigin() throws {
-        let image = try PNGCodec.decode(try TrajectoryFigures.trajectory(bookRun).pngData(font: font))
+        let image = try PNGCodec.decode(
+            try TrajectoryFigures.trajectory(bookRun, options: .init(style: .book)).pngData(font: font))
         let origin = pixel(0, 0)
         let row = Int(origin.y)
         // Along the horizontal guide, right of the markers: blue dashes (7.7 px) and white gaps (3.3 px).
@@ -77,7 +79,8 @@ import Testing
     }
 
     @Test func theSpinesFrameTheBox() throws {
-        let image = try PNGCodec.decode(try TrajectoryFigures.trajectory(bookRun).pngData(font: font))
+        let image = try PNGCodec.decode(
+            try TrajectoryFigures.trajectory(bookRun, options: .init(style: .book)).pngData(font: font))
         // The 0.8 pt (1.11 px) spine at x = 80, snapped to the centre of pixel column 80.
         #expect(image.pixel(80, 300).r < 100)
         #expect(image.pixel(76, 300) == (255, 255, 255, 255))
@@ -85,7 +88,7 @@ import Testing
     }
 
     @Test func theSVGHasTheSameGeometry() throws {
-        let svg = TrajectoryFigures.trajectory(bookRun).svgDocument(font: font)
+        let svg = TrajectoryFigures.trajectory(bookRun, options: .init(style: .book)).svgDocument(font: font)
         let paths = try SVGPaths(svg)
         #expect(paths.root["width"] == "640px" && paths.root["viewBox"] == "0 0 640 480")
         let markers = paths.elements.filter { $0["fill"] == "#1f77b4" }
@@ -107,13 +110,13 @@ import Testing
     }
 
     @Test func theSameFigureGivesTheSameBytes() throws {
-        let figure = TrajectoryFigures.trajectory(bookRun)
+        let figure = TrajectoryFigures.trajectory(bookRun, options: .init(style: .book))
         #expect(try figure.pngData(font: font) == (try figure.pngData(font: font)))
         #expect(figure.svgDocument(font: font) == figure.svgDocument(font: font))
     }
 
     @Test func theTrajectoryFigureMatchesItsGoldenFiles() throws {
-        let figure = TrajectoryFigures.trajectory(bookRun)
+        let figure = TrajectoryFigures.trajectory(bookRun, options: .init(style: .book))
         try GoldenFile.assertText(figure.svgDocument(font: font), matches: "trajectory.svg")
         try GoldenFile.assertImage(try figure.pngData(font: font), matches: "trajectory.png")
     }
@@ -122,13 +125,13 @@ import Testing
         let runs = try [0.1, 10, 1e-8].map {
             try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: $0, steps: 20)
         }
-        let figure = TrajectoryFigures.comparison(runs, font: font)
+        let figure = TrajectoryFigures.comparison(runs, options: .init(style: .book), font: font)
         try GoldenFile.assertText(figure.svgDocument(font: font), matches: "lr_comparison.svg")
     }
 
     @Test func pointsThatLeaveTheViewAreMarkedWithWhereTheyWent() throws {
         let run = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 10, steps: 20)
-        let figure = TrajectoryFigures.comparison([run], font: font)
+        let figure = TrajectoryFigures.comparison([run], options: .init(style: .book), font: font)
         let svg = figure.svgDocument(font: font, textMode: .characters)
         #expect(svg.contains("class=\"outside-view\""))
         #expect(svg.contains("10 points, farthest (−2.59×10<tspan"))
@@ -150,20 +153,22 @@ import Testing
 
     @Test func pointsPiledOnOneSpotGetAMagnifyingInset() throws {
         let crawl = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 1e-8, steps: 20)
-        let figure = TrajectoryFigures.comparison([crawl], font: font)
+        let figure = TrajectoryFigures.comparison([crawl], options: .init(style: .book), font: font)
         #expect(figure.panels[0].insets.count == 1)
         let svg = figure.svgDocument(font: font, textMode: .characters)
         #expect(svg.contains("moved 2.00×10<tspan"))
         #expect(svg.contains("class=\"inset-region\""))
         let converged = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 20)
-        #expect(TrajectoryFigures.comparison([converged], font: font).panels[0].insets.isEmpty)
+        #expect(
+            TrajectoryFigures.comparison([converged], options: .init(style: .book), font: font).panels[0].insets.isEmpty
+        )
     }
 
     /// The parent's guides and spines never run through the inset's texts: the inset sits on a
     /// white backdrop, moved up if need be so that its labels stay inside the parent's box.
     @Test func theInsetSitsOnABackdropInsideItsParent() throws {
         let crawl = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 1e-8, steps: 20)
-        let figure = TrajectoryFigures.comparison([crawl], font: font)
+        let figure = TrajectoryFigures.comparison([crawl], options: .init(style: .book), font: font)
         let box = figure.layout(font: font)[0]
         let frame = figure.panels[0].frame(
             box: box, cell: figure.cells[0], units: PlotUnits(dpi: figure.dpi), font: font)

@@ -100,7 +100,8 @@ public enum GradientDescent {
             throw DescentError(description: "steps must be between 0 and \(maximumSteps), got \(steps)")
         }
         if method == .analytic, !objective.hasAnalyticGradient {
-            throw DescentError(description: "\(objective.description) has no analytic gradient")
+            let reason = objective.missingGradientReason.map { ": \($0)" } ?? ""
+            throw DescentError(description: "\(objective.description) has no analytic gradient\(reason)")
         }
     }
 }

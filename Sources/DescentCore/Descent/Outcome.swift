@@ -14,8 +14,10 @@ import Foundation
 /// 3. `converged`: ‖g(pₙ)‖ ≤ 1e-6·‖g(p₀)‖: the gradient has all but vanished.
 /// 4. `stalled`: the last step had length 0: x froze while the gradient there is not small. With
 ///    the numerical gradient this is the book's lr = 10 case: x ± h rounds back to x.
-/// 5. `diverged`: r > 1.001 and pₙ is farther from p₀ than the window's first point: the steps
-///    grow geometrically and carry x away.
+/// 5. `diverged`: r > 1.001, pₙ is farther from p₀ than the window's first point, and either
+///    f(pₙ) is above f at the window's first point or ‖pₙ‖ > 10·max(1, ‖p₀‖): the steps grow
+///    geometrically and carry x uphill or far away. (Steps that grow while f falls near the start
+///    are a descent gathering speed on a flat slope, as Himmelblau's from (0, 0) with lr 1e-4.)
 /// 6. `oscillating`: every two successive steps of the window point in opposite directions
 ///    (dot product < 0) and r ≥ 0.999: x jumps back and forth without closing in, as lr = 1 on
 ///    x0² + x1² does between (−3, 4) and (3, −4).
@@ -39,6 +41,9 @@ public struct Outcome: Equatable, Sendable {
     static let window = 10
     /// Growth ratio beyond which growing steps count as divergence (rule 5).
     static let growthRatio = 1.001
+    /// How far from the origin, relative to the start, growing steps count as divergence even while
+    /// f falls (rule 5): f unbounded below, as the saddle's.
+    static let runawayFactor = 10.0
     /// Ratio at or above which steps count as not shrinking (rule 6).
     static let sustainedRatio = 0.999
     /// Estimated remaining distance, relative to the path travelled, that counts as arrived (rule 7).
@@ -81,7 +86,9 @@ public struct Outcome: Equatable, Sendable {
         let windowLengths = lengths[windowStart...]
         let ratio = meanRatio(Array(windowLengths))
         let distanceFromStart = { (k: Int) in distance(point(k), point(0)) }
-        if ratio > growthRatio, distanceFromStart(n) > distanceFromStart(windowStart) {
+        let climbs = objective(final) > objective(Array(point(windowStart)))
+        let runsAway = euclideanNorm(final) > runawayFactor * max(1, euclideanNorm(point(0)))
+        if ratio > growthRatio, distanceFromStart(n) > distanceFromStart(windowStart), climbs || runsAway {
             return Outcome(
                 status: .diverged,
                 reason:

@@ -11,12 +11,33 @@
 /// Unary minus binds looser than `^`, so `-x^2` is `-(x^2)`, as in Python and NumPy.
 /// Names are `x0`…`x9`, `x`, `y`, `z` (meaning `x0`, `x1`, `x2`), the constants `pi` and `e`, and the
 /// functions of ``MathFunction``. `**` is accepted as a synonym of `^`, so the book's Python reads as is.
+///
+/// ## Limits
+/// Parsing, differentiating, compiling and even releasing an expression recurse over its tree, so
+/// the tree's depth must stay within what any thread's stack holds. Two limits keep it there:
+/// at most ``maximumLength`` characters (which bounds a chain such as `x+x+…+x`, whose tree is as
+/// deep as it is long) and at most ``maximumNesting`` levels of nesting, where every parenthesis,
+/// function call, sign and exponent opens one level (`-(x^-y)` is 5 deep: the whole is one). Real objectives are
+/// far inside both; a text past either is refused with an error that names the limit.
 public struct ExpressionParser {
+    /// The longest text accepted, in characters.
+    public static let maximumLength = 2_000
+    /// The deepest nesting accepted: see "Limits" above.
+    public static let maximumNesting = 100
+
     private let tokens: [Token]
     private var position = 0
+    /// How many `parseUnary` calls are active: every nesting passes through it.
+    private var nesting = 0
 
     /// Parses `text`, or throws an ``ExpressionError`` naming the 1-based column of the fault.
     public static func parse(_ text: String) throws(ExpressionError) -> Expression {
+        let length = text.count
+        guard length <= maximumLength else {
+            throw ExpressionError(
+                message: "the expression is \(length) characters long", column: nil,
+                hint: "at most \(maximumLength) are allowed")
+        }
         var parser = ExpressionParser(tokens: try Lexer.tokens(of: text))
         guard parser.current.kind != .end else {
             throw ExpressionError(message: "the expression is empty", column: nil)
@@ -60,6 +81,13 @@ public struct ExpressionParser {
     }
 
     private mutating func parseUnary() throws(ExpressionError) -> Expression {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maximumNesting else {
+            throw ExpressionError(
+                message: "the expression nests deeper than \(Self.maximumNesting) levels", column: current.column,
+                hint: "each parenthesis, function call, sign and exponent opens one")
+        }
         if case .operator(let symbol) = current.kind, symbol == .add || symbol == .subtract {
             advance()
             let operand = try parseUnary()

@@ -39,8 +39,24 @@ public struct ExpressionProgram: Sendable {
     /// How many variables a point must have: see ``Expression/dimension``.
     public let dimension: Int
 
+    /// The most instructions ``init(_:maximumInstructions:)`` lets a derivative have by default.
+    /// An expression within the parser's limits compiles to at most about 2,000; its derivative can
+    /// be far larger, because the product rule copies each factor (`x*x*…*x` with n factors has a
+    /// derivative of about n²/2 operations). A program this long still evaluates in well under a
+    /// millisecond; a longer one would make the analytic gradient slower than the numerical.
+    public static let maximumDerivativeInstructions = 100_000
+
     /// Compiles `expression`.
     public init(_ expression: Expression) {
+        self.init(expression, maximumInstructions: .max)!
+    }
+
+    /// Compiles `expression`, or returns `nil` as soon as the program would hold more than
+    /// `maximumInstructions` instructions (the tree is expanded as it is compiled: a shared
+    /// subexpression is compiled once for each place that uses it).
+    ///
+    /// - Complexity: O(min(size of the expanded tree, `maximumInstructions`)).
+    public init?(_ expression: Expression, maximumInstructions: Int) {
         var instructions: [Instruction] = []
         var depth = 0
         var maximumDepth = 0
@@ -50,6 +66,7 @@ public struct ExpressionProgram: Sendable {
             maximumDepth = max(maximumDepth, depth)
         }
         func compile(_ node: Expression) {
+            guard instructions.count <= maximumInstructions else { return }
             switch node {
             case .constant(let value):
                 emit(.constant(value), stackChange: 1)
@@ -74,6 +91,7 @@ public struct ExpressionProgram: Sendable {
             }
         }
         compile(expression)
+        guard instructions.count <= maximumInstructions else { return nil }
         self.instructions = instructions
         self.stackDepth = max(maximumDepth, 1)
         self.dimension = expression.dimension

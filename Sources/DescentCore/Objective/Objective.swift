@@ -8,6 +8,12 @@ public struct Objective: Sendable {
     public let description: String
     /// The number of coordinates a point must have.
     public let dimension: Int
+    /// Why there is no analytic gradient, when there is none for a reason worth telling: e.g. that
+    /// the derivative is too large to compile. Default: nil.
+    public let missingGradientReason: String?
+    /// How the function is best drawn, when that is known (a preset's domain and minima); `nil`
+    /// leaves the view to the data. Default: nil.
+    public var landscape: Landscape?
     private let evaluate: @Sendable ([Double]) -> Double
     private let evaluateGradient: (@Sendable ([Double], inout [Double]) -> Void)?
 
@@ -17,15 +23,17 @@ public struct Objective: Sendable {
     ///   - value: f(x); called with points of exactly `dimension` coordinates.
     ///   - gradient: writes ∇f(x) into its second argument (of `dimension` elements), or `nil` when
     ///     no analytic gradient is known.
+    ///   - missingGradientReason: when `gradient` is `nil`, why (for error messages).
     public init(
         description: String, dimension: Int, value: @escaping @Sendable ([Double]) -> Double,
-        gradient: (@Sendable ([Double], inout [Double]) -> Void)? = nil
+        gradient: (@Sendable ([Double], inout [Double]) -> Void)? = nil, missingGradientReason: String? = nil
     ) {
         precondition(dimension > 0, "an objective needs at least one variable")
         self.description = description
         self.dimension = dimension
         self.evaluate = value
         self.evaluateGradient = gradient
+        self.missingGradientReason = gradient == nil ? missingGradientReason : nil
     }
 
     /// f(x).
@@ -65,15 +73,31 @@ extension Objective {
     }
 
     /// The objective `expression` defines; `description` is how it reads to a person.
+    ///
+    /// Its analytic gradient is left out, with ``missingGradientReason`` saying so, when a partial
+    /// derivative would compile to more than ``ExpressionProgram/maximumDerivativeInstructions``.
     public init(expression: Expression, description: String) {
         let program = ExpressionProgram(expression)
-        let partials = (0..<program.dimension).map {
-            ExpressionProgram(expression.derivative(withRespectTo: $0))
+        var partials: [ExpressionProgram] = []
+        for variable in 0..<program.dimension {
+            guard
+                let partial = ExpressionProgram(
+                    expression.derivative(withRespectTo: variable),
+                    maximumInstructions: ExpressionProgram.maximumDerivativeInstructions)
+            else {
+                self.init(
+                    description: description, dimension: program.dimension, value: program.evaluate,
+                    missingGradientReason: "its derivative by x\(variable) would take more than "
+                        + "\(ExpressionProgram.maximumDerivativeInstructions) operations; use the numerical gradient")
+                return
+            }
+            partials.append(partial)
         }
+        let programs = partials
         self.init(
             description: description, dimension: program.dimension, value: program.evaluate,
             gradient: { x, gradient in
-                for (index, partial) in partials.enumerated() {
+                for (index, partial) in programs.enumerated() {
                     gradient[index] = partial.evaluate(x)
                 }
             })

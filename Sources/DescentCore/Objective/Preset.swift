@@ -36,13 +36,26 @@ public enum Preset: String, CaseIterable, Sendable {
         }
     }
 
-    /// The objective, with its analytic gradient.
+    /// The objective, with its analytic gradient and its ``landscape``.
     public var objective: Objective {
         do {
-            return try Objective(expression: expression)
+            var objective = try Objective(expression: expression)
+            objective.landscape = landscape
+            return objective
         } catch {
             preconditionFailure("preset \(rawValue) does not parse: \(error)")
         }
+    }
+
+    /// The domain, the minima, and the level scale that suits the function there: linear for the
+    /// bowls, log for the functions whose values span many decades over their domain.
+    public var landscape: Landscape {
+        let levelScale: Landscape.LevelScale =
+            switch self {
+            case .sphere, .bookCh6, .booth, .saddle, .rastrigin: .linear
+            case .rosenbrock, .beale, .himmelblau: .log
+            }
+        return Landscape(x: domain.x, y: domain.y, levelScale: levelScale, minima: minima)
     }
 
     /// Where a descent starts unless told otherwise.

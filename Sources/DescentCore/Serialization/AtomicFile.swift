@@ -3,6 +3,14 @@ import Foundation
 /// Writing files so that a reader never sees half of one: the bytes go to a temporary file in the
 /// same directory, which is then renamed over the destination (rename is atomic within a file
 /// system). On any failure the temporary file is removed and nothing is left behind.
+///
+/// The steps are plain POSIX calls, so a failure names its real cause (`ENOSPC` is "no space left
+/// on device", not a generic "not writable"):
+/// `open(O_CREAT | O_EXCL)` → `write` until done → `fsync` (a full disk can surface only here on
+/// some file systems) → `close` → `rename`.
+///
+/// The result has the permission bits a plain `open(O_CREAT)` would give: those of the file it
+/// replaces, or `0666` less the umask for a new one. (Its owner is whoever writes it.)
 public enum AtomicFile {
     /// A file that could not be written, with the path and the reason in words.
     public struct WriteError: Error, CustomStringConvertible {
@@ -11,28 +19,22 @@ public enum AtomicFile {
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
+    /// The longest file name, in bytes, that the file systems Descent runs on accept (NAME_MAX
+    /// on Linux and macOS).
+    static let maximumNameLength = 255
+
     /// Writes `data` to `path` atomically.
     public static func write(_ data: Data, to path: String) throws(WriteError) {
-        let destination = URL(fileURLWithPath: path)
-        let directory = destination.deletingLastPathComponent()
-        let directoryAsGiven = (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
-            throw WriteError(path: path, reason: "the directory \(directoryAsGiven) does not exist")
-        }
-        guard isDirectory.boolValue else {
-            throw WriteError(path: path, reason: "\(directoryAsGiven) is not a directory")
-        }
-        let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary)
+        let folder = try folder(of: path)
+        let temporary = (folder as NSString).appendingPathComponent(temporaryName(for: path))
+        let slot = FilesInFlight.add(temporary)
+        defer { FilesInFlight.remove(slot) }
+        do throws(SystemError) {
+            try writeFile(data, at: temporary, mode: permissions(replacing: path))
+            guard rename(temporary, path) == 0 else { throw SystemError.current() }
         } catch {
-            throw WriteError(path: path, reason: Self.describe(error, fallback: "the directory is not writable"))
-        }
-        guard rename(temporary.path, destination.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: path, reason: reason)
+            unlink(temporary)
+            throw WriteError(path: path, reason: error.description)
         }
     }
 
@@ -41,11 +43,79 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: path)
     }
 
-    private static func describe(_ error: any Error, fallback: String) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let underlying, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+    /// Fails unless `write(_:to:)` to `path` could succeed as far as can be known beforehand: the
+    /// folder exists, `path` is not a folder, and a file can be created beside it (tried by
+    /// creating and removing an empty temporary file, the only test that sees permissions, ACLs,
+    /// read-only mounts and full inode tables alike). For checking every output before long work.
+    public static func checkWritable(_ path: String) throws(WriteError) {
+        let folder = try folder(of: path)
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            throw WriteError(path: path, reason: "it is a directory")
         }
-        return fallback
+        let temporary = (folder as NSString).appendingPathComponent(temporaryName(for: path))
+        let slot = FilesInFlight.add(temporary)
+        defer { FilesInFlight.remove(slot) }
+        defer { unlink(temporary) }
+        do {
+            try writeFile(Data(), at: temporary, mode: 0o600)
+        } catch {
+            throw WriteError(path: path, reason: error.description)
+        }
+    }
+
+    /// Removes the temporary files being written right now, for a handler of SIGINT, SIGTERM or
+    /// SIGHUP to call before the process ends. Async-signal-safe.
+    public static func removeFilesInFlight() {
+        FilesInFlight.unlinkAll()
+    }
+
+    /// The folder that holds `path` ("." for a bare name), or an error saying it is missing.
+    private static func folder(of path: String) throws(WriteError) -> String {
+        let given = (path as NSString).deletingLastPathComponent
+        let folder = given.isEmpty ? "." : given
+        var status = stat()
+        guard stat(folder, &status) == 0 else {
+            throw WriteError(path: path, reason: "the directory \(given) does not exist")
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            throw WriteError(path: path, reason: "\(given) is not a directory")
+        }
+        return folder
+    }
+
+    /// `.NAME.<UUID>.tmp`, hidden and unique, with NAME cut short (at a character boundary) so
+    /// that the whole stays within `maximumNameLength` bytes even when NAME itself is that long.
+    static func temporaryName(for path: String) -> String {
+        let suffix = ".\(UUID().uuidString).tmp"
+        var name = Substring((path as NSString).lastPathComponent)
+        while 1 + name.utf8.count + suffix.utf8.count > maximumNameLength {
+            name = name.dropLast()
+        }
+        return "." + name + suffix
+    }
+
+    /// The permission bits of the file at `path` if there is one (so that replacing it keeps a
+    /// private file private), else `nil`: a new file's, `0666` less the umask.
+    private static func permissions(replacing path: String) -> mode_t? {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return status.st_mode & 0o777
+    }
+
+    /// Creates `path` (which must not exist) with `mode` (exactly, whatever the umask) or the
+    /// umask's default, and writes, syncs and closes it; the file stays behind on failure.
+    private static func writeFile(_ data: Data, at path: String, mode: mode_t?) throws(SystemError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
+        guard descriptor >= 0 else { throw .current() }
+        do throws(SystemError) {
+            if let mode, fchmod(descriptor, mode) != 0 { throw SystemError.current() }
+            try SystemError.writeAll(data, to: descriptor)
+            guard fsync(descriptor) == 0 else { throw SystemError.current() }
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard close(descriptor) == 0 else { throw .current() }
     }
 }

@@ -5,11 +5,11 @@
 /// this only normalises the spelling: a trailing `.0` goes (`25`, `-3`, `9007199254740992`), and
 /// exponents lose a `+` and leading zeros (`1e-08` → `1e-8`, `2.5e+20` → `2.5e20`).
 public enum ShortestDouble {
-    /// The shortest round-tripping spelling of a finite `value`.
-    ///
-    /// - Precondition: `value.isFinite`.
+    /// The shortest round-tripping spelling of `value`; `nan`, `inf` and `-inf` (as Python's
+    /// `repr` spells them, which `float()` and NumPy's `loadtxt` read back) for the non-finite.
+    /// JSON has no spelling for those: ``JSONValue`` writes `null` instead.
     public static func format(_ value: Double) -> String {
-        precondition(value.isFinite, "\(value) has no decimal spelling")
+        guard value.isFinite else { return value.isNaN ? "nan" : value.description }
         var text = value.description
         if text.hasSuffix(".0") {
             text.removeLast(2)

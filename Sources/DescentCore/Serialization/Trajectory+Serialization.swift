@@ -29,14 +29,14 @@ extension Trajectory {
         var lines = [(["step"] + coordinateNames + ["value", "gradient_norm"]).joined(separator: ",")]
         for (step, point) in history.enumerated() {
             let cells =
-                [String(step)] + point.map(Self.csvCell) + [
-                    Self.csvCell(values[step]),
-                    Self.csvCell(gradientNorms[step]),
+                [String(step)] + point.map(ShortestDouble.format) + [
+                    ShortestDouble.format(values[step]),
+                    ShortestDouble.format(gradientNorms[step]),
                 ]
             lines.append(cells.joined(separator: ","))
         }
         lines.append(
-            ([String(history.count)] + final.map(Self.csvCell) + [Self.csvCell(finalValue), ""])
+            ([String(history.count)] + final.map(ShortestDouble.format) + [ShortestDouble.format(finalValue), ""])
                 .joined(separator: ","))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -60,19 +60,9 @@ extension Trajectory {
     ///   the steps shrink by a factor 0.8; about 0.05765 is left to go
     /// ```
     public var summary: String {
-        let point = final.map(Self.readable).joined(separator: ", ")
+        let point = final.map(ShortestDouble.format).joined(separator: ", ")
         return
-            "\(outcome.status.rawValue) after \(history.count) steps: x = (\(point)), f(x) = \(Self.readable(finalValue))\n"
+            "\(outcome.status.rawValue) after \(history.count) steps: x = (\(point)), f(x) = \(ShortestDouble.format(finalValue))\n"
             + "  \(outcome.reason)"
-    }
-
-    private static func readable(_ value: Double) -> String {
-        value.isFinite ? ShortestDouble.format(value) : "\(value)"
-    }
-
-    private static func csvCell(_ value: Double) -> String {
-        if value.isNaN { return "nan" }
-        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        return ShortestDouble.format(value)
     }
 }

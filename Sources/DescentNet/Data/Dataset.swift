@@ -38,7 +38,8 @@ public struct Dataset: Sendable {
     /// gradient check needs three images, not 70,000.
     ///
     /// - Throws: ``DatasetError`` naming the file and the fault: missing, wrong magic number,
-    ///   truncated, image and label counts that disagree, a label outside 0…9.
+    ///   truncated, image and label counts that disagree, a label outside 0…9, no images or
+    ///   images of no pixels (in either set: the test set gives the accuracies).
     public static func load(directory: String = defaultDirectory, classCount: Int = 10, limit: Int? = nil)
         throws(DatasetError) -> Dataset
     {
@@ -76,6 +77,12 @@ public struct Dataset: Sendable {
         let imageFile = try IDXFile.read(imagePath, expectedMagic: IDXFile.imagesMagic, limit: limit)
         let labelFile = try IDXFile.read(labelPath, expectedMagic: IDXFile.labelsMagic, limit: limit)
         let count = imageFile.dimensions[0]
+        let pixels = imageFile.dimensions.dropFirst().reduce(1, *)
+        guard count > 0, pixels > 0 else {
+            let shape = imageFile.dimensions.map(String.init).joined(separator: " × ")
+            throw DatasetError(
+                description: "\(imagePath): \(shape) pixels; a data set needs at least one image of at least one pixel")
+        }
         guard labelFile.dimensions[0] == count else {
             throw DatasetError(
                 description: "\(imagePath) has \(count) images but \(labelPath) has \(labelFile.dimensions[0]) labels")
@@ -85,7 +92,6 @@ public struct Dataset: Sendable {
                 description:
                     "\(labelPath): label \(labelFile.values[index]) at index \(index) is outside 0…\(classCount - 1)")
         }
-        let pixels = imageFile.dimensions.dropFirst().reduce(1, *)
         let images = Matrix<Float>(rows: count, columns: pixels, elements: imageFile.values.map { Float($0) / 255 })
         return (images, labelFile.values.map(Int.init))
     }

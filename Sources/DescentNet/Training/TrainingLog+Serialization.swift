@@ -30,7 +30,7 @@ extension TrainingLog {
             let accuracyCells =
                 measured[iteration].map { "\(ShortestDouble.format($0.train)),\(ShortestDouble.format($0.test))" }
                 ?? ","
-            return "\(rate),\(iteration),\(value.isFinite ? ShortestDouble.format(value) : "nan"),\(accuracyCells)"
+            return "\(rate),\(iteration),\(ShortestDouble.format(value)),\(accuracyCells)"
         }
     }
 

@@ -3,8 +3,8 @@ import Foundation
 
 /// PNG through libpng's simplified API (`png_image_*`), which reports errors by return value and
 /// needs no setjmp. The simplified writer emits only the image chunks; the pHYs (resolution) and
-/// tEXt (metadata) chunks are spliced in after IHDR, each with its CRC-32, as the PNG
-/// specification (ISO/IEC 15948, §5.3) lays chunks out.
+/// text (metadata: tEXt or iTXt, see ``PNGTextChunk``) chunks are spliced in after IHDR, each with
+/// its CRC-32, as the PNG specification (ISO/IEC 15948, §5.3) lays chunks out.
 ///
 /// Pixels are 8-bit RGBA; an image whose every pixel is opaque (every figure on its white
 /// background) is stored as 8-bit RGB, the same pixels in three quarters of the data, which keeps
@@ -27,7 +27,8 @@ public enum PNGCodec {
         }
     }
 
-    /// Encodes RGBA pixels.
+    /// Encodes RGBA pixels, with a text chunk per entry of `metadata` (tEXt for Latin-1 text, else
+    /// iTXt); a key that is no valid PNG keyword is an error.
     public static func encode(
         rgba: [UInt8], width: Int, height: Int, dpi: Double, metadata: [(key: String, value: String)]
     ) throws(Error) -> Data {
@@ -73,8 +74,8 @@ public enum PNGCodec {
         let pixelsPerMetre = UInt32((dpi / 0.0254).rounded())
         extra += chunk("pHYs", bigEndian(pixelsPerMetre) + bigEndian(pixelsPerMetre) + [1])
         for (key, value) in metadata {
-            extra += chunk(
-                "tEXt", Array(key.utf8) + [0] + Array(value.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
+            let text = try PNGTextChunk(keyword: key, text: value)
+            extra += chunk(text.type, text.data)
         }
         return Data(encoded[..<afterHeader] + extra + encoded[afterHeader...])
     }
@@ -99,13 +100,11 @@ public enum PNGCodec {
         return Image(width: Int(image.width), height: Int(image.height), rgba: pixels)
     }
 
-    /// The tEXt chunks of a PNG, keyword → text, for checking what was written.
+    /// The text chunks (`tEXt` and `iTXt`) of a PNG, keyword → text, for checking what was written.
     public static func textChunks(of data: Data) -> [String: String] {
         var result: [String: String] = [:]
-        for (type, body) in chunks(of: data) where type == "tEXt" {
-            guard let separator = body.firstIndex(of: 0) else { continue }
-            let key = String(decoding: body[..<separator], as: UTF8.self)
-            result[key] = String(body[(separator + 1)...].map { Character(Unicode.Scalar($0)) })
+        for (type, body) in chunks(of: data) {
+            if let (keyword, text) = PNGTextChunk.read(type: type, data: body) { result[keyword] = text }
         }
         return result
     }

@@ -53,8 +53,8 @@ public struct RasterCanvas: Canvas {
     /// The pixels as 8-bit RGBA, straight alpha, row after row.
     public var rgba: [UInt8] { pixmap.rgba8() }
 
-    /// The image as PNG: RGBA 8-bit, with a pHYs chunk for `dpi` and a tEXt chunk per entry of
-    /// `metadata` (e.g. `Software`). No time stamps, so the same drawing gives the same bytes.
+    /// The image as PNG: RGBA 8-bit, with a pHYs chunk for `dpi` and a text chunk (tEXt or iTXt)
+    /// per entry of `metadata` (e.g. `Software`). No time stamps, so the same drawing gives the same bytes.
     public func png(dpi: Double, metadata: [(key: String, value: String)]) throws(PNGCodec.Error) -> Data {
         try PNGCodec.encode(
             rgba: rgba, width: pixmap.width, height: pixmap.height, dpi: dpi, metadata: metadata)

@@ -5,7 +5,8 @@ import Foundation
 /// `stroke-dasharray`). Text is written as glyph outlines by default, so it looks the same
 /// everywhere without the font: each glyph's outline is defined once in `<defs>` (in font units)
 /// and placed with `<use>` and a transform, as matplotlib does; ``TextMode/characters`` writes
-/// `<text>` instead, which stays selectable and searchable.
+/// `<text>` instead, which stays selectable and searchable. Every text the canvas writes goes
+/// through ``XMLText``, so no title or label can make the document ill-formed XML.
 ///
 /// Numbers are written with at most 3 decimals (1/1000 px), so the same drawing always gives the
 /// same bytes.
@@ -84,7 +85,7 @@ public struct SVGCanvas: Canvas {
             let matrix = [t.a, t.b, t.c, t.d, t.tx, t.ty].map(Self.number).joined(separator: " ")
             var content = ""
             for span in text.layout.text.spans {
-                let escaped = Self.escape(span.text)
+                let escaped = XMLText.escaped(span.text)
                 if span.scale == 1, span.rise == 0 {
                     content += escaped
                 } else {
@@ -114,7 +115,7 @@ public struct SVGCanvas: Canvas {
     }
 
     public mutating func beginGroup(_ name: String) {
-        line("<g class=\"\(Self.escape(name))\">")
+        line("<g class=\"\(XMLText.escaped(name))\">")
         indentLevel += 1
     }
 
@@ -192,10 +193,5 @@ public struct SVGCanvas: Canvas {
     private static func fontKey(_ font: Font) -> String {
         let name = (font.path as NSString).lastPathComponent
         return String(name.prefix { $0.isLetter || $0.isNumber })
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

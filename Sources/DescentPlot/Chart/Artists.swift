@@ -96,12 +96,24 @@ public struct LineArtist: Artist {
         }
         if let marker {
             let reach = frame.units.pixels(marker.size)
+            var drawn = Set<SIMD2<Int32>>()
             for (x, y) in zip(xs, ys) {
                 let point = frame.pixel(x, y)
-                guard frame.box.insetBy(-reach).contains(point) else { continue }
+                guard frame.box.insetBy(-reach).contains(point),
+                    drawn.insert(Self.markerCell(of: point)).inserted
+                else { continue }
                 marker.draw(on: &canvas, at: point, color: color, units: frame.units)
             }
         }
+    }
+
+    /// Markers are drawn once per cell of 1/8 pixel: a second marker of the same line there would
+    /// cover the first exactly (it would only darken the anti-aliased rim). This bounds the
+    /// markers of a long run by the length of its path in pixels rather than by its steps: the
+    /// 20 markers of the lr = 1e-8 run (which moves 4e-6 px a step) are drawn once, and so are
+    /// the 10⁶ of a million-step run that has converged.
+    static func markerCell(of point: Point) -> SIMD2<Int32> {
+        SIMD2(Int32((point.x * 8).rounded()), Int32((point.y * 8).rounded()))
     }
 
     /// The points outside the view, in order.

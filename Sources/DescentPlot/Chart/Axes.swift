@@ -42,12 +42,20 @@ public struct Axes: Sendable {
         return (x, y)
     }
 
+    /// The largest magnitude data may have in an automatic view (in the scale's linear space): a
+    /// quarter of the largest Double, so that the view's width, margins included, stays finite and
+    /// ticks can be placed. Data beyond it (a run on its way to overflow) falls outside the view,
+    /// where it is marked.
+    static let largestAutomaticValue = Double.greatestFiniteMagnitude / 4
+
     private static func automaticLimits(_ extent: (Double, Double)?, scale: Scale) -> ClosedRange<Double> {
         guard let (low, high) = extent, low.isFinite, high.isFinite else { return 0...1 }
-        let (a, b) = (scale.forward(low), scale.forward(high))
+        let bound = { (value: Double) in min(max(value, -largestAutomaticValue), largestAutomaticValue) }
+        let (a, b) = (bound(scale.forward(low)), bound(scale.forward(high)))
         var margin = (b - a) * PlotDefaults.dataMargin
         if margin == 0 { margin = max(abs(a) * PlotDefaults.dataMargin, 0.05) }
-        return scale.inverse(a - margin)...scale.inverse(b + margin)
+        let largest = Double.greatestFiniteMagnitude
+        return max(scale.inverse(a - margin), -largest)...min(scale.inverse(b + margin), largest)
     }
 
     func frame(box: Rect, cell: Rect, units: PlotUnits, font: Font) -> AxesFrame {
@@ -179,18 +187,25 @@ extension Axes {
         return result
     }
 
-    /// `text` laid out no wider than `width`: smaller (down to 6 pt), then cut with "…".
+    /// `text` laid out no wider than `width`: smaller (down to 6 pt), then cut with "…" after the
+    /// longest prefix that fits (at least one character).
+    ///
+    /// - Complexity: O(n log n) for a text of n characters: the cut is found by bisection, each
+    ///   try one layout of the prefix.
     private func fitted(_ text: RichText, points: Double, width: Double, frame: AxesFrame) -> TextLayout {
         let layout = frame.layout(text, points: points)
         guard layout.width > width else { return layout }
         let smaller = max(6 / textScale, points * width / layout.width)
-        var shown = frame.layout(text, points: smaller)
-        var characters = text.plainText
-        while shown.width > width, characters.count > 1 {
-            characters.removeLast()
-            shown = frame.layout(RichText(characters + "…"), points: smaller)
+        let shown = frame.layout(text, points: smaller)
+        let characters = Array(text.plainText)
+        guard shown.width > width, characters.count > 1 else { return shown }
+        let cut = { (count: Int) in frame.layout(RichText(String(characters[..<count]) + "…"), points: smaller) }
+        var (fits, tooLong) = (1, characters.count)
+        while tooLong - fits > 1 {
+            let middle = (fits + tooLong) / 2
+            if cut(middle).width > width { tooLong = middle } else { fits = middle }
         }
-        return shown
+        return cut(fits)
     }
 
     /// The ticks inside the view, with at most one interval per `spacing` pixels (matplotlib's

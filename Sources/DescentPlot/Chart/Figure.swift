@@ -91,7 +91,7 @@ public struct Figure: Sendable {
         }
     }
 
-    /// The figure as PNG, with `metadata` in tEXt chunks.
+    /// The figure as PNG, with `metadata` in text chunks (tEXt, or iTXt beyond Latin-1).
     public func pngData(font: Font, metadata: [(key: String, value: String)] = []) throws(PNGCodec.Error) -> Data {
         var canvas = RasterCanvas(
             width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), background: background)
@@ -123,7 +123,7 @@ public struct Figure: Sendable {
 
     /// Draws the figure and writes it to `path` (PNG or SVG by extension), through a temporary
     /// file renamed into place, so a failure leaves nothing behind. `metadata` goes into the PNG's
-    /// tEXt chunks; SVG output carries none, so it depends on the drawing alone.
+    /// text chunks; SVG output carries none, so it depends on the drawing alone.
     public func save(
         to path: String, font: Font, metadata: [(key: String, value: String)] = [],
         textMode: SVGCanvas.TextMode = .outlines

@@ -9,6 +9,9 @@ public enum TickLocator {
     public static let maximumIntervals = 9
     /// A tick range needs at least this many ticks inside the view.
     static let minimumTicks = 2
+    /// More ticks than this means the step is lost in the rounding of the view's bounds (a view
+    /// 1 wide at 1e20): such a view gets none rather than a loop that cannot advance.
+    static let maximumTickCount = 1_000
 
     /// The tick values for the view `lower...upper` on `scale`, including the ones just outside
     /// the view that matplotlib computes (callers draw those inside).
@@ -45,7 +48,12 @@ public enum TickLocator {
 
     /// matplotlib's `MaxNLocator._raw_ticks`, operation for operation, so the tick values are the
     /// same Doubles matplotlib computes.
+    ///
+    /// A view whose width is not a finite number has no ticks (there is no step to count in), and
+    /// neither has one that would need more than ``maximumTickCount`` of them: both guard the
+    /// loop below, which would otherwise never end.
     static func linearTicks(lower: Double, upper: Double, intervals: Int) -> [Double] {
+        guard (upper - lower).isFinite else { return [] }
         var (vmin, vmax) = nonsingular(lower, upper)
         if vmin > vmax { swap(&vmin, &vmax) }
         let (scale, offset) = scaleRange(vmin, vmax, n: Double(intervals))
@@ -63,6 +71,7 @@ public enum TickLocator {
             let edge = EdgeInteger(step: step, offset: offset)
             let first = edge.lowerMultiple(low - best)
             let last = edge.upperMultiple(high - best)
+            guard last - first <= Double(maximumTickCount) else { return [] }
             ticks = stride(from: first, through: last, by: 1).map { $0 * step + best }
             if ticks.filter({ $0 <= high && $0 >= low }).count >= minimumTicks { break }
         }

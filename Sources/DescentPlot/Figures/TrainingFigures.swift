@@ -26,11 +26,15 @@ public enum TrainingFigures {
 
     /// The loss curves: each run's raw loss as a thin translucent line, its smoothed loss over it,
     /// one colour per run, a legend when there are several (the learning-rate comparison).
+    /// `xLimits` (iterations) and `yLimits` (loss) zoom in; by default the axes fit the data.
     public static func loss(
-        _ runs: [Run], title: String? = nil, width: Double = 640, height: Double = 480, dpi: Double = 100
+        _ runs: [Run], title: String? = nil, xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil,
+        width: Double = 640, height: Double = 480, dpi: Double = 100
     ) -> Figure {
         var figure = Figure(width: width, height: height, dpi: dpi)
         var axes = Axes()
+        axes.xLimits = xLimits
+        axes.yLimits = yLimits
         axes.xLabel = "iteration"
         axes.yLabel = "loss"
         axes.title = title.map { RichText($0) }

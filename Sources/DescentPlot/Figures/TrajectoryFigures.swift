@@ -11,23 +11,56 @@ public enum TrajectoryFigures {
         public var yLimits: ClosedRange<Double>?
         /// A title above the plot (one panel) or before each panel's own. Default: none.
         public var title: String?
+        /// How a run of two variables is drawn. Default: ``Style/landscape``.
+        public var style: Style
 
-        public init(xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil, title: String? = nil) {
+        public init(
+            xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil, title: String? = nil,
+            style: Style = .landscape
+        ) {
             self.xLimits = xLimits
             self.yLimits = yLimits
             self.title = title
+            self.style = style
         }
     }
 
-    /// Figure 4-10: dashed pure-blue guides through the origin, a circle (C0) at every point of
-    /// the history, labels X0 and X1.
+    /// How a run of two variables is drawn.
+    public enum Style: Sendable, Equatable {
+        /// The book's Figure 4-10: a circle (C0) at every point of the history, dashed pure-blue
+        /// guides through the origin, nothing else.
+        case book
+        /// The path on its function: the points joined as the book's chapter 6 draws them (`'o-'`
+        /// in red), the start and the end marked apart, and `+` at the known minima.
+        case landscape
+    }
+
+    /// How many panels ``trajectory(_:options:width:height:dpi:)`` draws for a function of
+    /// `dimension` variables: one, or two (value and gradient norm against the step) from three
+    /// variables on, where no picture of the landscape would be honest.
+    public static func panelCount(forDimension dimension: Int) -> Int {
+        dimension >= 3 ? 2 : 1
+    }
+
+    /// One run, drawn as suits its number of variables, each panel `width` × `height`:
+    /// - two: Figure 4-10, dashed pure-blue guides through the origin, a circle (C0) at every
+    ///   point of the history, labels X0 and X1;
+    /// - one: the curve f(x) with the path on it, point by point;
+    /// - three or more: f(x) against the step beside ‖∇f‖ against the step (log scales where
+    ///   every value is positive).
     public static func trajectory(
         _ run: Trajectory, options: Options = Options(), width: Double = 640, height: Double = 480, dpi: Double = 100
     ) -> Figure {
-        var figure = Figure(width: width, height: height, dpi: dpi)
+        let panels = panelCount(forDimension: run.history.dimension)
+        var figure = Figure(width: width * Double(panels), height: height, dpi: dpi, columns: panels)
         var axes = axes(for: run, options: options)
         axes.title = options.title.map { RichText($0) }
         figure[0, 0] = axes
+        if panels == 2 {
+            var norms = progressAxes(run.gradientNorms, label: "‖∇f(x)‖")
+            norms.title = options.title.map { RichText($0) }
+            figure[0, 1] = norms
+        }
         return figure
     }
 
@@ -60,30 +93,133 @@ public enum TrajectoryFigures {
         return RichText(spans: spans + [TextSpan(")")]).withTypographicMinus
     }
 
-    /// The axes of one run: guides, history markers, book labels.
+    /// The axes of one run: for two variables, guides, history markers and the book's labels; for
+    /// one, the curve and the path on it; for more, the value against the step.
     static func axes(for run: Trajectory, options: Options) -> Axes {
+        switch run.history.dimension {
+        case 1: return curveAxes(for: run, options: options)
+        case 2: break
+        default: return progressAxes(run.values + [run.finalValue], label: "f(x)")
+        }
         var axes = Axes()
-        let (xs, ys, xLabel, yLabel) = coordinates(run)
-        // A preset's function is shown on the preset's domain (the sphere's is the book's view);
-        // any other function on its data.
-        let preset =
-            run.history.dimension == 2 ? Preset.allCases.first { $0.expression == run.objective.description } : nil
-        axes.xLimits = options.xLimits ?? preset?.domain.x
-        axes.yLimits = options.yLimits ?? preset?.domain.y
-        axes.xLabel = RichText(xLabel)
-        axes.yLabel = RichText(yLabel)
-        axes.add(GuideLine(.horizontal, at: 0))
-        axes.add(GuideLine(.vertical, at: 0))
-        axes.add(LineArtist(xs: xs, ys: ys, style: .none, color: Color.cycle[0], marker: Marker(.circle)))
+        // A function with a landscape (a preset's) is shown on its domain (the sphere's is the
+        // book's view); any other function on its data.
+        let landscape = run.objective.landscape
+        axes.xLimits = options.xLimits ?? landscape?.x
+        axes.yLimits = options.yLimits ?? landscape?.y
+        axes.xLabel = "X0"
+        axes.yLabel = "X1"
+        switch options.style {
+        case .book:
+            axes.add(GuideLine(.horizontal, at: 0))
+            axes.add(GuideLine(.vertical, at: 0))
+            axes.add(
+                LineArtist(
+                    xs: run.history.map { $0[$0.startIndex] }, ys: run.history.map { $0[$0.startIndex + 1] },
+                    style: .none, color: Color.cycle[0], marker: Marker(.circle)))
+        case .landscape:
+            addPath(of: run, to: &axes)
+        }
         return axes
     }
 
-    /// What to plot: (x0, x1) of each history point, or (x, f(x)) for a function of one variable.
-    private static func coordinates(_ run: Trajectory) -> ([Double], [Double], String, String) {
-        if run.history.dimension == 1 {
-            return (run.history.map { $0[$0.startIndex] }, run.values, "X0", "f(X0)")
+    /// The most circles a path gets: beyond, every k-th point is marked.
+    static let maximumPathMarkers = 100
+
+    /// The red of the book's chapter-6 paths (`color="red"`).
+    static let pathColor = Color(hex: "#ff0000")!
+
+    /// The path `'o-'` in red through every point, final included; the start as a white square
+    /// and the end as a red diamond, both edged in red and larger than the path's circles, so
+    /// that the direction reads without arrows; `+` in black at each known minimum, under them. A
+    /// legend names them.
+    static func addPath(of run: Trajectory, to axes: inout Axes) {
+        let points = run.points
+        let xs = points.map { $0[$0.startIndex] }
+        let ys = points.map { $0[$0.startIndex + 1] }
+        // A circle at every point while they stay few, then at every k-th (as matplotlib's
+        // `markevery`), so that a long run is a line that still shows its pace.
+        let every = (points.count + maximumPathMarkers - 1) / maximumPathMarkers
+        axes.add(
+            LineArtist(xs: xs, ys: ys, width: 1, color: pathColor, marker: every == 1 ? Marker(.circle, size: 4) : nil))
+        if every > 1 {
+            let marked = stride(from: 0, to: points.count, by: every)
+            axes.add(
+                LineArtist(
+                    xs: marked.map { xs[$0] }, ys: marked.map { ys[$0] }, style: .none, color: pathColor,
+                    marker: Marker(.circle, size: 4), marksPointsOutsideView: false))
         }
-        return (run.history.map { $0[$0.startIndex] }, run.history.map { $0[$0.startIndex + 1] }, "X0", "X1")
+        if let minima = run.objective.landscape?.minima, !minima.isEmpty {
+            axes.add(
+                LineArtist(
+                    xs: minima.map { $0[0] }, ys: minima.map { $0[1] }, style: .none, color: .black,
+                    marker: Marker(.plus, size: 10, edgeWidth: 1.5), label: minima.count == 1 ? "minimum" : "minima",
+                    marksPointsOutsideView: false))
+        }
+        let startMarker = Marker(.square, size: 8, face: .white, edge: pathColor, edgeWidth: 1.5)
+        axes.add(
+            LineArtist(xs: [xs[0]], ys: [ys[0]], style: .none, color: pathColor, marker: startMarker, label: "start"))
+        axes.add(
+            LineArtist(
+                xs: [xs[xs.count - 1]], ys: [ys[ys.count - 1]], style: .none, color: pathColor,
+                marker: Marker(.diamond, size: 9, edge: .black, edgeWidth: 0.8), label: "end"))
+        axes.legend = .best
+    }
+
+    /// Samples of f(x) drawn for a function of one variable.
+    static let curveSamples = 400
+
+    /// A run of a function of one variable: f over the view as a line (C0), and the points the
+    /// run visited, final included, on it as red `'o-'` (the book's chapter-6 path style). The
+    /// view is the path's x extent, widened by a quarter on each side so that the curve shows
+    /// where the path was heading (or the landscape's, or `--xlim`).
+    static func curveAxes(for run: Trajectory, options: Options) -> Axes {
+        let xs = run.points.map { $0[$0.startIndex] }
+        let finite = xs.filter(\.isFinite)
+        let view: ClosedRange<Double>
+        if let limits = options.xLimits ?? run.objective.landscape?.x {
+            view = limits
+        } else if let low = finite.min(), let high = finite.max() {
+            // Kept within ±largestAutomaticValue (a run may overflow towards ±1e308).
+            let largest = Axes.largestAutomaticValue
+            let center = min(max(low / 2 + high / 2, -largest / 2), largest / 2)
+            let half = min(max((high / 2 - low / 2) * 1.25, abs(center) * 0.1, 1), largest / 2)
+            view = (center - half)...(center + half)
+        } else {
+            view = -1...1
+        }
+        let step = (view.upperBound / 2 - view.lowerBound / 2) * 2 / Double(curveSamples - 1)
+        let curveX = (0..<curveSamples).map { view.lowerBound + Double($0) * step }
+        var axes = Axes()
+        axes.xLimits = view
+        axes.yLimits = options.yLimits
+        axes.xLabel = "X0"
+        axes.yLabel = "f(X0)"
+        axes.add(
+            LineArtist(
+                xs: curveX, ys: curveX.map { run.objective([$0]) }, color: Color.cycle[0],
+                marksPointsOutsideView: false))
+        axes.add(
+            LineArtist(
+                xs: xs, ys: run.values + [run.finalValue], width: 1, color: Color.cycle[3],
+                marker: Marker(.circle, size: 4)))
+        return axes
+    }
+
+    /// A series against the step (0, 1, …), on a log scale when every finite value is positive,
+    /// with markers while they stay apart.
+    static func progressAxes(_ series: [Double], label: String) -> Axes {
+        var axes = Axes()
+        let positive = series.allSatisfy { !$0.isFinite || $0 > 0 } && series.contains { $0.isFinite }
+        axes.yScale = positive ? .log : .linear
+        axes.xLabel = "step"
+        axes.yLabel = RichText(label)
+        axes.grid = true
+        axes.add(
+            LineArtist(
+                xs: series.indices.map(Double.init), ys: series, color: Color.cycle[0],
+                marker: series.count <= 60 ? Marker(.circle, size: 4) : nil))
+        return axes
     }
 
     /// An inset that magnifies the history when all of it fits in less than 2 % of the view, so

@@ -42,6 +42,15 @@ public final class Font: @unchecked Sendable {
                 description: "the font file \(path) does not exist; install fonts-dejavu-core or set "
                     + "\(Self.environmentVariable) to a TrueType font")
         }
+        // FreeType would block on a FIFO and read a device without end.
+        guard
+            (try? FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)[.type])
+                as? FileAttributeType == .typeRegular
+        else {
+            throw LoadError(
+                description:
+                    "the font file \(path) is not a regular file; set \(Self.environmentVariable) to a TrueType font")
+        }
         guard FT_Init_FreeType(&library) == 0, let library else {
             throw LoadError(description: "FreeType could not start")
         }
