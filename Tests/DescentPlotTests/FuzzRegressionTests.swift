@@ -8,8 +8,9 @@ import Testing
 #endif
 
 /// Figures that `Fuzz/PlotFuzzer` found to crash the drawing, minimised to what matters, each
-/// drawn on both backends as the harness draws it (see TESTING.md). A test that is disabled names
-/// the fault it pins; it is enabled with the fix.
+/// drawn on both backends as the harness draws it (see TESTING.md). A fault not fixed yet is
+/// pinned by a disabled test where it traps (enable it with the fix) or `withKnownIssue` where it
+/// only fails a check (which then fails, once fixed, until the wrapper goes).
 @Suite struct PlotFuzzRegressionTests {
     let font: Font
 
@@ -26,25 +27,24 @@ import Testing
         #expect(parser.parse())
     }
 
-    /// Linear limits reaching the largest Double: a candidate step of `TickLocator.linearTicks`
-    /// (20 × 10³⁰⁷) overflows to +∞, `pythonDivmod` then gives NaN, and
-    /// `stride(from: NaN, through: NaN, by: 1)` (TickLocator.swift:66) never ends: a hang that
-    /// allocates without bound. Found by PlotFuzzer (input crash-1d8490900bffb11b5701a2c584ca745df249cfa4,
-    /// where a tick of +∞ reaches `TickFormatter` instead: see the next test).
-    @Test(.disabled("hangs: TickLocator.linearTicks near Double.greatestFiniteMagnitude (needs the lead's fix)"))
-    func ticksForLimitsUpToTheLargestDoubleAreFewAndFinite() {
+    /// Linear limits reaching the largest Double. Before main's eeb2b1e a candidate step of
+    /// `TickLocator.linearTicks` (20 × 10³⁰⁷) overflowed to +∞ and `stride(from: NaN, through: NaN,
+    /// by: 1)` (TickLocator.swift:66) never ended (this test hung); now the locator ends, but one
+    /// of its ticks is still +∞. Found by PlotFuzzer, input crash-1d8490900bffb11b5701a2c584ca745df249cfa4
+    /// (Fuzz/Regressions/PlotFuzzer/tick-formatter-infinite-magnitude), where that tick reaches
+    /// `TickFormatter.linearLabels` and `Int(floor(log10(∞)))` traps (TickFormatter.swift:45,
+    /// "Double value cannot be converted to Int because it is either infinite or NaN").
+    @Test func ticksForLimitsUpToTheLargestDoubleAreFewAndFinite() {
         let ticks = TickLocator.ticks(lower: 7.339507007619972e+51, upper: .greatestFiniteMagnitude)
         #expect(ticks.count <= 12)
-        #expect(ticks.allSatisfy(\.isFinite))
+        let allFinite = ticks.allSatisfy { $0.isFinite }
+        withKnownIssue("a tick of +∞ near the largest Double (needs the lead's fix)") {
+            #expect(allFinite)
+        }
     }
 
-    /// The same limits through a whole figure (this hangs in a debug build, in the locator). In
-    /// the fuzzer's input, a two-panel figure with these x limits on its second panel, the release
-    /// build trapped in `TickFormatter.linearLabels` instead: `Int(floor(log10(…)))` of a
-    /// non-finite magnitude (TickFormatter.swift:45, "Double value cannot be converted to Int
-    /// because it is either infinite or NaN").
-    @Test(.disabled("traps or hangs: ticks near Double.greatestFiniteMagnitude (needs the lead's fix)"))
-    func limitsUpToTheLargestDoubleDrawTheirTicks() throws {
+    /// The same limits through a one-panel figure draw (they hung before eeb2b1e).
+    @Test func limitsUpToTheLargestDoubleDrawTheirTicks() throws {
         var figure = Figure(width: 116.41327534905012, height: 182.08761730373084, dpi: 112.23163195239184)
         figure.panels[0].xLimits = 7.339507007619972e+51...Double.greatestFiniteMagnitude
         try drawBoth(figure)
@@ -62,6 +62,40 @@ import Testing
         inset.textScale = 0.25
         figure.panels[0].textScale = 0.25
         figure.panels[0].insets = [Inset(bounds: Rect(x: -0.5, y: -0.5, width: 0, height: 0), axes: inset)]
+        try drawBoth(figure)
+    }
+
+    /// A log axis whose data are all negative: `Axes.automaticLimits` maps them through log10 to
+    /// NaN and builds `NaN...NaN`, which traps ("Range requires lowerBound <= upperBound",
+    /// Axes.swift:58). Found by PlotFuzzer, input crash-c973faeeb9c331ca841952c1f41f4b5ca50088c7
+    /// (a filled region; a line does the same).
+    @Test(.disabled("traps: automatic log limits of non-positive data (needs the lead's fix)"))
+    func logAxesOfNegativeDataGetAView() throws {
+        var figure = Figure(width: 91.58562600137331, height: 225.9422903791867, dpi: 96.22705424582284)
+        figure.panels[0].xScale = .log
+        figure.panels[0].yScale = .log
+        figure.panels[0].add(
+            RegionArtist(
+                xs: [-8.136166176789983e-228, -9.854545454545455], ys: [0.06459143968871595, 0.6628519111924925],
+                color: Color.cycle[0], outlineWidth: 4.327306019684139))
+        let limits = figure.panels[0].resolvedLimits
+        #expect(limits.x.lowerBound > 0 && limits.x.upperBound.isFinite)
+        try drawBoth(figure)
+    }
+
+    /// A symlog axis from −2.6e145 to 5.6e274 with a threshold of 3.4e-129: its tick labels
+    /// (10ⁿ) are placed at y = NaN, which the SVG writes as `transform="matrix(… -nan)"`
+    /// (SVGCanvas.draw(_:color:) does not check the position; the raster canvas drops such text).
+    /// Found by PlotFuzzer's check that no SVG geometry number is NaN or infinite, input
+    /// crash-f6def448fbf27ad866713d5712bf4f812a816ecd (Fuzz/Regressions/PlotFuzzer/svg-text-transform-nan).
+    @Test func symlogTickLabelsHaveFinitePositions() throws {
+        var figure = Figure(width: 25.27223620965896, height: 130.83768978408483, dpi: 178.37033646143283)
+        figure.panels[0].yLimits = -2.5725204422167017e+145...5.5886310289253345e+274
+        figure.panels[0].yScale = .symlog(linearThreshold: 3.365216938055207e-129)
+        let svg = figure.svgDocument(font: font)
+        withKnownIssue("tick labels at y = NaN on a wide symlog axis (needs the lead's fix)") {
+            #expect(!svg.contains("nan"))
+        }
         try drawBoth(figure)
     }
 }

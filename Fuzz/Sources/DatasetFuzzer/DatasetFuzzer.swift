@@ -34,7 +34,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
         var bytes: [UInt8] = []
         for _ in 0..<length where !input.isEmpty { bytes.append(input.byte()) }
-        if idxHeaderIsKnownBug(bytes) { return -1 }
         files.append(bytes)
     }
     for (index, name) in names.enumerated() {

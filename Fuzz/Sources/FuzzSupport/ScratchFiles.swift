@@ -63,25 +63,3 @@ private let crcTable: [UInt32] = (0..<256).map { index in
     for _ in 0..<8 { c = c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
     return c
 }
-
-/// IDX header guard for bugs already known and being fixed in `main` (dimensions whose product
-/// overflows Int, headers that claim huge images): true when `bytes`' header announces more than
-/// `maximumElements` values per file or per item, so the harness skips the input rather than
-/// re-finding those bugs. Set `DESCENT_FUZZ_KNOWN_IDX_BUGS=fixed` once the fixes are merged.
-public func idxHeaderIsKnownBug(_ bytes: [UInt8], maximumElements: Int = 1 << 24) -> Bool {
-    guard knownIDXBugsOpen, bytes.count >= 4 else { return false }
-    let rank = Int(bytes[3])
-    var product = 1
-    for index in 0..<rank {
-        let offset = 4 + 4 * index
-        guard offset + 4 <= bytes.count else { return false }
-        let dimension = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8
-            | Int(bytes[offset + 3])
-        let (next, overflow) = product.multipliedReportingOverflow(by: max(dimension, 1))
-        if overflow || next > maximumElements { return true }
-        product = next
-    }
-    return false
-}
-
-private let knownIDXBugsOpen = ProcessInfo.processInfo.environment["DESCENT_FUZZ_KNOWN_IDX_BUGS"] != "fixed"

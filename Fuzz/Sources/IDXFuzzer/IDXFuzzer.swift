@@ -1,9 +1,8 @@
-// Harness: the IDX reader (Sources/DescentNet/Data/IDX.swift) — `IDXFile.parse` on bytes in
-// memory, and `IDXFile.read` on a file, raw or gzip'd, with and without a `limit`.
+// Harness: the IDX reader (Sources/DescentNet/Data/IDX.swift, FileBytes.swift) — `IDXFile.read`
+// on a file, raw or gzip'd, with and without a `limit`.
 //
 // Input: one control byte, then the file.
-//   control & 3 == 0: `parse` of the bytes
-//                  1: `read` of the bytes as a raw file
+//   control & 3 == 0, 1: `read` of the bytes as a raw file
 //                  2: `read` of the bytes as a `.gz` file (the fuzzer mutates the gzip stream)
 //                  3: `read` of the bytes wrapped in a valid gzip member (stored blocks), so the
 //                     fuzzer explores IDX contents behind the gzip reader
@@ -12,28 +11,22 @@
 // Invariants: on success the dimensions multiply to the number of values, the values are the
 // bytes after the header, the rank is the magic's, and a limit is respected.
 
+import DescentNet
 import Foundation
 import FuzzSupport
-
-// `IDXFile.gunzip` is internal: run.sh builds with `-enable-testing`.
-@testable import DescentNet
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let control = data[0]
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    if idxHeaderIsKnownBug(bytes) { return -1 }
-    if control & 3 == 2, idxHeaderIsKnownBug(inflatedHeader(bytes)) { return -1 }
     let magic = control & 4 != 0 ? IDXFile.imagesMagic : IDXFile.labelsMagic
     let limitCode = Int(control >> 3)
     let limit: Int? = limitCode == 0 ? nil : limitCode - 1
     let file: IDXFile
     do {
         switch control & 3 {
-        case 0:
-            file = try IDXFile.parse(bytes, path: "fuzz", expectedMagic: magic, limit: limit)
-        case 1:
+        case 0, 1:
             let path = ScratchFiles.write(bytes, named: "file")
             file = try IDXFile.read(path, expectedMagic: magic, limit: limit)
         case 2:
@@ -63,20 +56,4 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 @_cdecl("IDXFuzzer_main")
 func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
     fuzzerMain(argc, argv, fuzz)
-}
-
-/// The first bytes the gzip stream `bytes` inflates to, enough for any IDX header (or fewer, or
-/// none when it is not gzip), for the known-bug guard.
-func inflatedHeader(_ bytes: [UInt8]) -> [UInt8] {
-    var given = false
-    let input = { () -> [UInt8] in
-        defer { given = true }
-        return given ? [] : bytes
-    }
-    var seen: [UInt8] = []  // what was out when it stopped, complete stream or not
-    _ = try? IDXFile.gunzip(path: "fuzz", input: input) { output in
-        seen = output
-        return output.count >= 4 + 4 * 255
-    }
-    return Array(seen.prefix(4 + 4 * 255))
 }

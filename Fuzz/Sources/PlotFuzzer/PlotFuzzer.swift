@@ -51,6 +51,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
 
     let svg = figure.svgDocument(font: font, textMode: textMode)
+    if debugging { FileManager.default.createFile(atPath: "plot-fuzz-debug.svg", contents: Data(svg.utf8)) }
     let checker = SVGChecker()
     let parser = XMLParser(data: Data(svg.utf8))
     parser.delegate = checker
