@@ -83,19 +83,53 @@ import Testing
         try drawBoth(figure)
     }
 
-    /// A symlog axis from −2.6e145 to 5.6e274 with a threshold of 3.4e-129: its tick labels
-    /// (10ⁿ) are placed at y = NaN, which the SVG writes as `transform="matrix(… -nan)"`
-    /// (SVGCanvas.draw(_:color:) does not check the position; the raster canvas drops such text).
-    /// Found by PlotFuzzer's check that no SVG geometry number is NaN or infinite, input
+    /// A symlog axis from −2.6e145 to 5.6e274 with a threshold of 3.4e-129 places its tick labels
+    /// (10ⁿ) at y = NaN, which the SVG wrote as `transform="matrix(… -nan)"`; the raster canvas
+    /// drops such text. SVGCanvas now leaves it out too (fixed on branch fuzz); that the labels are
+    /// placed at NaN at all is the locator's or the frame's fault, still open. Found by PlotFuzzer's
+    /// check that no SVG geometry number is NaN or infinite, input
     /// crash-f6def448fbf27ad866713d5712bf4f812a816ecd (Fuzz/Regressions/PlotFuzzer/svg-text-transform-nan).
-    @Test func symlogTickLabelsHaveFinitePositions() throws {
+    @Test func textAtANonFinitePositionIsLeftOutOfTheSVG() throws {
         var figure = Figure(width: 25.27223620965896, height: 130.83768978408483, dpi: 178.37033646143283)
         figure.panels[0].yLimits = -2.5725204422167017e+145...5.5886310289253345e+274
         figure.panels[0].yScale = .symlog(linearThreshold: 3.365216938055207e-129)
-        let svg = figure.svgDocument(font: font)
-        withKnownIssue("tick labels at y = NaN on a wide symlog axis (needs the lead's fix)") {
-            #expect(!svg.contains("nan"))
+        for mode in [SVGCanvas.TextMode.outlines, .characters] {
+            let svg = figure.svgDocument(font: font, textMode: mode)
+            #expect(!svg.contains("nan") && !svg.contains("inf"))
         }
         try drawBoth(figure)
+    }
+
+    /// SVGCanvas on its own: text placed at NaN or ∞ is not written, in either text mode.
+    @Test func svgCanvasLeavesOutTextAtNonFinitePositions() {
+        let layout = font.layout(RichText("10"), size: 10)
+        for mode in [SVGCanvas.TextMode.outlines, .characters] {
+            for position in [Point(.nan, 5), Point(5, .infinity)] {
+                var canvas = SVGCanvas(width: 20, height: 20, textMode: mode)
+                canvas.draw(PlacedText(layout, at: position), color: .black)
+                #expect(!canvas.document.contains("<use") && !canvas.document.contains("<text"))
+            }
+        }
+    }
+
+    /// A dash-dotted line 6 pt wide whose points lie ten thousand view heights outside the view
+    /// (y ≈ ±10⁶ on a view of 0…87): the whole line is dashed, stroked and each dash clipped
+    /// (`RasterCanvas.stroke` → `PolygonClipper.clip`, from `LineArtist.draw`, Artists.swift:92)
+    /// before anything is thrown away, some 10⁵ dash polygons for a 26 × 131 px figure: 25 s in
+    /// the fuzzer's build. Found by PlotFuzzer as a timeout, input
+    /// timeout-a3685a4087a4af8df0c615d20f66aa11457493b0 (Fuzz/Regressions/PlotFuzzer/slow-figure-25s),
+    /// reduced here to its first panel's line (4.8 s in a debug build).
+    @Test(.disabled("slow: lines far outside the view are dashed before they are clipped (needs the lead's fix)"))
+    func dashedLinesFarOutsideTheViewDrawQuickly() throws {
+        var figure = Figure(width: 25.591210803387504, height: 130.83768978408483, dpi: 29.96475165941863)
+        figure.panels[0].yLimits = 3.365216938055207e-129...86.75
+        figure.panels[0].add(
+            LineArtist(
+                xs: [-0.093, 0.275, 1.397, 3.802, 4.062, 4.291, 6.323, 7.986, 8.832, 8.626, 10.982, 10.156],
+                ys: [480674, 107317, 990417, -839902, 481621, -105272, -697627, 389395, 303059, -517113, 982605, -880705],
+                style: .dashDot, width: 6.0506294346532385))
+        let start = ContinuousClock.now
+        try drawBoth(figure)
+        #expect(ContinuousClock.now - start < .seconds(2))
     }
 }
