@@ -20,27 +20,11 @@ let package = Package(
     name: "DescentFuzz",
     platforms: [.macOS(.v14)],
     dependencies: [.package(path: "..")],
-    targets: [
-        .target(name: "FuzzSupport"),
-        .executableTarget(
-            name: "ExpressionFuzzer",
-            dependencies: ["FuzzSupport", .product(name: "Descent", package: rootPackage)],
-            swiftSettings: harnessSettings),
-        .executableTarget(
-            name: "IDXFuzzer",
-            dependencies: ["FuzzSupport", .product(name: "Descent", package: rootPackage)],
-            swiftSettings: harnessSettings),
-        .executableTarget(
-            name: "DatasetFuzzer",
-            dependencies: ["FuzzSupport", .product(name: "Descent", package: rootPackage)],
-            swiftSettings: harnessSettings),
-        .executableTarget(
-            name: "SerializationFuzzer",
-            dependencies: ["FuzzSupport", .product(name: "Descent", package: rootPackage)],
-            swiftSettings: harnessSettings),
-        .executableTarget(
-            name: "PlotFuzzer",
-            dependencies: ["FuzzSupport", .product(name: "Descent", package: rootPackage)],
-            swiftSettings: harnessSettings),
-    ]
+    targets: [.target(name: "FuzzSupport")]
+        + ["ExpressionFuzzer", "IDXFuzzer", "DatasetFuzzer", "SerializationFuzzer", "PlotFuzzer"].map { name in
+            .executableTarget(
+                name: name,
+                dependencies: ["FuzzSupport", .product(name: "Descent", package: rootPackage)],
+                swiftSettings: harnessSettings)
+        }
 )

@@ -94,6 +94,8 @@ func walk(_ expression: DescentCore.Expression, at x: [Double]) -> Double {
     }
 }
 
+/// One IEEE operation per operator. A second copy of ExpressionProgram's private `apply` on
+/// purpose: an oracle shares no code with what it checks.
 func apply(_ symbol: BinaryOperator, _ a: Double, _ b: Double) -> Double {
     switch symbol {
     case .add: a + b
