@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(
             name: "DescentPlotTests",
             dependencies: ["DescentPlot", "Descent", "CLibPNG", "CFreeType"],
-            resources: [.copy("Golden")]
+            resources: [.copy("Golden"), .copy("Fixtures")]
         ),
         .testTarget(
             name: "DescentNetTests",

@@ -26,6 +26,14 @@ enum ArgumentValues {
         return value
     }
 
+    /// An optimiser setting (momentum, decay, β₁, β₂): a number from 0 up to, not including, 1.
+    static func fraction(_ text: String) throws -> Double {
+        guard let value = decimal(text), Hyperparameter.isValid(value) else {
+            throw ValueError(description: "expected a number from 0 up to but not including 1, such as 0.9")
+        }
+        return value
+    }
+
     /// A step count: a whole number from 0 to ``GradientDescent/maximumSteps``.
     static func stepCount(_ text: String) throws -> Int {
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)),
@@ -38,8 +46,13 @@ enum ArgumentValues {
         return value
     }
 
-    /// Learning rates separated by commas, such as `0.1,10,1e-8`.
+    /// Learning rates separated by commas, such as `0.1,10,1e-8`: at most 12, one panel each.
     static func learningRates(_ text: String) throws -> [Double] {
+        try learningRates(text, atMost: 12, each: "one panel each")
+    }
+
+    /// Learning rates separated by commas, at most `limit` (`each` says why, for the message).
+    static func learningRates(_ text: String, atMost limit: Int, each: String) throws -> [Double] {
         let rates = try text.split(separator: ",", omittingEmptySubsequences: false).map { field in
             do {
                 return try learningRate(String(field))
@@ -50,8 +63,27 @@ enum ArgumentValues {
                         + "expected learning rates separated by commas, such as 0.1,10,1e-8")
             }
         }
-        guard rates.count <= 12 else { throw ValueError(description: "at most 12 learning rates, one panel each") }
+        guard rates.count <= limit else { throw ValueError(description: "at most \(limit) learning rates, \(each)") }
         return rates
+    }
+
+    /// Optimiser names separated by commas, each once, such as `sgd,momentum,adagrad,adam`.
+    static func optimizers(_ text: String) throws -> [OptimizerKind] {
+        let known = OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")
+        var kinds: [OptimizerKind] = []
+        for field in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = field.trimmingCharacters(in: .whitespaces)
+            guard let kind = OptimizerKind(rawValue: name) else {
+                throw ValueError(
+                    description: "'\(name)' is not an optimiser; expected names from \(known) separated by commas, "
+                        + "such as sgd,momentum,adagrad,adam")
+            }
+            guard !kinds.contains(kind) else {
+                throw ValueError(description: "\(name) is listed twice; give each optimiser once")
+            }
+            kinds.append(kind)
+        }
+        return kinds
     }
 
     /// A count from 1 to `limit`.
@@ -89,6 +121,35 @@ enum ArgumentValues {
         return value
     }
 
+    /// A range of learning rates: two numbers greater than 0, the lower first, such as `1e-10,10`.
+    static func learningRateRange(_ text: String) throws -> ClosedRange<Double> {
+        let bounds = try point(text)
+        guard bounds.count == 2, bounds[0] > 0, bounds[0] < bounds[1] else {
+            throw ValueError(
+                description: "expected two learning rates greater than 0, the lower first, such as 1e-10,10")
+        }
+        return bounds[0]...bounds[1]
+    }
+
+    /// Contour levels: a whole number from 1 to 100 (about that many nice levels), or two or more
+    /// finite numbers, increasing, such as `0.1,1,10`.
+    static func contourLevels(_ text: String) throws -> ContourLevels.Choice {
+        if !text.contains(","), let count = Int(text.trimmingCharacters(in: .whitespaces)) {
+            guard (1...100).contains(count) else {
+                throw ValueError(
+                    description: "expected a count of levels from 1 to 100, or the levels, such as 0.1,1,10")
+            }
+            return .count(count)
+        }
+        let values = try point(text)
+        do {
+            _ = try ContourLevels(values: values)
+        } catch {
+            throw ValueError(description: error.description)
+        }
+        return .values(values)
+    }
+
     /// A view range: two finite numbers, the lower first, such as `-3.5,3.5`.
     static func range(_ text: String) throws -> ClosedRange<Double> {
         let bounds = try point(text)
@@ -103,6 +164,33 @@ enum ArgumentValues {
                 description: "the range is wider than the largest number (about 1.8e308), such as -1e300,1e300")
         }
         return bounds[0]...bounds[1]
+    }
+
+    /// A grid spacing: a finite number greater than 0.
+    static func gridStep(_ text: String) throws -> Double {
+        guard let value = decimal(text), value.isFinite, value > 0 else {
+            throw ValueError(description: "expected a finite grid spacing greater than 0, such as 0.25")
+        }
+        return value
+    }
+
+    /// Points of contact for tangents: one to nine finite numbers separated by commas, such as
+    /// `5` or `5,10` (nine, so that each tangent has its own colour after the curve's).
+    static func tangentPoints(_ text: String) throws -> [Double] {
+        let fields = text.split(separator: ",", omittingEmptySubsequences: false)
+        let points = try fields.map { field in
+            let trimmed = field.trimmingCharacters(in: .whitespaces)
+            guard let value = decimal(trimmed), value.isFinite else {
+                throw ValueError(
+                    description: (trimmed.isEmpty ? "an empty item" : "'\(trimmed)'")
+                        + " is not a finite number; expected points separated by commas, such as 5 or 5,10")
+            }
+            return value
+        }
+        guard points.count <= 9 else {
+            throw ValueError(description: "at most 9 points, one colour each after the curve's, such as 5,10")
+        }
+        return points
     }
 
     /// A point: finite numbers separated by commas, such as `-3,4`.
@@ -123,3 +211,4 @@ enum ArgumentValues {
 extension GradientMethod: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
 extension Preset: ExpressibleByArgument {}
+extension GradientField.Sign: ExpressibleByArgument {}

@@ -32,6 +32,7 @@ struct CompareCommand: ParsableCommand {
         transform: ArgumentValues.learningRates)
     var learningRates: [Double] = Self.bookLearningRates
 
+    @OptionGroup var contourOptions: ContourOptions
     @OptionGroup var figureOptions: FigureOptions
     @OptionGroup var outputs: OutputOptions
 
@@ -44,7 +45,8 @@ struct CompareCommand: ParsableCommand {
             runs.append(try runOptions.descend(learningRate: rate))
         }
         let figure = TrajectoryFigures.comparison(
-            runs, options: figureOptions.plotOptions(style: runOptions.figureStyle), panelWidth: figureOptions.width,
+            runs, options: figureOptions.plotOptions(style: runOptions.figureStyle, contours: contourOptions.contours(defaultStyle: .lines)),
+            panelWidth: figureOptions.width,
             height: figureOptions.height,
             dpi: figureOptions.dpi, font: font)
         try figureOptions.save(figure, to: path, font: font)

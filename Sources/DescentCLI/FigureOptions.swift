@@ -56,9 +56,9 @@ struct FigureOptions: ParsableArguments {
         case outlines, characters
     }
 
-    /// The options of a trajectory figure drawn in `style`.
-    func plotOptions(style: TrajectoryFigures.Style) -> TrajectoryFigures.Options {
-        TrajectoryFigures.Options(xLimits: xlim, yLimits: ylim, title: title, style: style)
+    /// The options of a trajectory figure drawn in `style`, with `contours` behind the path.
+    func plotOptions(style: TrajectoryFigures.Style, contours: LandscapeContours) -> TrajectoryFigures.Options {
+        TrajectoryFigures.Options(xLimits: xlim, yLimits: ylim, title: title, style: style, contours: contours)
     }
 
     /// The output path (`--output`, or `output/<defaultName>.png`), checked before any work: a

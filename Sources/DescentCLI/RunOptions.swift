@@ -33,8 +33,13 @@ struct RunOptions: ParsableArguments {
     @Option(help: "numerical (central difference, h = 1e-4, as the book) or analytic (derived from the expression).")
     var gradient: GradientMethod = .numerical
 
-    @Option(help: "The update rule.")
+    @Option(
+        help: ArgumentHelp(
+            "The update rule, as the book's common/optimizer.py: sgd, momentum, nesterov, adagrad, rmsprop or adam.",
+            valueName: "name"))
     var optimizer: OptimizerKind = .sgd
+
+    @OptionGroup var settings: OptimizerOptions
 
     /// The book's Figure 4-10 for the book's own run (neither `--function` nor `--preset`), the
     /// path on its landscape for any other.
@@ -42,8 +47,24 @@ struct RunOptions: ParsableArguments {
         functionText == nil && preset == nil ? .book : .landscape
     }
 
+    /// The optimiser the flags name, with learning rate `learningRate`.
+    func makeOptimizer(learningRate: Double) throws(CommandError) -> any Optimizer {
+        try settings.check(for: optimizer)
+        do {
+            return try optimizer.make(learningRate: learningRate, hyperparameters: settings.hyperparameters)
+        } catch {
+            throw .usage(error.description)
+        }
+    }
+
     /// The objective the flags name.
     func objective() throws(CommandError) -> Objective {
+        try Self.objective(functionText: functionText, preset: preset)
+    }
+
+    /// The objective `--function` or `--preset` names (not both), or the sphere: shared by every
+    /// command that takes the two flags.
+    static func objective(functionText: String?, preset: Preset?) throws(CommandError) -> Objective {
         switch (functionText, preset) {
         case (.some, .some):
             throw .usage("give --function or --preset, not both")
@@ -87,10 +108,10 @@ struct RunOptions: ParsableArguments {
     func descend(learningRate: Double) throws(CommandError) -> Trajectory {
         let objective = try objective()
         let start = try start(for: objective)
+        let optimizer = try makeOptimizer(learningRate: learningRate)
         do {
             return try GradientDescent.run(
-                objective, from: start, steps: steps, gradient: gradient,
-                optimizer: optimizer.make(learningRate: learningRate))
+                objective, from: start, steps: steps, gradient: gradient, optimizer: optimizer)
         } catch {
             throw .usage(error.description)
         }

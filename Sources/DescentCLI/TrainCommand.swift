@@ -4,7 +4,8 @@ import DescentNet
 import DescentPlot
 import Foundation
 
-/// `descent train`: the book's two-layer network trained by mini-batch SGD, with its charts.
+/// `descent train`: the book's two-layer network trained by mini-batch SGD or another of the book's
+/// optimisers, with its charts.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
@@ -18,6 +19,15 @@ struct TrainCommand: ParsableCommand {
 
             Several learning rates (--lr 0.01,0.1,1) train one network each, from the same seed, on \
             all cores, and the loss chart overlays them.
+
+            --optimizer sgd|momentum|nesterov|adagrad|rmsprop|adam replaces SGD's update with one of \
+            the book's chapter-6 optimisers (common/optimizer.py), with --momentum, --decay, --beta1 \
+            and --beta2 as for trajectory. Given --optimizer and no --lr, each optimiser takes its \
+            rate in the book's code: 0.01, and 0.001 for Adam (without --optimizer the run is \
+            train_neuralnet.py's, SGD at lr 0.1). Several optimisers (--optimizer \
+            sgd,momentum,adagrad,adam, the book's optimizer_compare_mnist.py) train one network each, \
+            and the loss chart overlays them, labelled by optimiser, with markers every 100 \
+            iterations, into output/optimizer_comparison_net.png.
 
             The loss chart goes to --output (default output/train_loss.png, or \
             output/lr_comparison_net.png for several rates); the accuracy chart to --accuracy-output, \
@@ -50,9 +60,23 @@ struct TrainCommand: ParsableCommand {
 
     @Option(
         name: .customLong("lr"), parsing: .unconditional,
-        help: ArgumentHelp("Learning rates, comma-separated: one network each.", valueName: "rates"),
+        help: ArgumentHelp(
+            "Learning rates, comma-separated: one network each. Default: 0.1; with --optimizer, the book's "
+                + "rate for each (0.01, Adam 0.001).",
+            valueName: "rates"),
         transform: ArgumentValues.learningRates)
-    var learningRates: [Double] = [0.1]
+    var learningRates: [Double]?
+
+    @Option(
+        name: .customLong("optimizer"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "The update rule: sgd, momentum, nesterov, adagrad, rmsprop or adam; several, comma-separated, "
+                + "train one network each. Default: sgd.",
+            valueName: "names"),
+        transform: ArgumentValues.optimizers)
+    var optimizers: [OptimizerKind]?
+
+    @OptionGroup var settings: OptimizerOptions
 
     @Option(
         parsing: .unconditional, help: "np.random.seed for the weights and the batches.", transform: ArgumentValues.seed
@@ -80,18 +104,21 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         try outputs.check()
-        let comparing = learningRates.count > 1
+        let configurations = try configurations()
+        let comparingOptimizers = (optimizers?.count ?? 0) > 1
         let lossPath = try figureOptions.destination(
-            defaultName: comparing ? "lr_comparison_net" : "train_loss", panels: 1)
+            defaultName: comparingOptimizers
+                ? "optimizer_comparison_net" : configurations.count > 1 ? "lr_comparison_net" : "train_loss",
+            panels: 1)
         let accuracyPath = try accuracyDestination(besides: lossPath)
         let font = try FigureOptions.font()
         let dataset = try dataSource.load()
         guard batch <= dataset.trainImages.rows else {
             throw CommandError.usage("--batch \(batch): the data has only \(dataset.trainImages.rows) training images")
         }
-        try checkMemory(for: dataset)
-        let logs = train(on: dataset)
-        let runs = logs.map(TrainingFigures.Run.init)
+        try checkMemory(for: dataset, training: configurations)
+        let logs = train(configurations, on: dataset)
+        let runs = logs.map { TrainingFigures.Run($0, comparingOptimizers: comparingOptimizers) }
         let size = (width: figureOptions.width, height: figureOptions.height, dpi: figureOptions.dpi)
         try figureOptions.save(
             TrainingFigures.loss(
@@ -108,8 +135,9 @@ struct TrainCommand: ParsableCommand {
         } else {
             for log in logs {
                 let last = log.accuracy.last
+                let optimizer = optimizers == nil ? "" : "\(log.optimizer), "
                 try StandardStreams.print(
-                    "lr \(ShortestDouble.format(log.learningRate)): final loss \(String(format: "%.4f", log.loss.last ?? .nan)), "
+                    "\(optimizer)lr \(ShortestDouble.format(log.learningRate)): final loss \(String(format: "%.4f", log.loss.last ?? .nan)), "
                         + "train accuracy \(String(format: "%.4f", last?.train ?? .nan)), test accuracy \(String(format: "%.4f", last?.test ?? .nan)), "
                         + "\(String(format: "%.1f", log.seconds)) s")
             }
@@ -147,7 +175,9 @@ struct TrainCommand: ParsableCommand {
 
     /// Refuses, before any work, a run whose estimated peak (``Trainer/estimatedMemory``) is more
     /// than ``memoryShare`` of the machine's memory, naming the flags that lower it.
-    private func checkMemory(for dataset: Dataset) throws(CommandError) {
+    private func checkMemory(
+        for dataset: Dataset, training configurations: [TrainingConfiguration]
+    ) throws(CommandError) {
         let needed =
             switch precision {
             case .double: Trainer.estimatedMemory(training: configurations, on: dataset, as: Double.self)
@@ -156,31 +186,61 @@ struct TrainCommand: ParsableCommand {
         let machine = Double(ProcessInfo.processInfo.physicalMemory)
         guard needed > machine * Self.memoryShare else { return }
         let gigabytes = { (bytes: Double) in String(format: "%.1f GB", bytes / 1e9) }
+        let byOptimiser = (optimizers?.count ?? 0) > 1
+        let several =
+            configurations.count == 1
+            ? "" : " with \(configurations.count) \(byOptimiser ? "optimisers" : "learning rates")"
         let lower =
-            ["--batch", "--hidden"] + (learningRates.count > 1 ? ["fewer --lr values"] : [])
+            ["--batch", "--hidden"]
+            + (configurations.count > 1 ? [byOptimiser ? "fewer optimisers" : "fewer --lr values"] : [])
             + (precision == .double ? ["--precision float"] : [])
         throw .usage(
-            "--hidden \(hidden) --batch \(batch)\(learningRates.count > 1 ? " with \(learningRates.count) learning rates" : ""): "
+            "--hidden \(hidden) --batch \(batch)\(several): "
                 + "training would need about \(gigabytes(needed)) of memory, more than half of this machine's "
                 + "\(gigabytes(machine)); lower it with \(lower.joined(separator: ", "))")
     }
 
-    /// One configuration per learning rate, with the flags' settings.
-    private var configurations: [TrainingConfiguration] {
-        learningRates.map { rate in
+    /// The learning rate of `descent train` with neither `--lr` nor `--optimizer`: the book's
+    /// `train_neuralnet.py`.
+    static let bookLearningRate = 0.1
+
+    /// One configuration per network, with the flags' settings: one per learning rate, or one per
+    /// optimiser (several of both is refused: which rate would go with which optimiser?). Each
+    /// optimiser gets the settings it has (`--momentum` goes to momentum and nesterov only), and a
+    /// setting that none of the optimisers has is refused.
+    private func configurations() throws(CommandError) -> [TrainingConfiguration] {
+        let kinds = optimizers ?? [.sgd]
+        try settings.check(for: kinds)
+        let runs: [(kind: OptimizerKind, rate: Double)]
+        switch (optimizers, learningRates) {
+        case (let kinds?, let rates?) where kinds.count > 1 && rates.count > 1:
+            throw .usage(
+                "--optimizer \(kinds.map(\.rawValue).joined(separator: ",")) with --lr "
+                    + "\(rates.map(ShortestDouble.format).joined(separator: ",")): give several optimisers or "
+                    + "several learning rates, not both")
+        case (nil, let rates):
+            runs = (rates ?? [Self.bookLearningRate]).map { (.sgd, $0) }
+        case (let kinds?, nil):
+            runs = kinds.map { ($0, $0.bookLearningRate) }
+        case (let kinds?, let rates?):
+            runs = kinds.count > 1 ? kinds.map { ($0, rates[0]) } : rates.map { (kinds[0], $0) }
+        }
+        let given = settings.hyperparameters
+        return runs.map { run in
             var configuration = TrainingConfiguration()
             configuration.hiddenSize = hidden
             configuration.iterations = iters
             configuration.batchSize = batch
-            configuration.learningRate = rate
+            configuration.learningRate = run.rate
+            configuration.optimizer = run.kind
+            configuration.hyperparameters = given.filter { run.kind.hyperparameters.contains($0.key) }
             configuration.seed = seed
             return configuration
         }
     }
 
-    /// One network per learning rate, side by side on the cores when there are several.
-    private func train(on dataset: Dataset) -> [TrainingLog] {
-        let configurations = configurations
+    /// One network per configuration, side by side on the cores when there are several.
+    private func train(_ configurations: [TrainingConfiguration], on dataset: Dataset) -> [TrainingLog] {
         let bar = ProgressBar(total: iters * configurations.count)
         var report: (@Sendable (Int, TrainingProgress) -> Void)?
         if let bar {
@@ -205,6 +265,7 @@ struct TrainCommand: ParsableCommand {
                 .array(
                     logs.map { log in
                         .object([
+                            ("optimizer", .string(log.optimizer)),
                             ("lr", .number(log.learningRate)), ("final_loss", .number(log.loss.last ?? .nan)),
                             ("train_accuracy", .number(log.accuracy.last?.train ?? .nan)),
                             ("test_accuracy", .number(log.accuracy.last?.test ?? .nan)),
@@ -217,11 +278,30 @@ struct TrainCommand: ParsableCommand {
 }
 
 extension TrainingFigures.Run {
-    /// What the training figures show of a log: its loss, smoothed as the book does, and accuracies.
+    /// A run of a learning-rate comparison (or a run alone), labelled by its rate.
     init(_ log: TrainingLog) {
+        self.init(log, comparingOptimizers: false)
+    }
+
+    /// What the training figures show of a log: its loss, smoothed as the book does, and accuracies.
+    /// Runs of several optimisers are labelled by optimiser and marked as the book's
+    /// `optimizer_compare_mnist.py` marks them (SGD `o`, Momentum `x`, AdaGrad `s`, Adam `D`; Nesterov
+    /// and RMSprop, which it leaves out, a triangle and a plus); runs of several learning rates by rate.
+    init(_ log: TrainingLog, comparingOptimizers: Bool) {
+        let kind = OptimizerKind(rawValue: log.optimizer) ?? .sgd
+        let marker: MarkerShape =
+            switch kind {
+            case .sgd: .circle
+            case .momentum: .cross
+            case .adagrad: .square
+            case .adam: .diamond
+            case .nesterov: .triangle
+            case .rmsprop: .plus
+            }
         self.init(
-            label: "lr = \(ShortestDouble.format(log.learningRate))", loss: log.loss,
-            smoothedLoss: smoothCurve(log.loss),
-            trainAccuracy: log.accuracy.map(\.train), testAccuracy: log.accuracy.map(\.test))
+            label: comparingOptimizers ? kind.bookName : "lr = \(ShortestDouble.format(log.learningRate))",
+            loss: log.loss, smoothedLoss: smoothCurve(log.loss),
+            trainAccuracy: log.accuracy.map(\.train), testAccuracy: log.accuracy.map(\.test),
+            marker: comparingOptimizers ? marker : nil)
     }
 }

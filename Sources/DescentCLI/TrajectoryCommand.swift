@@ -33,6 +33,7 @@ struct TrajectoryCommand: ParsableCommand {
         transform: ArgumentValues.learningRate)
     var learningRate: Double = 0.1
 
+    @OptionGroup var contourOptions: ContourOptions
     @OptionGroup var figureOptions: FigureOptions
     @OptionGroup var outputs: OutputOptions
 
@@ -43,7 +44,9 @@ struct TrajectoryCommand: ParsableCommand {
         let font = try FigureOptions.font()
         let trajectory = try runOptions.descend(learningRate: learningRate)
         let figure = TrajectoryFigures.trajectory(
-            trajectory, options: figureOptions.plotOptions(style: runOptions.figureStyle), width: figureOptions.width,
+            trajectory,
+            options: figureOptions.plotOptions(style: runOptions.figureStyle, contours: contourOptions.contours(defaultStyle: .lines)),
+            width: figureOptions.width,
             height: figureOptions.height,
             dpi: figureOptions.dpi)
         try figureOptions.save(figure, to: path, font: font)

@@ -127,7 +127,7 @@ import Testing
             FileManager.default.fileExists(
                 atPath: directory.appendingPathComponent("output/lr_comparison_net.png").path))
         let csv = try String(contentsOf: directory.appendingPathComponent("log.csv"), encoding: .utf8)
-        #expect(csv.hasPrefix("lr,iteration,loss,train_accuracy,test_accuracy\n0.01,0,"))
+        #expect(csv.hasPrefix("lr,iteration,loss,train_accuracy,test_accuracy,optimizer\n0.01,0,"))
         #expect(csv.split(separator: "\n").count == 1 + 40)
     }
 

@@ -124,6 +124,18 @@ struct TrajectoryJSON: Decodable {
             "descent: The value '-1e308,1e308' is invalid for '--xlim <low,high>': the range is wider than the largest number (about 1.8e308), such as -1e300,1e300"
         ),
         (
+            ["--levels", "0"],
+            "descent: The value '0' is invalid for '--levels <n|a,b,c>': expected a count of levels from 1 to 100, or the levels, such as 0.1,1,10"
+        ),
+        (
+            ["--levels", "1,1"],
+            "descent: The value '1,1' is invalid for '--levels <n|a,b,c>': contour levels must increase: 1 follows 1 (e.g. 0.1,1,10)"
+        ),
+        (
+            ["--contour", "dots"],
+            "descent: The value 'dots' is invalid for '--contour <contour>'. Please provide one of 'none', 'lines' or 'filled'."
+        ),
+        (
             ["--lr", "-0.1"],
             "descent: The value '-0.1' is invalid for '--lr <rate>': expected a finite number greater than 0, such as 0.1 or 1e-8"
         ),
@@ -158,8 +170,9 @@ struct TrajectoryJSON: Decodable {
             "descent: The value 'nope' is invalid for '--preset <preset>'. Please provide one of the following: - sphere - book-ch6 - rosenbrock - beale - himmelblau - booth - saddle - rastrigin"
         ),
         (
-            ["--optimizer", "adam"],
-            "descent: The value 'adam' is invalid for '--optimizer <optimizer>'. Please provide one of 'sgd'."
+            ["--optimizer", "adamw"],
+            "descent: The value 'adamw' is invalid for '--optimizer <name>'. Please provide one of the following: "
+                + "- sgd - momentum - nesterov - adagrad - rmsprop - adam"
         ),
         (["--function", "x^2", "--preset", "sphere"], "descent: give --function or --preset, not both"),
         (

@@ -66,6 +66,16 @@ import Testing
         #expect(trajectory.outcome.status == .running)
     }
 
+    /// With momentum, x keeps moving after the numerical gradient has frozen at 0 (x ± h rounds
+    /// back to x): the steps shrink, but towards no minimum.
+    @Test func momentumCoastingOnAFrozenGradientIsStalled() throws {
+        let trajectory = try GradientDescent.run(
+            Preset.sphere.objective, from: [-3, 4], steps: 30,
+            optimizer: try OptimizerKind.momentum.make(learningRate: 10, hyperparameters: [.momentum: 0.5]))
+        #expect(trajectory.outcome.status == .stalled)
+        #expect(trajectory.outcome.reason.hasSuffix("only the optimiser's momentum moves x"))
+    }
+
     @Test func learningRate1e8Crawls() throws {
         let trajectory = try run(lr: 1e-8)
         #expect(trajectory.outcome.status == .stalled)

@@ -136,6 +136,7 @@ import Testing
                 #"{"lr": 0.1, "loss": [2.3, 2.25], "accuracy": [{"iteration": 0, "train": 0.1, "test": 0.125}]"#))
         #expect(
             TrainingLog.csv([log])
-                == "lr,iteration,loss,train_accuracy,test_accuracy\n0.1,0,2.3,0.1,0.125\n0.1,1,2.25,,\n")
+                == "lr,iteration,loss,train_accuracy,test_accuracy,optimizer\n"
+                + "0.1,0,2.3,0.1,0.125,sgd\n0.1,1,2.25,,,sgd\n")
     }
 }

@@ -85,33 +85,18 @@ import Testing
         return try Data(contentsOf: output)
     }
 
-    /// The figures where the raster backend is known to draw too much: its coverage sums the
-    /// windings inside a pixel (see ``Rasterizer``), so where a path overlaps itself within one
-    /// pixel, as the dense loss curves do at every spike, the PNG is darker than the exact union
-    /// librsvg draws (`RasterizerTests.overlappingSubpathsInOnePixelCoverItOnce`). In the gallery's
-    /// own lr_comparison_net: a 5-px orange column at x 179, y 343…347, PNG (255, 127, 14), librsvg
-    /// (255, 177, 109); mean difference (R, G, B) (1.04, 0.82, 1.20).
-    static let knownRasterOvercoverage: Set = ["lr_comparison_net"]
-
     @Test(arguments: galleryNames)
     func theSVGRenderedByLibrsvgMatchesThePNG(name: String) throws {
         guard let renderer = Self.rsvgConvert else {
             Issue.record("rsvg-convert is not on PATH: install librsvg2-bin (apt-get install -y librsvg2-bin)")
             return
         }
-        if Self.knownRasterOvercoverage.contains(name) {
-            withKnownIssue("the raster backend over-covers pixels where a path overlaps itself") {
-                try Self.compareBackends(name, renderer: renderer, keepingImages: false)
-            }
-        } else {
-            try Self.compareBackends(name, renderer: renderer, keepingImages: true)
-        }
+        try Self.compareBackends(name, renderer: renderer)
     }
 
     /// Draws gallery figure `name` through both backends and compares them, recording each
-    /// disagreement; `keepingImages` leaves the images of a disagreement in a temporary folder
-    /// that the message names.
-    static func compareBackends(_ name: String, renderer: URL, keepingImages: Bool) throws {
+    /// disagreement and leaving its images in a temporary folder that the message names.
+    static func compareBackends(_ name: String, renderer: URL) throws {
         let font = try Font.standard()
         let figure = try galleryFigure(name, font: font)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -135,7 +120,7 @@ import Testing
             meanOK,
             "\(name): mean absolute difference per channel (R, G, B, A) \(comparison.meanDifference) reaches 1")
         #expect(large.isEmpty, "\(name): \(large.count) regions differ by more than 64: \(large.prefix(5))")
-        guard keepingImages, !(meanOK && large.isEmpty) else { return }
+        guard !(meanOK && large.isEmpty) else { return }
         keepsFolder = true
         try pngData.write(to: folder.appendingPathComponent("descent.png"))
         try comparison.differenceImage().write(to: folder.appendingPathComponent("difference.png"))

@@ -46,16 +46,30 @@ import Testing
         }
     }
 
-    /// Known to fail: the running sum integrates the winding number over a pixel, so two
-    /// overlapping subpaths that both cover part of it count their overlap twice. Column 10 here
-    /// is covered over 10.3…11 (0.7) by the union; the sum gives 0.7 + 0.4. This is why the PNG of
-    /// a dense loss curve is darker than librsvg's rendering of its SVG (BackendAgreementTests).
+    /// Two subpaths that both cover part of a pixel cover their union once: column 10 is covered
+    /// over 10.3…11 (0.7), where summing the windings gives 0.7 + 0.4 (what made the PNG of a
+    /// dense loss curve darker than librsvg's rendering of its SVG, BackendAgreementTests).
+    /// Even-odd leaves only the part covered once; a bowtie, whose two halves wind opposite ways
+    /// and cancel in the sum, covers its two triangles.
     @Test func overlappingSubpathsInOnePixelCoverItOnce() {
         var overlapping = Path.rectangle(Rect(x: 10.3, y: 10, width: 1.4, height: 20))
         overlapping.append(.rectangle(Rect(x: 10.6, y: 10, width: 1.1, height: 20)))
-        let grid = coverage(overlapping)
-        withKnownIssue("coverage sums windings within a pixel instead of covering their union") {
-            #expect(abs(grid[20][10] - 0.7) < 1e-5, "column 10: \(grid[20][10])")
+        let nonZero = coverage(overlapping)
+        #expect(abs(nonZero[20][10] - 0.7) < 1e-5, "column 10: \(nonZero[20][10])")
+        #expect(abs(nonZero[20][11] - 0.7) < 1e-5, "column 11: \(nonZero[20][11])")
+        let evenOdd = coverage(overlapping, rule: .evenOdd)
+        #expect(abs(evenOdd[20][10] - 0.3) < 1e-5, "column 10: \(evenOdd[20][10])")
+        #expect(evenOdd[20][11] < 1e-5, "column 11: \(evenOdd[20][11])")
+
+        var bowtie = Path()
+        bowtie.move(to: Point(40, 40))
+        bowtie.line(to: Point(41, 41))
+        bowtie.line(to: Point(41, 40))
+        bowtie.line(to: Point(40, 41))
+        bowtie.close()
+        for rule in [FillRule.nonZero, .evenOdd] {
+            let grid = coverage(bowtie, rule: rule)
+            #expect(abs(grid[40][40] - 0.5) < 1e-5, "\(rule): \(grid[40][40])")
         }
     }
 

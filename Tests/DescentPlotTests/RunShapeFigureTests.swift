@@ -62,6 +62,38 @@ import Testing
         #expect(face.r > 200 && face.g < 80, "the end's red face: \(face)")
     }
 
+    /// Contours of f lie under the path, on the level scale of the function's landscape; the
+    /// book's style has none.
+    @Test func aLandscapeRunIsDrawnOnItsContours() throws {
+        let run = try GradientDescent.run(Preset.rosenbrock.objective, from: [-1.2, 1], learningRate: 1e-3, steps: 50)
+        let lines = TrajectoryFigures.trajectory(run).panels[0]
+        let contours = try #require(lines.artists.first as? ContourArtist)
+        #expect(contours.style == .lines && contours.levels.scale == .logarithmic)
+        #expect(contours.grid.bounds == Rect(x: -2, y: -1, width: 4, height: 4))
+        #expect(lines.colorBar == nil)
+        let filled = TrajectoryFigures.trajectory(run, options: .init(contours: .init(style: .filled))).panels[0]
+        #expect((filled.artists.first as? ContourArtist)?.style == .filled && filled.colorBar != nil)
+        let none = TrajectoryFigures.trajectory(run, options: .init(contours: .init(style: .none))).panels[0]
+        #expect(!none.artists.contains { $0 is ContourArtist })
+        let book = TrajectoryFigures.trajectory(run, options: .init(style: .book)).panels[0]
+        #expect(!book.artists.contains { $0 is ContourArtist })
+        let three = TrajectoryFigures.trajectory(run, options: .init(contours: .init(levels: .values([1, 10, 100]))))
+        #expect((three.panels[0].artists.first as? ContourArtist)?.levels.values == [1, 10, 100])
+    }
+
+    @Test func contoursWhereFIsNotFiniteAreLeftBlankAndSaySo() throws {
+        let run = try GradientDescent.run(
+            try Objective(expression: "log(x0) + x1^2"), from: [1, 1], learningRate: 0.1, steps: 5)
+        var options = TrajectoryFigures.Options(xLimits: -1...2, yLimits: -1...1)
+        options.contours = .init(style: .lines)
+        let axes = TrajectoryFigures.trajectory(run, options: options).panels[0]
+        #expect(axes.artists.first is ContourArtist)
+        #expect(
+            axes.note.map(\.plainText).contains {
+                $0.hasPrefix("f is not finite at ") && $0.hasSuffix(" contour samples: left blank")
+            })
+    }
+
     @Test func aRunOfThreeVariablesShowsValueAndGradientNormAgainstTheStep() throws {
         let run = try GradientDescent.run(
             try Objective(expression: "x0^2 + 2*x1^2 + 3*x2^2"), from: [1, 1, 1], learningRate: 0.1, steps: 30)

@@ -78,11 +78,15 @@ public enum GradientDescent {
     }
 
     /// Plain gradient descent with learning rate `learningRate`: the book's `gradient_descent`.
+    ///
+    /// - Throws: ``DescentError`` as the general `run` does, and when `learningRate` is not a finite
+    ///   number greater than 0.
     public static func run(
         _ objective: Objective, from initial: [Double], learningRate: Double, steps: Int,
         gradient method: GradientMethod = .numerical
     ) throws(DescentError) -> Trajectory {
-        try run(objective, from: initial, steps: steps, gradient: method, optimizer: SGD(learningRate: learningRate))
+        let optimizer = try SGD(learningRate: learningRate)
+        return try run(objective, from: initial, steps: steps, gradient: method, optimizer: optimizer)
     }
 
     private static func validate(

@@ -13,7 +13,9 @@ import Foundation
 /// 2. `running`: no step was taken.
 /// 3. `converged`: ‖g(pₙ)‖ ≤ 1e-6·‖g(p₀)‖: the gradient has all but vanished.
 /// 4. `stalled`: the last step had length 0: x froze while the gradient there is not small. With
-///    the numerical gradient this is the book's lr = 10 case: x ± h rounds back to x.
+///    the numerical gradient this is the book's lr = 10 case: x ± h rounds back to x. Also
+///    `stalled`: the numerical gradient of the last step was 0 while g(pₙ) is not small, so that
+///    only an optimiser's momentum still moves x (Momentum at lr = 10).
 /// 5. `diverged`: r > 1.001, pₙ is farther from p₀ than the window's first point, and either
 ///    f(pₙ) is above f at the window's first point or ‖pₙ‖ > 10·max(1, ‖p₀‖): the steps grow
 ///    geometrically and carry x uphill or far away. (Steps that grow while f falls near the start
@@ -80,6 +82,13 @@ public struct Outcome: Equatable, Sendable {
                 reason += ": x ± h rounds back to x, so the numerical gradient is 0"
             }
             return Outcome(status: .stalled, reason: reason)
+        }
+        if method == .numerical, gradientNorms[n - 1] == 0, finalGradient > gradientTolerance * startGradient {
+            let blindFrom = (gradientNorms.lastIndex { $0 != 0 }).map { $0 + 1 } ?? 0
+            return Outcome(
+                status: .stalled,
+                reason: "the numerical gradient is 0 from step \(blindFrom) on while the gradient norm there is "
+                    + "\(format(finalGradient)): x ± h rounds back to x, and only the optimiser's momentum moves x")
         }
 
         let windowStart = n - min(n, window)

@@ -22,6 +22,8 @@ public struct Trajectory: Sendable {
     public let optimizer: String
     /// The optimiser's learning rate η.
     public let learningRate: Double
+    /// The optimiser's other settings (momentum, decay, betas), in its order; empty for SGD.
+    public let hyperparameters: [(setting: Hyperparameter, value: Double)]
     /// How the gradient was obtained.
     public let method: GradientMethod
     /// The start point x₀.
@@ -48,6 +50,7 @@ public struct Trajectory: Sendable {
         self.objective = objective
         self.optimizer = optimizer.name
         self.learningRate = optimizer.learningRate
+        self.hyperparameters = optimizer.hyperparameters
         self.method = method
         self.initial = initial
         self.requestedSteps = requestedSteps

@@ -10,7 +10,8 @@
 /// abs' = sign  tanh' = 1 − tanh²   sigmoid' = sigmoid·(1 − sigmoid)   sign' = 0
 /// ```
 /// The result is simplified as it is built (0 and 1 absorbed, constant operations folded), so the
-/// derivative of `x0^2 + x1^2` by `x0` is `2*x0`, not `2*x0^1*1 + 0`.
+/// derivative of `x0^2 + x1^2` by `x0` is `2*x0`, not `2*x0^1*1 + 0`, and that of `x^2 / 20` by x is
+/// `x / 10` (see ``quotient(_:_:)``).
 extension Expression {
     /// The partial derivative ∂self/∂x`variable`.
     public func derivative(withRespectTo variable: Int) -> Expression {
@@ -79,10 +80,20 @@ extension Expression {
     }
 
     /// `u / v`, simplified.
+    ///
+    /// `(c·w) / d` with constants c and d becomes `w / (d/c)` when c is ±2ᵏ with k ≥ 0 and d/c is a
+    /// normal number: then c·w and d/c are exact (c·w unless it overflows), so both forms round the
+    /// same real number once and give the same bits, and the second cannot overflow where the
+    /// first would. This is what makes the derivative of `x^2 / 20` the book's `x / 10.0`
+    /// (`optimizer_compare_naive.py`'s `df`) rather than `2*x / 20`: equal for |x| < 8.9e307, and
+    /// beyond that `2*x` is infinite while `x / 10` is not.
     static func quotient(_ u: Expression, _ v: Expression) -> Expression {
         switch (u, v) {
         case (.constant(0), _): .constant(0)
         case (_, .constant(1)): u
+        case (.binary(.multiply, .constant(let c), let w), .constant(let d))
+        where c.isNormal && c.significandBitPattern == 0 && c.exponent >= 0 && (d / c).isNormal:
+            quotient(w, .constant(d / c))
         default: .binary(.divide, u, v)
         }
     }

@@ -1,23 +1,27 @@
 extension Trajectory {
     /// The trajectory as the JSON object of DESIGN.md §3:
-    /// `function`, `optimizer`, `gradient`, `lr`, `steps`, `init`, `history`, `final`, `values`,
-    /// `status`, followed by `reason`, `gradient_norms` and `final_value`.
+    /// `function`, `optimizer`, `gradient`, `lr`, then the optimiser's own settings when it has
+    /// any (`momentum`; `decay`; `beta1`, `beta2`), then `steps`, `init`, `history`, `final`,
+    /// `values`, `status`, followed by `reason`, `gradient_norms` and `final_value`.
     public var json: JSONValue {
-        .object([
-            ("function", .string(objective.description)),
-            ("optimizer", .string(optimizer)),
-            ("gradient", .string(method.rawValue)),
-            ("lr", .number(learningRate)),
-            ("steps", .number(Double(requestedSteps))),
-            ("init", .numbers(initial)),
-            ("history", .array(history.map { .numbers($0) })),
-            ("final", .numbers(final)),
-            ("values", .numbers(values)),
-            ("status", .string(outcome.status.rawValue)),
-            ("reason", .string(outcome.reason)),
-            ("gradient_norms", .numbers(gradientNorms)),
-            ("final_value", .number(finalValue)),
-        ])
+        let settings = hyperparameters.map { ($0.setting.rawValue, JSONValue.number($0.value)) }
+        return .object(
+            [
+                ("function", .string(objective.description)),
+                ("optimizer", .string(optimizer)),
+                ("gradient", .string(method.rawValue)),
+                ("lr", .number(learningRate)),
+            ] + settings + [
+                ("steps", .number(Double(requestedSteps))),
+                ("init", .numbers(initial)),
+                ("history", .array(history.map { .numbers($0) })),
+                ("final", .numbers(final)),
+                ("values", .numbers(values)),
+                ("status", .string(outcome.status.rawValue)),
+                ("reason", .string(outcome.reason)),
+                ("gradient_norms", .numbers(gradientNorms)),
+                ("final_value", .number(finalValue)),
+            ])
     }
 
     /// The trajectory as CSV: a header `step,x0,…,value,gradient_norm`, one row per point of the

@@ -1,3 +1,4 @@
+import DescentCore
 import Foundation
 
 /// An image classification data set in MNIST's layout: training and test images with their

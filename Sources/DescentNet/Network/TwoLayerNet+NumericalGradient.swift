@@ -1,4 +1,5 @@
 import Dispatch
+import DescentCore
 import Foundation
 
 /// The book's numerical gradient of the loss with respect to every parameter: central

@@ -1,3 +1,4 @@
+import DescentCore
 import Foundation
 
 extension Trainer {
@@ -10,6 +11,8 @@ extension Trainer {
     /// ```
     /// 6·P                 the network, its gradients, and the copies the loss and accuracy
     ///                     threads hold (up to four at once)
+    /// 0, 1 or 2 · P       the optimiser's state: none for SGD, v or h for Momentum, Nesterov,
+    ///                     AdaGrad and RMSprop, m and v for Adam
     /// 2·B·N               two mini-batches (one trains while the other's loss is computed)
     /// 2·B·(3·H + C)       two workspaces (training, loss): a1, z1, da1 and the output
     /// 1000·(N + 3·H + C)  the accuracy meter's chunk and its workspace
@@ -29,8 +32,14 @@ extension Trainer {
             let hidden = Double(configuration.hiddenSize)
             let batch = Double(configuration.batchSize)
             let parameters = (inputs + 1) * hidden + (hidden + 1) * classes
+            let state: Double =
+                switch configuration.optimizer {
+                case .sgd: 0
+                case .momentum, .nesterov, .adagrad, .rmsprop: 1
+                case .adam: 2
+                }
             let elements =
-                6 * parameters + 2 * batch * inputs + 2 * batch * (3 * hidden + classes)
+                (6 + state) * parameters + 2 * batch * inputs + 2 * batch * (3 * hidden + classes)
                 + 1000 * (inputs + 3 * hidden + classes)
             return elements * Double(MemoryLayout<Scalar>.size) + 8 * Double(configuration.iterations)
         }

@@ -1,4 +1,6 @@
+import DescentCore
 import Dispatch
+import DescentCore
 import Foundation
 
 /// How to train: the book's `train_neuralnet.py` settings by default.
@@ -15,6 +17,13 @@ public struct TrainingConfiguration: Sendable {
     public var seed: UInt32 = 0
     /// Standard deviation of the initial weights. Default: 0.01.
     public var weightInitStd = 0.01
+    /// The update rule, one of the book's `common/optimizer.py`. Default: sgd (the book's
+    /// `train_neuralnet.py`).
+    public var optimizer: OptimizerKind = .sgd
+    /// The optimiser's settings besides the learning rate; those not given are the book's
+    /// defaults. They must be valid for ``optimizer`` (``OptimizerKind/resolve(_:)`` says whether
+    /// they are): training with invalid ones is a precondition failure. Default: none.
+    public var hyperparameters: [Hyperparameter: Double] = [:]
     /// Threads that split each product of the training loop. Default: 1. The loss and the accuracy
     /// checks already run on a second thread; splitting the book's small 100×784×50 products as well
     /// was slower on two cores (BENCHMARKS.md).
@@ -33,6 +42,8 @@ public struct TrainingLog: Sendable {
     }
 
     public var learningRate: Double
+    /// The optimiser's name (`sgd`, `adam`…). Default: sgd.
+    public var optimizer = OptimizerKind.sgd.rawValue
     /// The mini-batch loss, one per iteration (the book's `train_loss_list`).
     public var loss: [Double] = []
     /// Train and test accuracy every epoch (iteration 0, 600, 1200, … for 60,000 images in
@@ -52,7 +63,8 @@ public struct TrainingProgress: Sendable {
     public let elapsed: Double
 }
 
-/// The book's mini-batch training loop (`ch04/train_neuralnet.py`):
+/// The book's mini-batch training loop (`ch04/train_neuralnet.py`), with any of the book's optimisers
+/// in place of its SGD update (``NetworkOptimizer``, as `ch06/optimizer_compare_mnist.py`):
 /// ```
 /// for i in range(iters_num):
 ///     batch_mask = np.random.choice(train_size, batch_size)
@@ -88,6 +100,15 @@ public enum Trainer {
         let batchSize = configuration.batchSize
         let iterationsPerEpoch = max(trainSize / batchSize, 1)
         var log = TrainingLog(learningRate: configuration.learningRate)
+        log.optimizer = configuration.optimizer.rawValue
+        var optimizer: NetworkOptimizer<Scalar>
+        do {
+            optimizer = try NetworkOptimizer(
+                kind: configuration.optimizer, learningRate: configuration.learningRate,
+                hyperparameters: configuration.hyperparameters)
+        } catch {
+            preconditionFailure("training with invalid optimiser settings: \(error)")
+        }
 
         var indices = [Int](repeating: 0, count: batchSize)
         // Two batches: the loss of one is computed while the next one's gradient is.
@@ -102,7 +123,6 @@ public enum Trainer {
             capacity: configuration.iterations)
         let accuracy = BackgroundSeries<AccuracyMeter<Scalar>, TrainingLog.Accuracy>(
             label: "Descent.accuracy", state: AccuracyMeter(for: network))
-        let learningRate = Scalar(configuration.learningRate)
         func report(_ iteration: Int, _ loss: Double, _ lastAccuracy: TrainingLog.Accuracy?) {
             progress?(
                 TrainingProgress(
@@ -115,7 +135,7 @@ public enum Trainer {
             gather(
                 dataset.trainImages, dataset.trainLabels, rows: indices, into: &batches[slot], labels: &labels[slot])
             network.gradient(batches[slot], labels: labels[slot], workspace: &workspace, into: &gradients)
-            network.update(with: gradients, learningRate: learningRate)
+            optimizer.update(&network, with: gradients)
             let (updated, batch, batchLabels) = (network, batches[slot], labels[slot])
             losses.append(waitingForPrevious: true) { workspace in
                 updated.forward(batch, workspace: &workspace)

@@ -2,7 +2,8 @@ import DescentCore
 import Foundation
 
 extension TrainingLog {
-    /// `{"lr": …, "loss": [one per iteration], "accuracy": [{"iteration": i, "train": a, "test": b}, …], "seconds": …}`.
+    /// `{"lr": …, "loss": [one per iteration], "accuracy": [{"iteration": i, "train": a, "test": b}, …], "seconds": …,
+    /// "optimizer": "sgd"}`.
     public var json: JSONValue {
         .object([
             ("lr", .number(learningRate)),
@@ -18,11 +19,13 @@ extension TrainingLog {
                     })
             ),
             ("seconds", .number(seconds)),
+            ("optimizer", .string(optimizer)),
         ])
     }
 
-    /// One row per iteration: `lr,iteration,loss,train_accuracy,test_accuracy`, the accuracies
-    /// empty where they were not measured.
+    /// One row per iteration: `lr,iteration,loss,train_accuracy,test_accuracy,optimizer`, the
+    /// accuracies empty where they were not measured. (The optimiser came last, after the other
+    /// columns, so that readers of the earlier five columns by position read them still.)
     public var csvRows: [String] {
         let measured = Dictionary(uniqueKeysWithValues: accuracy.map { ($0.iteration, $0) })
         let rate = ShortestDouble.format(learningRate)
@@ -30,13 +33,14 @@ extension TrainingLog {
             let accuracyCells =
                 measured[iteration].map { "\(ShortestDouble.format($0.train)),\(ShortestDouble.format($0.test))" }
                 ?? ","
-            return "\(rate),\(iteration),\(ShortestDouble.format(value)),\(accuracyCells)"
+            return "\(rate),\(iteration),\(ShortestDouble.format(value)),\(accuracyCells),\(optimizer)"
         }
     }
 
     /// Several runs as one CSV file.
     public static func csv(_ logs: [TrainingLog]) -> String {
-        (["lr,iteration,loss,train_accuracy,test_accuracy"] + logs.flatMap(\.csvRows)).joined(separator: "\n") + "\n"
+        (["lr,iteration,loss,train_accuracy,test_accuracy,optimizer"] + logs.flatMap(\.csvRows)).joined(separator: "\n")
+            + "\n"
     }
 }
 

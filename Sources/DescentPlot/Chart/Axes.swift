@@ -25,6 +25,9 @@ public struct Axes: Sendable {
     public var note: [RichText] = []
     /// Multiplies all text sizes (insets use 0.8). Default: 1.
     public var textScale = 1.0
+    /// A colour bar beside the plot (`fig.colorbar`). It takes the right 20 % of the axes box
+    /// (see ``ColorBar`` for the layout); the plot keeps the rest. Default: none.
+    public var colorBar: ColorBar?
 
     public init() {}
 
@@ -58,10 +61,12 @@ public struct Axes: Sendable {
         return max(scale.inverse(a - margin), -largest)...min(scale.inverse(b + margin), largest)
     }
 
+    /// The frame of the plot in `box`: all of it, or its left part when a colour bar takes the rest.
     func frame(box: Rect, cell: Rect, units: PlotUnits, font: Font) -> AxesFrame {
         let limits = resolvedLimits
         return AxesFrame(
-            box: box, xLimits: limits.x, yLimits: limits.y, xScale: xScale, yScale: yScale, units: units, font: font,
+            box: colorBar == nil ? box : ColorBar.plotBox(in: box), xLimits: limits.x, yLimits: limits.y,
+            xScale: xScale, yScale: yScale, units: units, font: font,
             textScale: textScale, cell: cell)
     }
 }
@@ -184,6 +189,9 @@ extension Axes {
             result.texts.append(
                 PlacedText(layout, at: Point(x, titleBottom), horizontal: .center, vertical: titleAnchor))
         }
+        if let colorBar {
+            result.texts += colorBar.texts(beside: ColorBar.barBox(beside: box), in: frame)
+        }
         return result
     }
 
@@ -220,9 +228,10 @@ extension Axes {
         .filter { $0 >= limits.lowerBound - tolerance && $0 <= limits.upperBound + tolerance }
     }
 
-    /// Draws the axes in `box`.
+    /// Draws the axes in `box` (the plot and, if any, its colour bar).
     func draw<C: Canvas>(on canvas: inout C, box: Rect, cell: Rect, units: PlotUnits, font: Font) {
         let frame = frame(box: box, cell: cell, units: units, font: font)
+        let box = frame.box
         let decorations = decorations(in: frame)
         let spineWidth = units.pixels(PlotDefaults.spineWidth)
 
@@ -275,6 +284,7 @@ extension Axes {
             canvas.stroke(path, style: StrokeStyle(width: spineWidth), color: .black)
         }
         canvas.endGroup()
+        colorBar?.draw(on: &canvas, bar: ColorBar.barBox(beside: box), units: units)
         canvas.beginGroup("labels")
         for text in decorations.texts {
             canvas.draw(text, color: .black)

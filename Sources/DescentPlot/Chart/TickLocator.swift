@@ -5,6 +5,8 @@ import Foundation
 public enum TickLocator {
     /// The "nice" steps of DESIGN.md §5, as multiples of a power of ten.
     static let niceSteps: [Double] = [1, 2, 2.5, 5, 10]
+    /// A bare `MaxNLocator`'s steps (`steps=None`), which contour levels use.
+    static let maxNLocatorSteps: [Double] = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]
     /// At most this many intervals between ticks (matplotlib's `nbins='auto'` cap).
     public static let maximumIntervals = 9
     /// A tick range needs at least this many ticks inside the view.
@@ -47,26 +49,30 @@ public enum TickLocator {
     }
 
     /// matplotlib's `MaxNLocator._raw_ticks`, operation for operation, so the tick values are the
-    /// same Doubles matplotlib computes.
+    /// same Doubles matplotlib computes. `minimumTicks` is the locator's `min_n_ticks`: a step is
+    /// accepted once that many of its ticks fall inside the range, and `steps` its `steps` (axes
+    /// use 2 and ``niceSteps``, as `AutoLocator`; contour levels use a bare
+    /// `MaxNLocator(N + 1, min_n_ticks=1)`: 1 and ``maxNLocatorSteps``).
     ///
     /// A view whose width is not a finite number has no ticks (there is no step to count in), and
     /// neither has one that would need more than ``maximumTickCount`` of them: both guard the
     /// loop below, which would otherwise never end.
-    static func linearTicks(lower: Double, upper: Double, intervals: Int) -> [Double] {
+    static func linearTicks(
+        lower: Double, upper: Double, intervals: Int, minimumTicks: Int = minimumTicks, steps: [Double] = niceSteps
+    ) -> [Double] {
         guard (upper - lower).isFinite else { return [] }
         var (vmin, vmax) = nonsingular(lower, upper)
         if vmin > vmax { swap(&vmin, &vmax) }
         let (scale, offset) = scaleRange(vmin, vmax, n: Double(intervals))
         let low = vmin - offset
         let high = vmax - offset
-        let extended =
-            [0.1 * niceSteps[0], 0.1 * niceSteps[1], 0.1 * niceSteps[2], 0.1 * niceSteps[3]]
-            + niceSteps + [10 * niceSteps[1]]
-        let steps = extended.map { $0 * scale }
+        // `_staircase`: the steps a tenth as large, the steps, and ten times the second.
+        let extended = steps.dropLast().map { 0.1 * $0 } + steps + [10 * steps[1]]
+        let scaledSteps = extended.map { $0 * scale }
         let rawStep = (high - low) / Double(intervals)
-        let firstLarge = steps.firstIndex { $0 >= rawStep } ?? steps.count - 1
+        let firstLarge = scaledSteps.firstIndex { $0 >= rawStep } ?? scaledSteps.count - 1
         var ticks: [Double] = []
-        for step in steps[...firstLarge].reversed() {
+        for step in scaledSteps[...firstLarge].reversed() {
             let best = pythonDivmod(low, step).quotient * step
             let edge = EdgeInteger(step: step, offset: offset)
             let first = edge.lowerMultiple(low - best)

@@ -12,20 +12,61 @@ public enum TrainingFigures {
         /// Train and test accuracy at each epoch.
         public var trainAccuracy: [Double]
         public var testAccuracy: [Double]
+        /// A marker on the smoothed loss every ``markerInterval`` iterations, which tells curves
+        /// apart without colour (the book's `optimizer_compare_mnist.py` marks each optimiser's
+        /// curve `markevery=100`). Default: none.
+        public var marker: MarkerShape?
+
+        /// Iterations between two markers of a curve: the book's `markevery=100`.
+        public static let markerInterval = 100
 
         public init(
-            label: String, loss: [Double], smoothedLoss: [Double], trainAccuracy: [Double], testAccuracy: [Double]
+            label: String, loss: [Double], smoothedLoss: [Double], trainAccuracy: [Double], testAccuracy: [Double],
+            marker: MarkerShape? = nil
         ) {
             self.label = label
             self.loss = loss
             self.smoothedLoss = smoothedLoss
             self.trainAccuracy = trainAccuracy
             self.testAccuracy = testAccuracy
+            self.marker = marker
         }
     }
 
+    /// A line with a marker on every `interval`-th point only (matplotlib's `markevery`), and one
+    /// legend entry showing both.
+    struct MarkedLine: Artist {
+        let line: LineArtist
+        let markers: LineArtist
+
+        init(_ line: LineArtist, marker: Marker, every interval: Int) {
+            self.line = line
+            let kept = Array(stride(from: 0, to: line.xs.count, by: interval))
+            markers = LineArtist(
+                xs: kept.map { line.xs[$0] }, ys: kept.map { line.ys[$0] }, style: .none, color: line.color,
+                marker: marker, marksPointsOutsideView: false)
+        }
+
+        var dataBounds: Rect? { line.dataBounds }
+
+        var legendEntry: LegendEntry? {
+            line.label.map {
+                LegendEntry(
+                    label: $0, lineStyle: line.style, lineWidth: line.width, color: line.color, marker: markers.marker)
+            }
+        }
+
+        func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
+            line.draw(on: &canvas, in: frame)
+            markers.draw(on: &canvas, in: frame)
+        }
+
+        func screenPoints(in frame: AxesFrame) -> [Point] { line.screenPoints(in: frame) }
+    }
+
     /// The loss curves: each run's raw loss as a thin translucent line, its smoothed loss over it,
-    /// one colour per run, a legend when there are several (the learning-rate comparison).
+    /// one colour per run, a legend when there are several (the learning-rate or optimiser
+    /// comparison), and markers every 100 iterations on the runs that have one.
     /// `xLimits` (iterations) and `yLimits` (loss) zoom in; by default the axes fit the data.
     public static func loss(
         _ runs: [Run], title: String? = nil, xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil,
@@ -45,10 +86,14 @@ public enum TrainingFigures {
                 LineArtist(
                     xs: iterations, ys: run.loss, width: 0.6, color: color.withAlpha(0.3), marksPointsOutsideView: false
                 ))
-            axes.add(
-                LineArtist(
-                    xs: iterations, ys: run.smoothedLoss, color: color, label: runs.count > 1 ? run.label : nil,
-                    marksPointsOutsideView: false))
+            let smoothed = LineArtist(
+                xs: iterations, ys: run.smoothedLoss, color: color, label: runs.count > 1 ? run.label : nil,
+                marksPointsOutsideView: false)
+            if let shape = run.marker {
+                axes.add(MarkedLine(smoothed, marker: Marker(shape), every: Run.markerInterval))
+            } else {
+                axes.add(smoothed)
+            }
         }
         if runs.count > 1 { axes.legend = .best }
         figure[0, 0] = axes

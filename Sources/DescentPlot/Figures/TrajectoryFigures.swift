@@ -13,15 +13,19 @@ public enum TrajectoryFigures {
         public var title: String?
         /// How a run of two variables is drawn. Default: ``Style/landscape``.
         public var style: Style
+        /// The function's contours behind a path in the landscape style. Default: lines, at
+        /// automatic levels.
+        public var contours: LandscapeContours
 
         public init(
             xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil, title: String? = nil,
-            style: Style = .landscape
+            style: Style = .landscape, contours: LandscapeContours = LandscapeContours()
         ) {
             self.xLimits = xLimits
             self.yLimits = yLimits
             self.title = title
             self.style = style
+            self.contours = contours
         }
     }
 
@@ -30,8 +34,9 @@ public enum TrajectoryFigures {
         /// The book's Figure 4-10: a circle (C0) at every point of the history, dashed pure-blue
         /// guides through the origin, nothing else.
         case book
-        /// The path on its function: the points joined as the book's chapter 6 draws them (`'o-'`
-        /// in red), the start and the end marked apart, and `+` at the known minima.
+        /// The path on its function: contours of f behind the points joined as the book's
+        /// chapter 6 draws them (`'o-'` in red), the start and the end marked apart, and `+` at
+        /// the known minima.
         case landscape
     }
 
@@ -119,6 +124,10 @@ public enum TrajectoryFigures {
                     style: .none, color: Color.cycle[0], marker: Marker(.circle)))
         case .landscape:
             addPath(of: run, to: &axes)
+            let view = axes.resolvedLimits
+            axes.xLimits = view.x
+            axes.yLimits = view.y
+            axes.addContours(of: run.objective, over: view, options.contours)
         }
         return axes
     }

@@ -1,21 +1,128 @@
-/// Anti-aliased scan conversion by exact area coverage.
+/// Anti-aliased scan conversion: the exact area that the filled region covers of each pixel, with
+/// a path's overlaps with itself taken out by sampling.
 ///
-/// The algorithm is the signed-area accumulation of font-rs (Raph Levien, 2016), also used by
-/// stb_truetype v2 and Skia's analytic AA: every edge adds, to each pixel cell it crosses, the
-/// signed area between the edge and the cell's right side; a running sum along each row then
-/// gives, in every pixel, the exact fraction of it the shape covers (for shapes that do not
-/// overlap themselves). No supersampling: a 1 px wide horizontal edge at y = 10.25 leaves exactly
-/// 0.75 in row 10.
+/// The area comes from the signed-area accumulation of font-rs (Raph Levien, 2016; also
+/// stb_truetype v2 and Skia's analytic AA): every edge adds, to each pixel cell it crosses, the
+/// signed area between the edge and the cell's right side, and a running sum along each row leaves
+/// in every pixel S, the winding number integrated over the pixel. Where the winding number is 0
+/// or one sign's 1 throughout a pixel, |S| is exactly its coverage, with no supersampling: a
+/// 1 px wide horizontal edge at y = 10.25 leaves exactly 0.75 in row 10. Where a path overlaps
+/// itself within a pixel (a stroke's segments and round joins, every spike of a dense loss curve)
+/// S counts the overlap twice: two rectangles of one path over x 10.3…11.7 and 10.6…11.7 give
+/// 1.1 in column 10, whose true coverage is 0.7.
 ///
-/// Fill rules: the running sum is the winding number integrated over the pixel. Non-zero takes
-/// min(|sum|, 1); even-odd folds it to the distance from the nearest even number, |s − 2·round(s/2)|.
-/// Both are exact where the shape is simple and the usual approximation where edges of several
-/// windings share a pixel.
+/// For those pixels a second pass samples each row on ``sampleLines`` horizontal lines, as the
+/// scan converters of tiny-skia (4 lines) and cairo (15) do: on each line the edges' crossings,
+/// sorted by x, give the spans where the fill rule holds and the winding number along the line,
+/// both integrated exactly across each pixel, F for the fill and W for the winding. F is the
+/// sampled coverage and W the sampled S; the pixel's coverage is `|S| + F − |W|`, the exact area
+/// corrected by the sampled excess of the overlaps (a control variate). Where the winding number
+/// stays within 0 and one sign's 1, F = |W| on every line, so the result is the exact |S|; where
+/// the path overlaps itself, only the overlap's excess F − |W| is sampled, by the midpoint rule:
+/// exact where the overlap's sides run straight through the pixel, as for the rectangles above
+/// (1.1 + 0.7 − 1.1 = 0.7), and otherwise off as 8× vertical supersampling is, on the overlap
+/// alone. Rows whose lines meet no overlap keep |S|, capped at 1, and skip the correction.
 ///
-/// - Complexity: O(total edge length in pixels + area of the bounding box).
+/// - Complexity: O(total edge length in pixels + area of the bounding box) for the area; the
+///   sampling adds O(``sampleLines`` · k) per row for its k edges (insertion-sorted: each line's
+///   crossings come nearly in order) and O(m log m) for the m edges that start in it.
+enum Rasterizer {
+    /// Sample lines per pixel row for the overlap correction: 8. Measured on the gallery's
+    /// lr_comparison_net, whose loss curves overlap themselves at every spike, against librsvg's
+    /// rendering of its SVG: the largest channel difference is 55 of 255 with 4 lines, 22 with 8,
+    /// 18 with 16 (114 without the correction); 8 lines draw that figure in 1.9× the time of no
+    /// correction and the trajectory figure in 1.2×.
+    static let sampleLines = 8
+
+    /// The coverage of the closed polygons `polygons` (every polyline is closed for filling),
+    /// limited to `clip`, or `nil` when nothing of them falls inside it.
+    static func coverage(of polygons: [Polyline], rule: FillRule, clip: PixelBounds) -> CoverageMask? {
+        var minX = Double.infinity
+        var minY = Double.infinity
+        var maxX = -Double.infinity
+        var maxY = -Double.infinity
+        for polygon in polygons {
+            for p in polygon.points where p.x.isFinite && p.y.isFinite {
+                minX = min(minX, p.x)
+                minY = min(minY, p.y)
+                maxX = max(maxX, p.x)
+                maxY = max(maxY, p.y)
+            }
+        }
+        guard minX <= maxX else { return nil }
+        let bounds = PixelBounds(
+            minX: Int(max(minX.rounded(.down), -1e9)), minY: Int(max(minY.rounded(.down), -1e9)),
+            maxX: Int(min(maxX.rounded(.up), 1e9)) + 1, maxY: Int(min(maxY.rounded(.up), 1e9)) + 1
+        ).intersection(clip)
+        guard !bounds.isEmpty else { return nil }
+
+        let (width, height) = (bounds.maxX - bounds.minX, bounds.maxY - bounds.minY)
+        var area = Accumulator(width: width, height: height)
+        var sampler = OverlapSampler(width: width, height: height, rule: rule)
+        let offset = Point(Double(bounds.minX), Double(bounds.minY))
+        for polygon in polygons where polygon.points.count >= 2 {
+            let points = polygon.points
+            for index in points.indices {
+                let from = points[index] - offset
+                let to = points[(index + 1) % points.count] - offset
+                forEachClippedPiece(of: from, to, right: Double(width)) { a, b in
+                    area.addLine(a, b)
+                    sampler.add(a, b)
+                }
+            }
+        }
+        return CoverageMask(
+            originX: bounds.minX, originY: bounds.minY, width: width, height: height,
+            coverage: sampler.coverage(signedAreaCells: area.cells))
+    }
+
+    /// The edge from `p0` to `p1` (block coordinates) clipped horizontally to 0…`right`: a part
+    /// left of 0 becomes a vertical edge at 0 (it still winds around everything to its right), a
+    /// part right of `right` is dropped (it winds around nothing inside); horizontal and
+    /// non-finite parts are dropped too.
+    private static func forEachClippedPiece(of p0: Point, _ p1: Point, right: Double, _ body: (Point, Point) -> Void) {
+        guard p0.y != p1.y, p0.x.isFinite, p0.y.isFinite, p1.x.isFinite, p1.y.isFinite else { return }
+        if p0.x >= 0, p1.x >= 0, p0.x <= right, p1.x <= right {
+            body(p0, p1)
+            return
+        }
+        var pieces: [(Point, Point)] = [(p0, p1)]
+        for boundary in [0.0, right] {
+            pieces = pieces.flatMap { a, b -> [(Point, Point)] in
+                guard (a.x - boundary) * (b.x - boundary) < 0 else { return [(a, b)] }
+                let t = (boundary - a.x) / (b.x - a.x)
+                let middle = Point(boundary, a.y + (b.y - a.y) * t)
+                return [(a, middle), (middle, b)]
+            }
+        }
+        for (a, b) in pieces where a.y != b.y {
+            if a.x >= right && b.x >= right { continue }
+            if a.x <= 0 && b.x <= 0 {
+                body(Point(0, a.y), Point(0, b.y))
+            } else {
+                // Rounding in the split can leave a coordinate a hair outside 0…right.
+                body(Point(min(max(a.x, 0), right), a.y), Point(min(max(b.x, 0), right), b.y))
+            }
+        }
+    }
+}
+
+/// Which points a path with overlapping or nested parts fills.
 public enum FillRule: Sendable {
+    /// Points that the path winds around at least once, either way (SVG `nonzero`).
     case nonZero
+    /// Points that the path winds around an odd number of times (SVG `evenodd`).
     case evenOdd
+}
+
+extension FillRule {
+    /// Whether a point that the path winds around `winding` times is filled.
+    fileprivate func isInside(_ winding: Int32) -> Bool {
+        switch self {
+        case .nonZero: winding != 0
+        case .evenOdd: winding & 1 != 0
+        }
+    }
 }
 
 /// Coverage of a rectangular block of pixels, 0…1 each, row-major.
@@ -44,51 +151,14 @@ struct PixelBounds: Equatable {
     }
 }
 
-enum Rasterizer {
-    /// The coverage of the closed polygons `polygons` (every polyline is closed for filling),
-    /// limited to `clip`, or `nil` when nothing of them falls inside it.
-    static func coverage(of polygons: [Polyline], rule: FillRule, clip: PixelBounds) -> CoverageMask? {
-        var minX = Double.infinity
-        var minY = Double.infinity
-        var maxX = -Double.infinity
-        var maxY = -Double.infinity
-        for polygon in polygons {
-            for p in polygon.points where p.x.isFinite && p.y.isFinite {
-                minX = min(minX, p.x)
-                minY = min(minY, p.y)
-                maxX = max(maxX, p.x)
-                maxY = max(maxY, p.y)
-            }
-        }
-        guard minX <= maxX else { return nil }
-        let bounds = PixelBounds(
-            minX: Int(max(minX.rounded(.down), -1e9)), minY: Int(max(minY.rounded(.down), -1e9)),
-            maxX: Int(min(maxX.rounded(.up), 1e9)) + 1, maxY: Int(min(maxY.rounded(.up), 1e9)) + 1
-        ).intersection(clip)
-        guard !bounds.isEmpty else { return nil }
-
-        var accumulator = Accumulator(width: bounds.maxX - bounds.minX, height: bounds.maxY - bounds.minY)
-        let offset = Point(Double(bounds.minX), Double(bounds.minY))
-        for polygon in polygons where polygon.points.count >= 2 {
-            let points = polygon.points
-            for index in points.indices {
-                let from = points[index] - offset
-                let to = points[(index + 1) % points.count] - offset
-                accumulator.addClipped(from, to)
-            }
-        }
-        return CoverageMask(
-            originX: bounds.minX, originY: bounds.minY, width: accumulator.width, height: accumulator.height,
-            coverage: accumulator.coverage(rule: rule))
-    }
-}
-
 /// The signed-area accumulation buffer, two columns wider than the block so that edges at its
 /// right side have somewhere to write.
 private struct Accumulator {
     let width: Int
     let height: Int
-    private var cells: [Float]
+    /// `width + 2` a row; their running sum along a row is the winding number integrated over
+    /// each pixel.
+    private(set) var cells: [Float]
 
     init(width: Int, height: Int) {
         self.width = width
@@ -96,39 +166,18 @@ private struct Accumulator {
         cells = Array(repeating: 0, count: (width + 2) * height)
     }
 
-    /// Adds the edge from `p0` to `p1` (block coordinates), first clipped horizontally to
-    /// 0…width: a part left of 0 becomes a vertical edge at 0 (it still darkens everything to its
-    /// right), a part right of `width` is dropped (it affects nothing inside).
-    mutating func addClipped(_ p0: Point, _ p1: Point) {
-        guard p0.y != p1.y, p0.x.isFinite, p0.y.isFinite, p1.x.isFinite, p1.y.isFinite else { return }
-        let right = Double(width)
-        var pieces: [(Point, Point)] = [(p0, p1)]
-        for boundary in [0.0, right] {
-            pieces = pieces.flatMap { a, b -> [(Point, Point)] in
-                guard (a.x - boundary) * (b.x - boundary) < 0 else { return [(a, b)] }
-                let t = (boundary - a.x) / (b.x - a.x)
-                let middle = Point(boundary, a.y + (b.y - a.y) * t)
-                return [(a, middle), (middle, b)]
-            }
-        }
-        for (a, b) in pieces {
-            if a.x >= right && b.x >= right { continue }
-            if a.x <= 0 && b.x <= 0 {
-                addLine(Point(0, a.y), Point(0, b.y))
-            } else {
-                // Rounding in the split can leave a coordinate a hair outside 0…width.
-                addLine(Point(min(max(a.x, 0), right), a.y), Point(min(max(b.x, 0), right), b.y))
-            }
-        }
-    }
-
-    /// font-rs's `draw_line`, in Double, for an edge with 0 ≤ x ≤ width.
-    private mutating func addLine(_ start: Point, _ end: Point) {
+    /// font-rs's `draw_line`, in Double, for an edge with 0 ≤ x ≤ width. The clipper puts the
+    /// edge there, but interpolation along it can stray a rounding error outside (an edge ending
+    /// on x = 0 reached x = −1e-17, one column before the buffer), so x is held to the range.
+    mutating func addLine(_ start: Point, _ end: Point) {
         guard start.y != end.y else { return }
         let (direction, p0, p1): (Double, Point, Point) = start.y < end.y ? (1, start, end) : (-1, end, start)
         let dxdy = (p1.x - p0.x) / (p1.y - p0.y)
+        let right = Double(width)
+        let inside = { (x: Double) in min(max(x, 0), right) }
         var x = p0.x
         if p0.y < 0 { x -= p0.y * dxdy }
+        x = inside(x)
         let firstRow = max(0, Int(p0.y.rounded(.down)))
         let lastRow = min(height, Int(p1.y.rounded(.up)))
         guard firstRow < lastRow else { return }
@@ -136,7 +185,7 @@ private struct Accumulator {
         for row in firstRow..<lastRow {
             let rowStart = row * stride
             let dy = min(Double(row + 1), p1.y) - max(Double(row), p0.y)
-            let xNext = x + dxdy * dy
+            let xNext = inside(x + dxdy * dy)
             let d = dy * direction
             let (x0, x1) = x < xNext ? (x, xNext) : (xNext, x)
             let x0Floor = x0.rounded(.down)
@@ -170,23 +219,252 @@ private struct Accumulator {
             x = xNext
         }
     }
+}
 
-    /// The running sums, turned into coverage by the fill rule.
-    func coverage(rule: FillRule) -> [Float] {
+/// An edge in block coordinates, stored top (smaller y) to bottom.
+private struct Edge {
+    let x0: Double
+    let y0: Double
+    let y1: Double
+    let dxdy: Double
+    /// +1 where the polygon runs down (towards larger y) along the edge, −1 where it runs up.
+    let winding: Int32
+
+    init(from start: Point, to end: Point) {
+        let (top, bottom) = start.y < end.y ? (start, end) : (end, start)
+        x0 = top.x
+        y0 = top.y
+        y1 = bottom.y
+        dxdy = (bottom.x - top.x) / (bottom.y - top.y)
+        winding = start.y < end.y ? 1 : -1
+    }
+
+    func x(at y: Double) -> Double { x0 + (y - y0) * dxdy }
+}
+
+/// An edge within one pixel row: its x on the first sample line it crosses, its step in x from
+/// line to line, and the lines `first..<end` it crosses.
+private struct RowEdge {
+    var x: Double
+    var dx: Double
+    var first: Int32
+    var end: Int32
+    var winding: Int32
+}
+
+/// The second pass: the coverage F and winding W sampled on ``Rasterizer/sampleLines`` lines per
+/// row, and the fill rule applied to S with them where a line meets an overlap.
+private struct OverlapSampler {
+    let width: Int
+    let height: Int
+    let rule: FillRule
+    private var edges: [Edge] = []
+
+    init(width: Int, height: Int, rule: FillRule) {
+        self.width = width
+        self.height = height
+        self.rule = rule
+    }
+
+    /// Adds the edge from `a` to `b`, already clipped to 0…width and not horizontal.
+    mutating func add(_ a: Point, _ b: Point) {
+        edges.append(Edge(from: a, to: b))
+    }
+
+    /// The coverage, from the signed-area cells of ``Accumulator`` (`width + 2` a row): their
+    /// running sum S, `|S|` capped at 1 in rows where no sample line meets a winding number
+    /// beyond ±1 or both signs, `|S| + F − |W|` in the others.
+    mutating func coverage(signedAreaCells cells: [Float]) -> [Float] {
         var result = [Float](repeating: 0, count: width * height)
-        let stride = width + 2
+        edges.sort { $0.y0 < $1.y0 }
+        let edges = self.edges
+        let lines = Rasterizer.sampleLines
+        let weight = 1 / Double(lines)
+        var active: [(edge: Int32, key: Double)] = []
+        var arrivals: [(edge: Int32, key: Double)] = []
+        var mergeBuffer: [(edge: Int32, key: Double)] = []
+        // The row's edges that cross a sample line, in order of x at the row's middle.
+        var rowEdges: [RowEdge] = []
+        // The crossings of the row's sample lines, line after line, each line sorted by x.
+        var crossings: [(x: Double, winding: Int32)] = []
+        var lineEnds = [Int](repeating: 0, count: lines)
+        var filled = [Double](repeating: 0, count: width + 2)
+        var wound = [Double](repeating: 0, count: width + 2)
+        let right = Double(width)
+        var next = 0
         for row in 0..<height {
-            var sum: Float = 0
-            for column in 0..<width {
-                sum += cells[row * stride + column]
-                let value: Float
-                switch rule {
-                case .nonZero: value = min(abs(sum), 1)
-                case .evenOdd: value = abs(sum - 2 * (sum / 2).rounded())
-                }
-                result[row * width + column] = value
+            let top = Double(row)
+            let bottom = top + 1
+            // The row's edges in order of x at its middle: those of the row before, still nearly in
+            // order (insertion sort), merged with the new ones, sorted apart.
+            active.removeAll { edges[Int($0.edge)].y1 <= top }
+            for index in active.indices {
+                let edge = edges[Int(active[index].edge)]
+                active[index].key = edge.x(at: min(max(top + 0.5, edge.y0), edge.y1))
             }
+            Self.insertionSort(&active)
+            arrivals.removeAll(keepingCapacity: true)
+            while next < edges.count, edges[next].y0 < bottom {
+                let edge = edges[next]
+                if edge.y1 > top { arrivals.append((Int32(next), edge.x(at: min(max(top + 0.5, edge.y0), edge.y1)))) }
+                next += 1
+            }
+            if !arrivals.isEmpty {
+                arrivals.sort { $0.key < $1.key }
+                Self.merge(arrivals, into: &active, buffer: &mergeBuffer)
+            }
+            var overlaps = false
+            if active.count >= 2 {
+                rowEdges.removeAll(keepingCapacity: true)
+                for (index, _) in active {
+                    let edge = edges[Int(index)]
+                    // Lines j with y0 ≤ top + (j + ½)/lines < y1.
+                    let first = max(0, Int(((edge.y0 - top) * Double(lines) - 0.5).rounded(.up)))
+                    let end = min(lines, Int(((edge.y1 - top) * Double(lines) - 0.5).rounded(.up)))
+                    guard first < end else { continue }
+                    let y = top + (Double(first) + 0.5) * weight
+                    rowEdges.append(
+                        RowEdge(
+                            x: edge.x(at: y), dx: edge.dxdy * weight, first: Int32(first), end: Int32(end),
+                            winding: edge.winding))
+                }
+                if crossings.count < rowEdges.count * lines {
+                    crossings = Array(repeating: (0, 0), count: 2 * rowEdges.count * lines)
+                }
+                overlaps = rowEdges.withUnsafeBufferPointer { rowEdges in
+                    crossings.withUnsafeMutableBufferPointer { crossings in
+                        Self.sample(rowEdges, lines: lines, right: right, into: crossings, lineEnds: &lineEnds)
+                    }
+                }
+            }
+            let rowStart = row * width
+            let cellStart = row * (width + 2)
+            guard overlaps else {
+                var sum: Float = 0
+                for column in 0..<width {
+                    sum += cells[cellStart + column]
+                    result[rowStart + column] = min(abs(sum), 1)
+                }
+                if active.isEmpty && next == edges.count { break }
+                continue
+            }
+            let rule = self.rule
+            crossings.withUnsafeBufferPointer { crossings in
+                filled.withUnsafeMutableBufferPointer { filled in
+                    wound.withUnsafeMutableBufferPointer { wound in
+                        var start = 0
+                        for line in 0..<lines {
+                            var winding: Int32 = 0
+                            for crossing in crossings[start..<lineEnds[line]] {
+                                let wasInside = rule.isInside(winding)
+                                winding += crossing.winding
+                                Self.step(wound, at: crossing.x, by: Double(crossing.winding) * weight)
+                                if rule.isInside(winding) != wasInside {
+                                    Self.step(filled, at: crossing.x, by: wasInside ? -weight : weight)
+                                }
+                            }
+                            start = lineEnds[line]
+                        }
+                    }
+                }
+            }
+            var sum: Float = 0
+            var f = 0.0
+            var w = 0.0
+            for column in 0..<width {
+                sum += cells[cellStart + column]
+                f += filled[column]
+                w += wound[column]
+                filled[column] = 0
+                wound[column] = 0
+                result[rowStart + column] = Float(min(max(Double(abs(sum)) + f - abs(w), 0), 1))
+            }
+            filled[width] = 0
+            filled[width + 1] = 0
+            wound[width] = 0
+            wound[width + 1] = 0
         }
         return result
+    }
+
+    /// The crossings of each sample line with `rowEdges`, sorted by x, line after line into
+    /// `crossings`; `lineEnds[j]` is where line j's end. Returns whether a line meets a winding
+    /// number beyond ±1, or both +1 and −1.
+    private static func sample(
+        _ rowEdges: UnsafeBufferPointer<RowEdge>, lines: Int, right: Double,
+        into crossings: UnsafeMutableBufferPointer<(x: Double, winding: Int32)>, lineEnds: inout [Int]
+    ) -> Bool {
+        var count = 0
+        var overlaps = false
+        var positive = false
+        var negative = false
+        for line in 0..<lines {
+            let start = count
+            let line32 = Int32(line)
+            for edge in rowEdges where edge.first <= line32 && line32 < edge.end {
+                let x = min(max(edge.x + Double(line32 - edge.first) * edge.dx, 0), right)
+                // Insertion sort: the edges come in order of x at the row's middle, nearly sorted.
+                var slot = count
+                while slot > start, crossings[slot - 1].x > x {
+                    crossings[slot] = crossings[slot - 1]
+                    slot -= 1
+                }
+                crossings[slot] = (x, edge.winding)
+                count += 1
+            }
+            lineEnds[line] = count
+            var winding: Int32 = 0
+            for index in start..<count {
+                winding += crossings[index].winding
+                if winding > 1 || winding < -1 { overlaps = true }
+                if winding == 1 { positive = true }
+                if winding == -1 { negative = true }
+            }
+        }
+        return overlaps || (positive && negative)
+    }
+
+    private static func insertionSort(_ items: inout [(edge: Int32, key: Double)]) {
+        items.withUnsafeMutableBufferPointer { items in
+            for index in items.indices.dropFirst() {
+                let moving = items[index]
+                var slot = index
+                while slot > 0, items[slot - 1].key > moving.key {
+                    items[slot] = items[slot - 1]
+                    slot -= 1
+                }
+                items[slot] = moving
+            }
+        }
+    }
+
+    /// Merges the sorted `arrivals` into the sorted `items`.
+    private static func merge(
+        _ arrivals: [(edge: Int32, key: Double)], into items: inout [(edge: Int32, key: Double)],
+        buffer: inout [(edge: Int32, key: Double)]
+    ) {
+        buffer.removeAll(keepingCapacity: true)
+        var i = 0
+        var j = 0
+        while i < items.count || j < arrivals.count {
+            if j == arrivals.count || (i < items.count && items[i].key <= arrivals[j].key) {
+                buffer.append(items[i])
+                i += 1
+            } else {
+                buffer.append(arrivals[j])
+                j += 1
+            }
+        }
+        swap(&items, &buffer)
+    }
+
+    /// Adds `amount` times a step up at `x` (0 ≤ x ≤ width) to `cells`: after the running sum,
+    /// each pixel holds `amount` times the part of it right of x.
+    private static func step(_ cells: UnsafeMutableBufferPointer<Double>, at x: Double, by amount: Double) {
+        let column = x.rounded(.down)
+        let fraction = x - column
+        let index = Int(column)
+        cells[index] += amount * (1 - fraction)
+        cells[index + 1] += amount * fraction
     }
 }

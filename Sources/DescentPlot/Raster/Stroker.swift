@@ -61,8 +61,9 @@ public struct StrokeStyle: Equatable, Sendable {
 /// (disc, miter quadrilateral or bevel triangle, on the outer side of the turn) and a cap piece at
 /// each open end. Every piece is emitted with the same orientation, so filling the lot with the
 /// non-zero rule paints their union: overlaps add to the winding number and never cancel. This is
-/// simpler than computing the true offset curve and exact in everything but the anti-aliasing of
-/// seams between pieces.
+/// simpler than computing the true offset curve; the seams where pieces overlap inside a pixel are
+/// covered once, by ``Rasterizer``'s overlap correction (sampled, so within 8-line supersampling of
+/// exact there).
 enum Stroker {
     static func outline(of polylines: [Polyline], style: StrokeStyle) -> [Polyline] {
         let pieces = style.dash.map { Dasher.dash(polylines, pattern: $0) } ?? polylines

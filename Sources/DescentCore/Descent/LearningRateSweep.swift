@@ -1,0 +1,47 @@
+import Dispatch
+import Foundation
+
+/// One descent run for each of many learning rates: which rates work at all.
+public enum LearningRateSweep {
+    /// The book's sweep: 1e-10 to 10, the rates the book tries (1e-10, 1e-8, 0.1, 10) among them.
+    public static let bookRange: ClosedRange<Double> = 1e-10...10
+    /// Rates a sweep takes by default: 45, four a decade over the book's eleven decades, so that
+    /// every decade is one of them.
+    public static let defaultCount = 45
+    /// The most rates one sweep may take.
+    public static let maximumCount = 1_000
+
+    /// `count` rates spaced evenly in log₁₀ from `range.lowerBound` to `range.upperBound`, both
+    /// included. A rate whose exponent is a whole number is that power of ten exactly (the
+    /// Double nearest 1e-8, as the literal reads), not `pow`'s approximation of it.
+    ///
+    /// - Precondition: `0 < range.lowerBound`, a finite `range.upperBound`, `count >= 2` (or 1
+    ///   when the bounds are equal).
+    public static func logSpaced(_ range: ClosedRange<Double>, count: Int) -> [Double] {
+        precondition(range.lowerBound > 0 && range.upperBound.isFinite, "log-spaced rates need 0 < low ≤ high < ∞")
+        guard count > 1, range.lowerBound < range.upperBound else { return [range.lowerBound] }
+        let (low, high) = (log10(range.lowerBound), log10(range.upperBound))
+        return (0..<count).map { index in
+            if index == 0 { return range.lowerBound }
+            if index == count - 1 { return range.upperBound }
+            let exponent = low + (high - low) * Double(index) / Double(count - 1)
+            let whole = exponent.rounded()
+            if abs(exponent - whole) < 1e-9, let decade = Double("1e\(Int(whole))") { return decade }
+            return pow(10, exponent)
+        }
+    }
+
+    /// Runs `descend` once for each of `rates`, on all cores, and returns the runs in the order
+    /// of `rates`; the first error met (in that order) is thrown.
+    ///
+    /// - Complexity: the runs' own cost, divided among the cores.
+    public static func run(
+        _ rates: [Double], _ descend: @Sendable (Double) throws(DescentError) -> Trajectory
+    ) throws(DescentError) -> [Trajectory] {
+        let slots = ResultSlots<Result<Trajectory, DescentError>>(count: rates.count)
+        DispatchQueue.concurrentPerform(iterations: rates.count) { index in
+            slots.store(Result { () throws(DescentError) in try descend(rates[index]) }, at: index)
+        }
+        return try slots.values.map { result throws(DescentError) in try result.get() }
+    }
+}
