@@ -53,9 +53,9 @@ import Testing
     /// An 8 px wide figure at 199 dpi whose text, at a quarter size, is drawn in an inset of zero
     /// size at the parent's corner: a glyph edge's x, stepped row by row, falls outside the
     /// accumulation buffer and `cells[rowStart + x0i]` is out of range (Rasterizer.swift:156,
-    /// `Accumulator.addLine`). Found by PlotFuzzer, minimised input `00 00 19 1c ff 01`.
-    @Test(.disabled("traps: index out of range in Accumulator.addLine (needs the lead's fix; the rasterizer is being rewritten)"))
-    func tinyFigureWithAnEmptyInsetRasterizes() throws {
+    /// `Accumulator.addLine`). Found by PlotFuzzer, minimised input `00 00 19 1c ff 01`
+    /// (Fuzz/Regressions/PlotFuzzer/rasterizer-index-out-of-range); fixed in main by 03208bc.
+    @Test func tinyFigureWithAnEmptyInsetRasterizes() throws {
         var figure = Figure(width: 8, height: 30.755718318455788, dpi: 199.30235751888304)
         figure.background = Color(red: 0, green: 0, blue: 0, alpha: 0)
         var inset = Axes()
@@ -126,7 +126,9 @@ import Testing
         figure.panels[0].add(
             LineArtist(
                 xs: [-0.093, 0.275, 1.397, 3.802, 4.062, 4.291, 6.323, 7.986, 8.832, 8.626, 10.982, 10.156],
-                ys: [480674, 107317, 990417, -839902, 481621, -105272, -697627, 389395, 303059, -517113, 982605, -880705],
+                ys: [
+                    480674, 107317, 990417, -839902, 481621, -105272, -697627, 389395, 303059, -517113, 982605, -880705,
+                ],
                 style: .dashDot, width: 6.0506294346532385))
         let start = ContinuousClock.now
         try drawBoth(figure)

@@ -66,7 +66,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     fuzzCheck(objective.dimension == dimension, "objective dimension")
     let point = Array(probes[0].prefix(dimension))
     _ = objective(point)
-    fuzzCheck(objective.hasAnalyticGradient == (partials.count == dimension), "analytic gradient iff every partial compiles")
+    fuzzCheck(
+        objective.hasAnalyticGradient == (partials.count == dimension), "analytic gradient iff every partial compiles")
     if let gradient = objective.analyticGradient(at: point) {
         for (index, partial) in partials.enumerated() {
             checkSame(gradient[index], partial.evaluate(point), "gradient[\(index)]", text)

@@ -22,7 +22,9 @@ let font: Font = {
     do { return try Font.standard() } catch { fatalError("\(error)") }
 }()
 
+/// `DESCENT_FUZZ_DEBUG=1`: dump each input's figure to stderr and write its SVG to `debugSVGPath`.
 let debugging = ProcessInfo.processInfo.environment["DESCENT_FUZZ_DEBUG"] != nil
+let debugSVGPath = NSTemporaryDirectory() + "/plot-fuzz-debug.svg"
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -45,17 +47,20 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     do {
         let image = try PNGCodec.decode(png)
         let (width, height) = (Int(figure.width.rounded(.up)), Int(figure.height.rounded(.up)))
-        fuzzCheck(image.width == width && image.height == height, "PNG \(image.width)×\(image.height), figure \(width)×\(height)")
+        fuzzCheck(
+            image.width == width && image.height == height,
+            "PNG \(image.width)×\(image.height), figure \(width)×\(height)")
     } catch {
         fuzzCheck(false, "the PNG does not decode: \(error)")
     }
 
     let svg = figure.svgDocument(font: font, textMode: textMode)
-    if debugging { FileManager.default.createFile(atPath: "plot-fuzz-debug.svg", contents: Data(svg.utf8)) }
+    if debugging { _ = FileManager.default.createFile(atPath: debugSVGPath, contents: Data(svg.utf8)) }
     let checker = SVGChecker()
     let parser = XMLParser(data: Data(svg.utf8))
     parser.delegate = checker
-    fuzzCheck(parser.parse(), "SVG is not XML: \(parser.parserError.map { "\($0)" } ?? "?") at line \(parser.lineNumber)")
+    fuzzCheck(
+        parser.parse(), "SVG is not XML: \(parser.parserError.map { "\($0)" } ?? "?") at line \(parser.lineNumber)")
     fuzzCheck(checker.root == "svg", "SVG root is \(checker.root ?? "none")")
     if let fault = checker.fault { fuzzCheck(false, fault) }
     return 0
@@ -144,7 +149,8 @@ func randomArtist(_ input: inout FuzzInput) -> any Artist {
             width: input.double(in: 0...8), color: randomColor(&input))
     case 3:
         let anchor: TextArtist.Anchor =
-            input.bool() ? .data(input.double(), input.double()) : .axesFraction(input.double(in: -1...2), input.double(in: -1...2))
+            input.bool()
+            ? .data(input.double(), input.double()) : .axesFraction(input.double(in: -1...2), input.double(in: -1...2))
         return TextArtist(
             randomText(&input), at: anchor, horizontal: input.pick([.left, .center, .right]),
             vertical: input.pick([.baseline, .top, .center, .bottom]), size: input.double(in: 1...30),

@@ -59,7 +59,8 @@ func fuzzNumbersAndJSON(_ input: inout FuzzInput) {
 func checkShortest(_ value: Double) {
     guard value.isFinite else { return }
     let text = ShortestDouble.format(value)
-    fuzzCheck(Double(text)?.bitPattern == value.bitPattern, "\(value) spelled \(text) reads back as \(Double(text) ?? .nan)")
+    fuzzCheck(
+        Double(text)?.bitPattern == value.bitPattern, "\(value) spelled \(text) reads back as \(Double(text) ?? .nan)")
     if let e = text.firstIndex(of: "e") {
         let exponent = text[text.index(after: e)...].drop { $0 == "-" }
         fuzzCheck(exponent.first != "+" && exponent.first != "0", "exponent of \(text)")
@@ -145,7 +146,9 @@ func fuzzTrajectory(_ input: inout FuzzInput) {
     for _ in 0..<input.int(in: 1...3) {
         let initial = (0..<objective.dimension).map { _ in input.double() }
         let rate = input.double()
-        guard let run = try? GradientDescent.run(objective, from: initial, learningRate: rate, steps: steps, gradient: method)
+        guard
+            let run = try? GradientDescent.run(
+                objective, from: initial, learningRate: rate, steps: steps, gradient: method)
         else { continue }
         runs.append(run)
         checkTrajectory(run)
@@ -161,7 +164,9 @@ func checkTrajectory(_ run: Trajectory) {
     fuzzCheck(run.values.count == run.history.count, "\(run.values.count) values, \(run.history.count) points")
     fuzzCheck(run.gradientNorms.count == run.history.count, "gradient norms")
     let text = run.json.serialized()
-    guard let object = parseStrictJSON(text) as? [String: Any] else { return fuzzCheck(false, "not an object: \(text)") }
+    guard let object = parseStrictJSON(text) as? [String: Any] else {
+        return fuzzCheck(false, "not an object: \(text)")
+    }
     fuzzCheck((object["function"] as? String) == run.objective.description, "function name in \(text)")
     fuzzCheck((object["history"] as? [Any])?.count == run.history.count, "history length in \(text)")
     let statuses = ["converged", "diverged", "stalled", "oscillating", "running", "overflow"]
@@ -171,23 +176,29 @@ func checkTrajectory(_ run: Trajectory) {
 }
 
 /// A header and `rows` rows, every row as wide as the header, every cell a number, `nan`,
-/// `inf`, `-inf` (or empty, where allowed), the header's cells names.
+/// `inf`, `-inf` (or empty, where allowed), except in the text columns (`textColumns`, by header
+/// name), whose cells are names: not empty, no quote.
 func checkCSV(_ csv: String, rows: Int, emptyCellsAllowed: Bool) {
     fuzzCheck(csv.hasSuffix("\n"), "CSV without a final newline")
     let lines = csv.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
     fuzzCheck(lines.count == rows + 1, "\(lines.count - 1) CSV rows, expected \(rows):\n\(csv)")
-    let width = lines[0].split(separator: ",", omittingEmptySubsequences: false).count
+    let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
     for line in lines.dropFirst() {
         let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-        fuzzCheck(cells.count == width, "row of \(cells.count) cells under a header of \(width): \(line)")
-        for cell in cells {
+        fuzzCheck(cells.count == header.count, "row of \(cells.count) cells under a header of \(header.count): \(line)")
+        for (name, cell) in zip(header, cells) {
             let ok =
-                Double(cell).map { $0.isFinite } ?? false || ["nan", "inf", "-inf"].contains(cell)
-                || (emptyCellsAllowed && cell.isEmpty)
-            fuzzCheck(ok, "cell \(cell.debugDescription) in \(line)")
+                textColumns.contains(String(name))
+                ? !cell.isEmpty && !cell.contains("\"")
+                : Double(cell).map { $0.isFinite } ?? false || ["nan", "inf", "-inf"].contains(cell)
+                    || (emptyCellsAllowed && cell.isEmpty)
+            fuzzCheck(ok, "cell \(cell.debugDescription) of column \(name) in \(line)")
         }
     }
 }
+
+/// The CSV columns that hold names, not numbers.
+let textColumns: Set<String> = ["optimizer"]
 
 // MARK: - Training logs
 
