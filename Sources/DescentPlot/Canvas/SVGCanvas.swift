@@ -96,7 +96,13 @@ public struct SVGCanvas: Canvas {
         }
     }
 
+    /// Text whose placement is not finite (a label at a NaN or infinite position) is left out, as
+    /// the raster canvas leaves out the non-finite points of its outline: both backends draw the
+    /// same, and no `NaN` reaches the document.
     public mutating func draw(_ text: PlacedText, color: Color) {
+        let placement = text.transform
+        guard [placement.a, placement.b, placement.c, placement.d, placement.tx, placement.ty].allSatisfy(\.isFinite)
+        else { return }
         switch textMode {
         case .outlines:
             guard !text.layout.glyphs.isEmpty, let paint = paint(color, "fill") else { return }
