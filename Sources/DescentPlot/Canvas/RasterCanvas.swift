@@ -32,7 +32,7 @@ public struct RasterCanvas: Canvas {
     }
 
     public mutating func stroke(_ path: Path, style: StrokeStyle, color: Color) {
-        paint(Stroker.outline(of: path.flattened(), style: style), color: color, rule: .nonZero)
+        paint(Stroker.outline(of: path.flattened(), style: style, visible: clip), color: color, rule: .nonZero)
     }
 
     public mutating func draw(_ text: PlacedText, color: Color) {

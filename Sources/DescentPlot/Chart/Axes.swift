@@ -57,8 +57,18 @@ public struct Axes: Sendable {
     /// where it is marked.
     static let largestAutomaticValue = Double.greatestFiniteMagnitude / 4
 
+    /// How many decades an automatic log view spans below its largest value when some data are
+    /// not positive (and so cannot say where it should start).
+    static let logViewDecades = 3.0
+
+    /// A log axis shows positive values only (matplotlib masks the others): with no positive data
+    /// its view is 1…10, and with some it starts ``logViewDecades`` decades below the largest.
     private static func automaticLimits(_ extent: (Double, Double)?, scale: Scale) -> ClosedRange<Double> {
-        guard let (low, high) = extent, low.isFinite, high.isFinite else { return 0...1 }
+        guard var (low, high) = extent, low.isFinite, high.isFinite else { return 0...1 }
+        if scale == .log {
+            guard high > 0 else { return 1...10 }
+            if low <= 0 { low = high / pow(10, logViewDecades) }
+        }
         let bound = { (value: Double) in min(max(value, -largestAutomaticValue), largestAutomaticValue) }
         let (a, b) = (bound(scale.forward(low)), bound(scale.forward(high)))
         var margin = (b - a) * PlotDefaults.dataMargin

@@ -18,7 +18,8 @@ public enum Scale: Equatable, Sendable {
         case .symlog(let threshold):
             let magnitude = abs(value)
             if magnitude <= threshold { return value / threshold }
-            return (value < 0 ? -1 : 1) * (1 + log10(magnitude / threshold))
+            // A difference of logs: magnitude / threshold overflows for 1e274 over 1e-129.
+            return (value < 0 ? -1 : 1) * (1 + (log10(magnitude) - log10(threshold)))
         }
     }
 
@@ -30,7 +31,7 @@ public enum Scale: Equatable, Sendable {
         case .symlog(let threshold):
             let magnitude = abs(position)
             if magnitude <= 1 { return position * threshold }
-            return (position < 0 ? -1 : 1) * threshold * pow(10, magnitude - 1)
+            return (position < 0 ? -1 : 1) * pow(10, magnitude - 1 + log10(threshold))
         }
     }
 }

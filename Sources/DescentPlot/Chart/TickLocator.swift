@@ -81,7 +81,8 @@ public enum TickLocator {
             ticks = stride(from: first, through: last, by: 1).map { $0 * step + best }
             if ticks.filter({ $0 <= high && $0 >= low }).count >= minimumTicks { break }
         }
-        return ticks.map { $0 + offset }
+        // Near the largest Double a tick can overflow: it is left out.
+        return ticks.map { $0 + offset }.filter(\.isFinite)
     }
 
     /// matplotlib's `scale_range`: the power of ten of a step, and an offset for ranges far from 0.

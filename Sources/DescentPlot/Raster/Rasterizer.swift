@@ -178,8 +178,9 @@ private struct Accumulator {
         var x = p0.x
         if p0.y < 0 { x -= p0.y * dxdy }
         x = inside(x)
-        let firstRow = max(0, Int(p0.y.rounded(.down)))
-        let lastRow = min(height, Int(p1.y.rounded(.up)))
+        // Clamped before conversion: a row of −1e300 does not fit an Int.
+        let firstRow = Int(max(0, p0.y).rounded(.down))
+        let lastRow = Int(min(Double(height), p1.y).rounded(.up))
         guard firstRow < lastRow else { return }
         let stride = width + 2
         for row in firstRow..<lastRow {

@@ -65,8 +65,14 @@ public struct StrokeStyle: Equatable, Sendable {
 /// covered once, by ``Rasterizer``'s overlap correction (sampled, so within 8-line supersampling of
 /// exact there).
 enum Stroker {
-    static func outline(of polylines: [Polyline], style: StrokeStyle) -> [Polyline] {
-        let pieces = style.dash.map { Dasher.dash(polylines, pattern: $0) } ?? polylines
+    /// The outline of `polylines` stroked with `style`. With `visible`, dashes wholly outside it
+    /// (widened by the stroke's reach) are not made (see ``Dasher``).
+    static func outline(of polylines: [Polyline], style: StrokeStyle, visible: Rect? = nil) -> [Polyline] {
+        // A miter reaches out to limit × the width at most; caps and round joins less.
+        var reach = style.width + 1
+        if case .miter(let limit) = style.join { reach = style.width * max(1, limit) + 1 }
+        let pieces =
+            style.dash.map { Dasher.dash(polylines, pattern: $0, within: visible?.insetBy(-reach)) } ?? polylines
         var polygons: [Polyline] = []
         for polyline in pieces {
             strokeOne(polyline, style: style, into: &polygons)
