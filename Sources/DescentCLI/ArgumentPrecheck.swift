@@ -6,7 +6,9 @@
 /// - An empty value after `=` (`--lr=`) is refused: ArgumentParser would take the next argument
 ///   as the value and blame it instead.
 ///
-/// Arguments after a `--` terminator are values, not options, and are left alone.
+/// Arguments after a `--` terminator are values, not options, and are left alone. A value that
+/// itself starts with `--` (a title such as `--title --x`) is read as an option here: such values
+/// need the `=` form, `--title=--x`.
 enum ArgumentPrecheck {
     /// The options that may be given more than once, by subcommand.
     static let repeatable: [String: Set<Substring>] = ["optimizers": ["--history"]]

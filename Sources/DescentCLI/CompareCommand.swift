@@ -49,7 +49,8 @@ struct CompareCommand: ParsableCommand {
         let figure = TrajectoryFigures.comparison(
             runs,
             options: figureOptions.plotOptions(
-                style: runOptions.problem.figureStyle, contours: contourOptions.contours(defaultStyle: .lines)),
+                style: contourOptions.isGiven ? .landscape : runOptions.problem.figureStyle,
+                contours: contourOptions.contours(defaultStyle: .lines)),
             panelWidth: figureOptions.width,
             height: figureOptions.height,
             dpi: figureOptions.dpi, font: font)

@@ -18,6 +18,10 @@ struct ContourOptions: ParsableArguments {
         transform: ArgumentValues.contourLevels)
     var levels: ContourLevels.Choice = .automatic
 
+    /// Whether `--contour` (but `none`) or `--levels` was given: contours were asked for, even of
+    /// the book's own run, whose Figure 4-10 has none.
+    var isGiven: Bool { (contour.map { $0 != .none } ?? false) || levels != .automatic }
+
     /// The contours asked for, `style` where `--contour` is not given.
     func contours(defaultStyle style: LandscapeContours.Style) -> LandscapeContours {
         LandscapeContours(style: contour ?? style, levels: levels)

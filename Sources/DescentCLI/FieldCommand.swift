@@ -108,7 +108,8 @@ struct FieldCommand: ParsableCommand {
     /// One line for a person: how many arrows on what grid, and the longest.
     static func summary(_ field: GradientField, step: Double) -> String {
         let shown = field.xs.indices.filter(field.isFinite(at:))
-        let longest = shown.max { hypot(field.us[$0], field.vs[$0]) < hypot(field.us[$1], field.vs[$1]) }!
+        guard let longest = shown.max(by: { hypot(field.us[$0], field.vs[$0]) < hypot(field.us[$1], field.vs[$1]) })
+        else { return "no finite arrow of \(field.function) on the grid" }
         let along = { (values: [Double]) in
             values.count < 2
                 ? format(values[0])
@@ -129,11 +130,13 @@ struct FieldCommand: ParsableCommand {
     ) -> String {
         switch failure {
         case .tooMany(let count, let limit):
+            // A grid runs two steps past each upper limit: n + 2 points a side for a side n steps long.
             let side = max(x.upperBound - x.lowerBound, y.upperBound - y.lowerBound)
+            let stepsASide = Double(limit).squareRoot() - 2
             return
                 "--step \(format(step)) makes \(format(count)) arrows over \(format(x.lowerBound))..\(format(x.upperBound))"
                 + " × \(format(y.lowerBound))..\(format(y.upperBound)); at most \(limit) are drawn "
-                + "(a step of about \(String(format: "%.3g", side / 998)) or more)"
+                + "(a step of about \(String(format: "%.3g", side / stepsASide)) or more)"
         default:
             return "--step \(format(step)): \(failure)"
         }

@@ -60,14 +60,7 @@ struct FigureOptions: ParsableArguments {
         help: ArgumentHelp(
             "Colours: light (the book's), dark, or auto (an SVG that follows the reader's light or dark "
                 + "setting through CSS; a PNG is light).", valueName: "theme"))
-    var theme: ThemeName = .light
-
-    /// `--theme`'s values: ``Theme/Choice``'s.
-    enum ThemeName: String, ExpressibleByArgument, CaseIterable {
-        case light, dark, auto
-
-        var choice: Theme.Choice { Theme.Choice(rawValue: rawValue)! }
-    }
+    var theme: Theme.Choice = .light
 
     @Flag(help: "Leave the background out: transparent pixels in a PNG, no background in an SVG.")
     var transparent = false
@@ -126,7 +119,7 @@ struct FigureOptions: ParsableArguments {
         do {
             try figure.save(
                 to: path, font: font, metadata: [("Software", "Descent"), ("Command", command)],
-                textMode: svgText == .outlines ? .outlines : .characters, theme: theme.choice,
+                textMode: svgText == .outlines ? .outlines : .characters, theme: theme,
                 transparent: transparent, animation: animation)
         } catch {
             if makesFolder { rmdir(folder) }
@@ -140,3 +133,5 @@ struct FigureOptions: ParsableArguments {
         do { return try Font.standard() } catch { throw .usage(error.description) }
     }
 }
+
+extension Theme.Choice: ExpressibleByArgument {}

@@ -55,9 +55,8 @@ struct OptimizersCommand: ParsableCommand {
     @OptionGroup var outputs: OutputOptions
 
     /// The book's Figure 6-8, in its order.
-    static let bookEntries: [(kind: OptimizerKind, rate: Double?)] = [
-        (.sgd, 0.95), (.momentum, 0.1), (.adagrad, 1.5), (.adam, 0.3),
-    ]
+    static let bookEntries: [(kind: OptimizerKind, rate: Double?)] = [OptimizerKind.sgd, .momentum, .adagrad, .adam]
+        .map { ($0, bookRate(of: $0)) }
 
     /// The rate of an optimiser named without one: the book's for Figure 6-8.
     static func bookRate(of kind: OptimizerKind) -> Double {

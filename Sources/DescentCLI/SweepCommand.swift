@@ -53,7 +53,7 @@ struct SweepCommand: ParsableCommand {
             return Array(Set(learningRates)).sorted()
         }
         let count = count ?? LearningRateSweep.defaultCount
-        guard count >= 2 || range.map({ $0.lowerBound == $0.upperBound }) == true else {
+        guard count >= 2 else {
             throw .usage("--count \(count): a sweep over a range needs at least 2 learning rates")
         }
         return LearningRateSweep.logSpaced(range ?? LearningRateSweep.bookRange, count: count)
@@ -62,6 +62,13 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         try outputs.check()
         let rates = try rates()
+        for (flag, limits) in [("--xlim", figureOptions.xlim), ("--ylim", figureOptions.ylim)] {
+            if let limits, limits.lowerBound <= 0 {
+                throw CommandError.usage(
+                    "\(flag) \(ShortestDouble.format(limits.lowerBound)),\(ShortestDouble.format(limits.upperBound)): "
+                        + "the sweep's axes are logarithmic, so the limits must be above 0, such as 1e-10,10")
+            }
+        }
         let path = try figureOptions.destination(defaultName: "lr_sweep", panels: 1)
         let font = try FigureOptions.font()
         let objective = try runOptions.problem.objective()
@@ -82,7 +89,8 @@ struct SweepCommand: ParsableCommand {
             throw CommandError.usage(error.description)
         }
         let figure = SweepFigures.sweep(
-            runs, title: figureOptions.title, width: figureOptions.width, height: figureOptions.height,
+            runs, title: figureOptions.title, xLimits: figureOptions.xlim, yLimits: figureOptions.ylim,
+            width: figureOptions.width, height: figureOptions.height,
             dpi: figureOptions.dpi)
         try figureOptions.save(figure, to: path, font: font)
         try outputs.report(runs, figurePath: path) { run in

@@ -288,7 +288,9 @@ extension TrainingFigures.Run {
     /// `optimizer_compare_mnist.py` marks them (SGD `o`, Momentum `x`, AdaGrad `s`, Adam `D`; Nesterov
     /// and RMSprop, which it leaves out, a triangle and a plus); runs of several learning rates by rate.
     init(_ log: TrainingLog, comparingOptimizers: Bool) {
-        let kind = OptimizerKind(rawValue: log.optimizer) ?? .sgd
+        guard let kind = OptimizerKind(rawValue: log.optimizer) else {
+            preconditionFailure("a training log of an optimiser Descent does not have: \(log.optimizer)")
+        }
         let marker: MarkerShape =
             switch kind {
             case .sgd: .circle

@@ -38,7 +38,7 @@ struct TrajectoryCommand: ParsableCommand {
     @Option(
         name: .customLong("lr"), parsing: .unconditional,
         help: ArgumentHelp(
-            "The learning rate η: each step moves x by −η·∇f(x). Default: the preset's, or the book's 0.1.",
+            "The optimiser's learning rate η (SGD moves x by −η·∇f(x)). Default: the preset's, or the book's 0.1.",
             valueName: "rate"),
         transform: ArgumentValues.learningRate)
     var learningRate: Double?
@@ -65,7 +65,9 @@ struct TrajectoryCommand: ParsableCommand {
         try animationOptions.check(output: path)
         let font = try FigureOptions.font()
         let trajectory = try runOptions.descend(learningRate: learningRate ?? runOptions.defaultLearningRate)
-        try present(trajectory, style: runOptions.problem.figureStyle, to: path, font: font)
+        try present(
+            trajectory, style: contourOptions.isGiven ? .landscape : runOptions.problem.figureStyle, to: path,
+            font: font)
     }
 
     /// Draws `trajectory` in `style` to `path`, writes its data, and reports it: the JSON, or the

@@ -46,6 +46,10 @@ import Testing
         ),
         (["--count", "1"], "descent: --count 1: a sweep over a range needs at least 2 learning rates"),
         (
+            ["--ylim=-1,1"],
+            "descent: --ylim -1,1: the sweep's axes are logarithmic, so the limits must be above 0, such as 1e-10,10"
+        ),
+        (
             ["--count", "5000"],
             "descent: The value '5000' is invalid for '--count <count>': expected a whole number of learning rates from 1 to 1000"
         ),

@@ -41,6 +41,20 @@ struct TrajectoryJSON: Decodable {
         #expect(run.values.first == 25)
     }
 
+    /// The book's run has no contours in its Figure 4-10; asking for them draws its landscape.
+    @Test func askingForContoursOfTheBooksRunDrawsItsLandscape() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (flags, contours) in [
+            ([String](), false), (["--contour", "filled"], true), (["--contour", "none"], false),
+        ] {
+            let result = try CommandRunner.run(["trajectory", "--output", "t.svg"] + flags, in: directory)
+            #expect(result.status == 0, "\(result.stderr)")
+            let svg = try String(contentsOf: directory.appendingPathComponent("t.svg"), encoding: .utf8)
+            #expect(svg.contains("ContourArtist") == contours, "\(flags)")
+        }
+    }
+
     @Test func anExpressionStartingWithMinusNeedsNoEquals() throws {
         let run = try json(["--function", "-x0-x1", "--init", "1,1", "--steps", "1", "--gradient", "analytic"])
         #expect(run.function == "-x0-x1")

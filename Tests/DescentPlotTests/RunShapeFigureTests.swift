@@ -115,6 +115,14 @@ import Testing
         #expect(norms.ys == run.gradientNorms)
     }
 
+    @Test func limitsOfARunOfThreeVariablesAreTheStepsAndTheValues() throws {
+        let run = try GradientDescent.run(
+            try Objective(expression: "x0^2 + 2*x1^2 + 3*x2^2"), from: [1, 1, 1], learningRate: 0.1, steps: 30)
+        let figure = TrajectoryFigures.trajectory(run, options: .init(xLimits: 0...10, yLimits: 1e-3...10))
+        #expect(figure.panels[0].xLimits == 0...10 && figure.panels[0].yLimits == 1e-3...10)
+        #expect(figure.panels[1].xLimits == 0...10 && figure.panels[1].yLimits == nil)
+    }
+
     @Test func aSeriesWithANonPositiveValueStaysLinear() {
         #expect(TrajectoryFigures.progressAxes([3, 0, -1], label: "f(x)").yScale == .linear)
         #expect(TrajectoryFigures.progressAxes([3, 1, .infinity], label: "f(x)").yScale == .log)

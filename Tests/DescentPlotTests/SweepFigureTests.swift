@@ -30,6 +30,11 @@ import Testing
         #expect(SweepFigures.sweep(runs).panels[0].artists.filter { $0 is RegionArtist }.count == 1)
     }
 
+    @Test func givenLimitsReplaceTheViewsChosenFromTheRuns() {
+        let axes = SweepFigures.sweep(runs, xLimits: 1e-5...1, yLimits: 1e-10...1e10).panels[0]
+        #expect(axes.xLimits == 1e-5...1 && axes.yLimits == 1e-10...1e10)
+    }
+
     @Test func theBooksRatesAreAnnotated() {
         let notes = SweepFigures.sweep(runs).panels[0].artists.compactMap { $0 as? TextArtist }
         #expect(notes.map(\.text.plainText) == ["book: lr = 10", "book: lr = 0.1", "book: lr = 1e−8"])

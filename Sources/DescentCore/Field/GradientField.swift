@@ -27,16 +27,20 @@ public struct GradientField: Sendable {
 
     /// How the function reads to a person.
     public let function: String
+    /// Whether the arrows point downhill (−∇f, the book's) or uphill.
     public let sign: Sign
-    /// The grid's values along x0 and along x1.
+    /// The grid's values along x0.
     public let gridX: [Double]
+    /// The grid's values along x1.
     public let gridY: [Double]
-    /// The points in `np.meshgrid(...).flatten()` order: x0 varies fastest.
+    /// The points' x0, in `np.meshgrid(...).flatten()` order: x0 varies fastest.
     public let xs: [Double]
+    /// The points' x1, in the order of ``xs``.
     public let ys: [Double]
-    /// The arrows as drawn: −∇f (descent) or ∇f (ascent) at each point; NaN or ±∞ where the
-    /// gradient is not finite.
+    /// The arrows' x0 components as drawn: of −∇f (descent) or ∇f (ascent) at each point; NaN or
+    /// ±∞ where the gradient is not finite.
     public let us: [Double]
+    /// The arrows' x1 components, as ``us``.
     public let vs: [Double]
 
     /// The most arrows a field may have: a million arrows take about 4 million evaluations of f

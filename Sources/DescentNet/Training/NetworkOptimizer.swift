@@ -17,7 +17,9 @@ import Foundation
 /// In Double every rule is operation for operation DescentCore's, and the SGD rule is
 /// ``TwoLayerNet/update(with:learningRate:)``, unchanged.
 public struct NetworkOptimizer<Scalar: NetScalar>: Sendable {
+    /// Which of the book's rules it applies.
     public let kind: OptimizerKind
+    /// The learning rate η, as a Double (Adam's step size is computed in Double, as NumPy's).
     public let learningRate: Double
     /// Every setting of `kind` (the given ones, the book's defaults for the others).
     public let hyperparameters: [Hyperparameter: Double]

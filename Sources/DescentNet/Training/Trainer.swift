@@ -1,6 +1,5 @@
 import DescentCore
 import Dispatch
-import DescentCore
 import Foundation
 
 /// How to train: the book's `train_neuralnet.py` settings by default.

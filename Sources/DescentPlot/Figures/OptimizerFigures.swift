@@ -40,6 +40,7 @@ public enum OptimizerFigures {
         dpi: Double = 100
     ) -> Figure {
         let labels = labels ?? runs.map(name(of:))
+        precondition(labels.count == runs.count, "\(labels.count) labels for \(runs.count) runs")
         precondition(!runs.isEmpty && runs.allSatisfy { $0.history.dimension == 2 }, "paths of two variables")
         let (rows, columns) = panelCount(forRuns: runs.count, layout: layout)
         var figure = Figure(

@@ -26,8 +26,11 @@ public enum SweepFigures {
     /// title; the book's rates 10, 0.1 and 1e-8 annotated. A final f that no log scale can show
     /// is drawn on the edge of the view: at the top when it is not finite (the run overflowed),
     /// at the bottom when it is 0 or negative.
+    ///
+    /// `xLimits` and `yLimits`, when given, replace the views chosen from the runs.
     public static func sweep(
-        _ runs: [Trajectory], title: String? = nil, width: Double = 640, height: Double = 480, dpi: Double = 100
+        _ runs: [Trajectory], title: String? = nil, xLimits: ClosedRange<Double>? = nil,
+        yLimits givenYLimits: ClosedRange<Double>? = nil, width: Double = 640, height: Double = 480, dpi: Double = 100
     ) -> Figure {
         var figure = Figure(width: width, height: height, dpi: dpi)
         var axes = Axes()
@@ -41,13 +44,13 @@ public enum SweepFigures {
         let shown = values.filter { $0.isFinite && $0 > 0 }
         let (low, high) = (shown.min() ?? 0.1, shown.max() ?? 10)
         // A tenth of the decades shown (at least a tenth of one) on each side.
-        let pad = pow(10, max(log10(high / low), 1) / 10)
-        let yLimits = (low / pad)...(high * pad)
+        let pad = pow(10, max(log10(high) - log10(low), 1) / 10)
+        let yLimits = givenYLimits ?? (low / pad)...(high * pad)
         let positions = values.map { value in
             value.isFinite ? (value > 0 ? value : yLimits.lowerBound) : yLimits.upperBound
         }
         if let first = rates.first, let last = rates.last {
-            axes.xLimits = (first / 1.5)...(last * 1.5)
+            axes.xLimits = xLimits ?? (first / 1.5)...(last * 1.5)
         }
         axes.yLimits = yLimits
         for band in convergedBands(runs) {

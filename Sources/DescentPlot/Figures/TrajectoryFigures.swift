@@ -74,6 +74,7 @@ public enum TrajectoryFigures {
         figure[0, 0] = axes
         if panels == 2 {
             var norms = progressAxes(run.gradientNorms, label: "‖∇f(x)‖")
+            norms.xLimits = options.xLimits
             norms.title = options.title.map { RichText($0) }
             figure[0, 1] = norms
         }
@@ -118,7 +119,11 @@ public enum TrajectoryFigures {
         switch run.history.dimension {
         case 1: return curveAxes(for: run, options: options)
         case 2: break
-        default: return progressAxes(run.values + [run.finalValue], label: "f(x)")
+        default:
+            var values = progressAxes(run.values + [run.finalValue], label: "f(x)")
+            values.xLimits = options.xLimits
+            values.yLimits = options.yLimits
+            return values
         }
         var axes = Axes()
         // A function with a landscape (a preset's) is shown on its domain (the sphere's is the
