@@ -121,6 +121,40 @@ enum ArgumentValues {
         return value
     }
 
+    /// Optimisers with optional rates, comma-separated: `sgd:0.95,momentum:0.1,adam`.
+    static func optimizerList(_ text: String) throws -> [(kind: OptimizerKind, rate: Double?)] {
+        let names = OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")
+        let entries = try text.split(separator: ",", omittingEmptySubsequences: false).map { field in
+            let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parts[0].trimmingCharacters(in: .whitespaces)
+            guard let kind = OptimizerKind(rawValue: name) else {
+                throw ValueError(
+                    description:
+                        "'\(name)' is not an optimiser; expected NAME or NAME:RATE with NAME one of \(names), such as sgd:0.95,adam:0.3"
+                )
+            }
+            guard parts.count == 2 else { return (kind, nil as Double?) }
+            do {
+                return (kind, try learningRate(String(parts[1])))
+            } catch {
+                throw ValueError(
+                    description:
+                        "'\(field)': the rate after ':' must be a finite number greater than 0, such as sgd:0.95")
+            }
+        }
+        guard entries.count <= 12 else { throw ValueError(description: "at most 12 optimisers, one path each") }
+        return entries
+    }
+
+    /// A name and a file, `NAME=FILE`, such as `mine=path.npy`.
+    static func namedFile(_ text: String) throws -> (name: String, path: String) {
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty, !parts[1].isEmpty else {
+            throw ValueError(description: "expected NAME=FILE, such as mine=history.npy")
+        }
+        return (parts[0].trimmingCharacters(in: .whitespaces), String(parts[1]))
+    }
+
     /// A range of learning rates: two numbers greater than 0, the lower first, such as `1e-10,10`.
     static func learningRateRange(_ text: String) throws -> ClosedRange<Double> {
         let bounds = try point(text)
@@ -205,6 +239,19 @@ enum ArgumentValues {
             }
             return value
         }
+    }
+
+    /// The longest animation `--duration` accepts, in seconds: an hour.
+    static let maximumDuration = 3600.0
+
+    /// An animation's duration in seconds: a finite number greater than 0, at most an hour.
+    static func duration(_ text: String) throws -> Double {
+        guard let value = decimal(text), value.isFinite, value > 0, value <= maximumDuration else {
+            throw ValueError(
+                description:
+                    "expected a number of seconds greater than 0 and at most \(Int(maximumDuration)), such as 4")
+        }
+        return value
     }
 }
 

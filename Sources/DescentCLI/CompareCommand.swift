@@ -34,31 +34,26 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var contourOptions: ContourOptions
     @OptionGroup var figureOptions: FigureOptions
+    @OptionGroup var animationOptions: AnimationOptions
     @OptionGroup var outputs: OutputOptions
 
     func run() throws {
         try outputs.check()
         let path = try figureOptions.destination(defaultName: "lr_comparison", panels: learningRates.count)
+        try animationOptions.check(output: path)
         let font = try FigureOptions.font()
         var runs: [Trajectory] = []
         for rate in learningRates {
             runs.append(try runOptions.descend(learningRate: rate))
         }
         let figure = TrajectoryFigures.comparison(
-            runs, options: figureOptions.plotOptions(style: runOptions.figureStyle, contours: contourOptions.contours(defaultStyle: .lines)),
+            runs,
+            options: figureOptions.plotOptions(
+                style: runOptions.problem.figureStyle, contours: contourOptions.contours(defaultStyle: .lines)),
             panelWidth: figureOptions.width,
             height: figureOptions.height,
             dpi: figureOptions.dpi, font: font)
-        try figureOptions.save(figure, to: path, font: font)
-        let json = JSONValue.array(runs.map(\.json))
-        try outputs.writeData(json: json, csv: Trajectory.csv(runs))
-        if outputs.json {
-            try StandardStreams.print(json.serialized())
-        } else {
-            for run in runs {
-                try StandardStreams.print("lr \(ShortestDouble.format(run.learningRate)): \(run.summary)")
-            }
-            try StandardStreams.print("wrote \(path)")
-        }
+        try figureOptions.save(figure, to: path, font: font, animation: animationOptions.animation)
+        try outputs.report(runs, figurePath: path) { "lr \(ShortestDouble.format($0.learningRate)): \($0.summary)" }
     }
 }

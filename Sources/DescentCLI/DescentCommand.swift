@@ -14,7 +14,8 @@ struct DescentCommand: ParsableCommand {
             the central-difference gradient (h = 1e-4), gradient_descent and its history.
             """,
         subcommands: [
-            TrajectoryCommand.self, CompareCommand.self, SweepCommand.self, FieldCommand.self, TangentCommand.self,
+            TrajectoryCommand.self, CompareCommand.self, SweepCommand.self, OptimizersCommand.self, FieldCommand.self,
+            TangentCommand.self,
             TrainCommand.self, GradcheckCommand.self, GalleryCommand.self,
         ]
     )

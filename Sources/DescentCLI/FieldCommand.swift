@@ -57,7 +57,7 @@ struct FieldCommand: ParsableCommand {
         try outputs.check()
         let path = try figureOptions.destination(defaultName: "gradient_field", panels: 1)
         let font = try FigureOptions.font()
-        let objective = try RunOptions.objective(functionText: functionText, preset: preset)
+        let objective = try ProblemOptions.objective(functionText: functionText, preset: preset)
         guard objective.dimension == 2 else {
             throw CommandError.usage(
                 "\(objective.description) is a function of \(objective.dimension) variable"

@@ -56,6 +56,22 @@ struct FigureOptions: ParsableArguments {
         case outlines, characters
     }
 
+    @Option(
+        help: ArgumentHelp(
+            "Colours: light (the book's), dark, or auto (an SVG that follows the reader's light or dark "
+                + "setting through CSS; a PNG is light).", valueName: "theme"))
+    var theme: ThemeName = .light
+
+    /// `--theme`'s values: ``Theme/Choice``'s.
+    enum ThemeName: String, ExpressibleByArgument, CaseIterable {
+        case light, dark, auto
+
+        var choice: Theme.Choice { Theme.Choice(rawValue: rawValue)! }
+    }
+
+    @Flag(help: "Leave the background out: transparent pixels in a PNG, no background in an SVG.")
+    var transparent = false
+
     /// The options of a trajectory figure drawn in `style`, with `contours` behind the path.
     func plotOptions(style: TrajectoryFigures.Style, contours: LandscapeContours) -> TrajectoryFigures.Options {
         TrajectoryFigures.Options(xLimits: xlim, yLimits: ylim, title: title, style: style, contours: contours)
@@ -63,11 +79,14 @@ struct FigureOptions: ParsableArguments {
 
     /// The output path (`--output`, or `output/<defaultName>.png`), checked before any work: a
     /// figure size within the caps, and a path `checkFigurePath` accepts.
-    func destination(defaultName: String, panels: Int) throws(CommandError) -> String {
-        let totalPixels = width * Double(panels) * height
-        guard width * Double(panels) <= Double(Figure.maximumSide), totalPixels <= Figure.maximumPixels else {
+    func destination(defaultName: String, panels: Int, rows: Int = 1) throws(CommandError) -> String {
+        let (figureWidth, figureHeight) = (width * Double(panels), height * Double(rows))
+        guard max(figureWidth, figureHeight) <= Double(Figure.maximumSide),
+            figureWidth * figureHeight <= Figure.maximumPixels
+        else {
+            let grid = rows == 1 ? "\(panels) panel\(panels == 1 ? "" : "s")" : "\(panels) × \(rows) panels"
             throw .usage(
-                "--width \(Int(width)) × \(panels) panel\(panels == 1 ? "" : "s") × --height \(Int(height)): "
+                "--width \(Int(width)) × \(grid) × --height \(Int(height)): "
                     + "a figure may be at most \(Figure.maximumSide) pixels a side and \(Int(Figure.maximumPixels / 1_000_000)) million pixels in all"
             )
         }
@@ -90,10 +109,14 @@ struct FigureOptions: ParsableArguments {
         }
     }
 
-    /// Saves `figure` to `path` (given with `flag`, which the error names), with the command line
-    /// in the PNG's metadata. The default folder is made here, on first use, and removed again if
-    /// the figure cannot be written into it, so a failure leaves no empty folder behind.
-    func save(_ figure: Figure, to path: String, flag: String = "--output", font: Font) throws(CommandError) {
+    /// Saves `figure` to `path` (given with `flag`, which the error names) in the `--theme`, with
+    /// the command line in the PNG's metadata, played by `animation` if any (``AnimationOptions``
+    /// has checked that the path is an SVG's). The default folder is made here, on first use, and
+    /// removed again if the figure cannot be written into it, so a failure leaves no empty folder
+    /// behind.
+    func save(
+        _ figure: Figure, to path: String, flag: String = "--output", font: Font, animation: SVGAnimation? = nil
+    ) throws(CommandError) {
         let folder = (path as NSString).deletingLastPathComponent
         let makesFolder = folder == Self.defaultFolder && !FileManager.default.fileExists(atPath: folder)
         if makesFolder {
@@ -103,7 +126,8 @@ struct FigureOptions: ParsableArguments {
         do {
             try figure.save(
                 to: path, font: font, metadata: [("Software", "Descent"), ("Command", command)],
-                textMode: svgText == .outlines ? .outlines : .characters)
+                textMode: svgText == .outlines ? .outlines : .characters, theme: theme.choice,
+                transparent: transparent, animation: animation)
         } catch {
             if makesFolder { rmdir(folder) }
             throw .cannotCreate("\(flag) \(error.description)")

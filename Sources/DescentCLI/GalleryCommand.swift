@@ -12,8 +12,12 @@ struct GalleryCommand: ParsableCommand {
         discussion: """
             Writes trajectory (the book's Figure 4-10), lr_comparison (lr 0.1, 10 and 1e-8 side by \
             side), train_loss and train_accuracy (the book's network trained with its settings and \
-            seed 0; Figure 4-12) and lr_comparison_net (the network at lr 0.01, 0.1 and 1), each as \
-            .png and .svg. The README shows these files. Training takes a minute in a release build \
+            seed 0; Figure 4-12) and lr_comparison_net (the network at lr 0.01, 0.1 and 1), then \
+            the figures the other commands draw with their defaults: gradient_field (Figure 4-9), \
+            tangent (Figure 4-7), optimizers and optimizers_overlay (Figure 6-8), rosenbrock and \
+            himmelblau (presets on their contours), lr_sweep and trajectory_dark, each as .png and \
+            .svg; and as SVG only trajectory_auto (light or dark as the reader's setting) and \
+            optimizers_animated (the paths growing step by step). The README shows these files. Training takes a minute in a release build \
             (swift run -c release descent gallery).
             """
     )
@@ -27,6 +31,21 @@ struct GalleryCommand: ParsableCommand {
     var iters = 10_000
 
     @OptionGroup var dataSource: DataOptions
+
+    /// The figures drawn by running a command as a user would (its own defaults and checks), by
+    /// file name: the command's arguments, to which `--output FILE` is added, and the formats.
+    static let commandFigures: [(name: String, arguments: [String], formats: [Figure.FileFormat])] = [
+        ("gradient_field", ["field"], [.png, .svg]),
+        ("tangent", ["tangent"], [.png, .svg]),
+        ("optimizers", ["optimizers"], [.png, .svg]),
+        ("optimizers_overlay", ["optimizers", "--layout", "overlay"], [.png, .svg]),
+        ("rosenbrock", ["trajectory", "--preset", "rosenbrock", "--contour", "filled"], [.png, .svg]),
+        ("himmelblau", ["trajectory", "--preset", "himmelblau"], [.png, .svg]),
+        ("lr_sweep", ["sweep"], [.png, .svg]),
+        ("trajectory_dark", ["trajectory", "--theme", "dark"], [.png, .svg]),
+        ("trajectory_auto", ["trajectory", "--theme", "auto"], [.svg]),
+        ("optimizers_animated", ["optimizers", "--layout", "overlay", "--animate", "--theme", "auto"], [.svg]),
+    ]
 
     /// Checks everything first (font, output folder, data) and creates the folder only when the
     /// figures are ready, so a bad input leaves nothing behind.
@@ -69,6 +88,13 @@ struct GalleryCommand: ParsableCommand {
                     throw CommandError.cannotCreate(error.description)
                 }
                 try StandardStreams.print("wrote \(path)")
+            }
+        }
+        for (name, arguments, formats) in Self.commandFigures {
+            for format in formats {
+                let path = (outputDir as NSString).appendingPathComponent("\(name).\(format.rawValue)")
+                var command = try DescentCommand.parseAsRoot(arguments + ["--output", path])
+                try command.run()
             }
         }
     }

@@ -45,4 +45,20 @@ struct OutputOptions: ParsableArguments {
             throw .cannotCreate("--data \(error.description)")
         }
     }
+
+    /// Reports several runs after their figure went to `figurePath`: their trajectory objects as a
+    /// JSON array to `--data` and, with `--json`, to stdout; else one `line` per run and where the
+    /// figure went.
+    func report(_ runs: [Trajectory], figurePath: String, line: (Trajectory) -> String) throws(CommandError) {
+        let json = JSONValue.array(runs.map(\.json))
+        try writeData(json: json, csv: Trajectory.csv(runs))
+        if self.json {
+            try StandardStreams.print(json.serialized())
+        } else {
+            for run in runs {
+                try StandardStreams.print(line(run))
+            }
+            try StandardStreams.print("wrote \(figurePath)")
+        }
+    }
 }

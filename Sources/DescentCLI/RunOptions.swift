@@ -2,9 +2,23 @@ import ArgumentParser
 import DescentCore
 import DescentPlot
 
-/// The flags that define a descent run but its learning rate (DESIGN.md §3), shared by the
-/// commands that run one.
-struct RunOptions: ParsableArguments {
+/// The problem a descent solves (DESIGN.md §3): the function, the start, the number of steps and
+/// how the gradient is taken; shared by every command that runs descents. A flag not given takes
+/// the preset's suggested value, else the command's default (``Defaults``).
+struct ProblemOptions: ParsableArguments {
+    /// What a command does when neither a flag nor a preset says.
+    struct Defaults {
+        var preset: Preset
+        var steps: Int
+        var gradient: GradientMethod
+
+        /// The book's chapter 4: x0² + x1² from (−3, 4), 20 steps, numerical gradient.
+        static let chapter4 = Defaults(preset: .sphere, steps: 20, gradient: .numerical)
+        /// The book's chapter 6 (`optimizer_compare_naive.py`): x²/20 + y² from (−7, 2), 30 steps,
+        /// the analytic gradient.
+        static let chapter6 = Defaults(preset: .bookCh6, steps: 30, gradient: .analytic)
+    }
+
     @Option(
         name: .customLong("function"), parsing: .unconditional,
         help: ArgumentHelp(
@@ -13,7 +27,8 @@ struct RunOptions: ParsableArguments {
             valueName: "expression"))
     var functionText: String?
 
-    @Option(help: "A named test function with its own start point. Default: sphere (x0^2 + x1^2, start -3,4).")
+    @Option(
+        help: ArgumentHelp("A named test function with its own start, view and suggested run.", discussion: presetList))
     var preset: Preset?
 
     @Option(
@@ -25,21 +40,26 @@ struct RunOptions: ParsableArguments {
     var initialPoint: [Double]?
 
     @Option(
-        parsing: .unconditional,
-        help: "How many updates to take (at most \(GradientDescent.maximumSteps)).",
+        name: .customLong("steps"), parsing: .unconditional,
+        help:
+            "How many updates to take (at most \(GradientDescent.maximumSteps)). Default: the preset's, or the book's.",
         transform: ArgumentValues.stepCount)
-    var steps: Int = 20
-
-    @Option(help: "numerical (central difference, h = 1e-4, as the book) or analytic (derived from the expression).")
-    var gradient: GradientMethod = .numerical
+    var givenSteps: Int?
 
     @Option(
-        help: ArgumentHelp(
-            "The update rule, as the book's common/optimizer.py: sgd, momentum, nesterov, adagrad, rmsprop or adam.",
-            valueName: "name"))
-    var optimizer: OptimizerKind = .sgd
+        name: .customLong("gradient"),
+        help: "numerical (central difference, h = 1e-4, as the book) or analytic (derived from the expression).")
+    var givenGradient: GradientMethod?
 
-    @OptionGroup var settings: OptimizerOptions
+    /// Each preset with its suggested run, for `--help`.
+    static var presetList: String {
+        Preset.allCases.map { preset in
+            let run = preset.suggestedRun
+            let start = preset.start.map(ShortestDouble.format).joined(separator: ",")
+            return "\(preset.rawValue): \(preset.expression), from \(start), \(run.optimizer.rawValue) "
+                + "lr \(ShortestDouble.format(run.learningRate)), \(run.steps) steps"
+        }.joined(separator: "; ")
+    }
 
     /// The book's Figure 4-10 for the book's own run (neither `--function` nor `--preset`), the
     /// path on its landscape for any other.
@@ -47,19 +67,20 @@ struct RunOptions: ParsableArguments {
         functionText == nil && preset == nil ? .book : .landscape
     }
 
-    /// The optimiser the flags name, with learning rate `learningRate`.
-    func makeOptimizer(learningRate: Double) throws(CommandError) -> any Optimizer {
-        try settings.check(for: optimizer)
-        do {
-            return try optimizer.make(learningRate: learningRate, hyperparameters: settings.hyperparameters)
-        } catch {
-            throw .usage(error.description)
-        }
+    /// `--steps`, or the preset's suggested number, or the command's default.
+    func steps(_ defaults: Defaults) -> Int {
+        givenSteps ?? preset?.suggestedRun.steps ?? defaults.steps
     }
 
-    /// The objective the flags name.
-    func objective() throws(CommandError) -> Objective {
-        try Self.objective(functionText: functionText, preset: preset)
+    /// `--gradient`, or the command's default.
+    func gradient(_ defaults: Defaults) -> GradientMethod {
+        givenGradient ?? defaults.gradient
+    }
+
+    /// The objective the flags name, or the default preset's.
+    func objective(_ defaults: Defaults = .chapter4) throws(CommandError) -> Objective {
+        if functionText == nil, preset == nil { return defaults.preset.objective }
+        return try Self.objective(functionText: functionText, preset: preset)
     }
 
     /// The objective `--function` or `--preset` names (not both), or the sphere: shared by every
@@ -80,9 +101,9 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    /// The start point: `--init`, or the preset's start, or the book's (−3, 4) for a function of two
-    /// variables.
-    func start(for objective: Objective) throws(CommandError) -> [Double] {
+    /// The start point: `--init`, or the preset's start (the default preset's when no function
+    /// is given), or the book's (−3, 4) for a function of two variables.
+    func start(for objective: Objective, _ defaults: Defaults = .chapter4) throws(CommandError) -> [Double] {
         if let initialPoint {
             guard initialPoint.count == objective.dimension else {
                 throw .usage(
@@ -94,7 +115,7 @@ struct RunOptions: ParsableArguments {
             return initialPoint
         }
         if functionText == nil {
-            return (preset ?? .sphere).start
+            return (preset ?? defaults.preset).start
         }
         guard objective.dimension == 2 else {
             throw .usage(
@@ -103,15 +124,54 @@ struct RunOptions: ParsableArguments {
         }
         return Preset.sphere.start
     }
+}
+
+/// The flags that define a descent run but its learning rate: the problem, and the optimiser with
+/// its settings (DESIGN.md §3).
+struct RunOptions: ParsableArguments {
+    @OptionGroup var problem: ProblemOptions
+
+    @Option(
+        name: .customLong("optimizer"),
+        help: ArgumentHelp(
+            "The update rule, as the book's common/optimizer.py: sgd, momentum, nesterov, adagrad, rmsprop or adam. "
+                + "Default: the preset's, or sgd.",
+            valueName: "name"))
+    var givenOptimizer: OptimizerKind?
+
+    @OptionGroup var settings: OptimizerOptions
+
+    /// The optimiser the flags name, with learning rate `learningRate`.
+    func makeOptimizer(learningRate: Double) throws(CommandError) -> any Optimizer {
+        try settings.check(for: optimizer)
+        do {
+            return try optimizer.make(learningRate: learningRate, hyperparameters: settings.hyperparameters)
+        } catch {
+            throw .usage(error.description)
+        }
+    }
+
+    /// `--optimizer`, or the preset's suggested optimiser, or SGD.
+    var optimizer: OptimizerKind {
+        givenOptimizer ?? problem.preset?.suggestedRun.optimizer ?? .sgd
+    }
+
+    /// The learning rate when `--lr` is not given: the preset's suggested one when its suggested
+    /// optimiser runs, else the book's 0.1.
+    var defaultLearningRate: Double {
+        guard let run = problem.preset?.suggestedRun, run.optimizer == optimizer else { return 0.1 }
+        return run.learningRate
+    }
 
     /// Runs the descent the flags describe with learning rate `learningRate`.
     func descend(learningRate: Double) throws(CommandError) -> Trajectory {
-        let objective = try objective()
-        let start = try start(for: objective)
+        let objective = try problem.objective()
+        let start = try problem.start(for: objective)
         let optimizer = try makeOptimizer(learningRate: learningRate)
         do {
             return try GradientDescent.run(
-                objective, from: start, steps: steps, gradient: gradient, optimizer: optimizer)
+                objective, from: start, steps: problem.steps(.chapter4), gradient: problem.gradient(.chapter4),
+                optimizer: optimizer)
         } catch {
             throw .usage(error.description)
         }

@@ -10,8 +10,8 @@ import Foundation
 ///   one it left blocked is unblocked, since a blocked mask is inherited by accident (Foundation's
 ///   `Process` on Linux starts children with nearly every signal blocked) and would make the
 ///   command impossible to stop.
-/// - SIGPIPE: ignored, so a reader that goes away turns into an EPIPE error that
-///   `StandardStreams` reports.
+/// - SIGPIPE: ignored, so a reader that goes away turns into an EPIPE error at a known place,
+///   where `StandardStreams` ends the command quietly by SIGPIPE after all.
 /// - SIGXFSZ: ignored, so a write beyond the file-size limit (`ulimit -f`) fails with EFBIG and is
 ///   reported and cleaned up, instead of killing the process with a core dump and leaving a
 ///   temporary file.

@@ -3,10 +3,12 @@ import Foundation
 
 /// The one way the commands write to stdout and stderr. Each line goes straight to `write(2)`,
 /// unbuffered, so a failure is seen at once rather than lost in a buffer flushed at exit: a full
-/// disk (`> /dev/full`), a closed stdout (`>&-`) or a reader that went away (`| head -1`; SIGPIPE
-/// is ignored, see `Signals`) ends the command with EX_IOERR and one line on stderr, never with a
-/// silent success. Stderr itself is written on a best-effort basis: if it fails there is nowhere
-/// left to say so, and the exit status still tells.
+/// disk (`> /dev/full`) or a closed stdout (`>&-`) ends the command with EX_IOERR and one line on
+/// stderr, never with a silent success. A reader that went away (`| head -1`) gets what every
+/// Unix filter gives it: the command ends quietly, killed by SIGPIPE (status 141 in a shell);
+/// SIGPIPE is ignored until then (see `Signals`) so that the write fails with EPIPE first and
+/// nothing else is cut short. Stderr itself is written on a best-effort basis: if it fails there
+/// is nowhere left to say so, and the exit status still tells.
 enum StandardStreams {
     /// 74, EX_IOERR from sysexits.h: an error while doing I/O.
     static let ioErrorExitCode: Int32 = 74
@@ -16,6 +18,10 @@ enum StandardStreams {
         do {
             try SystemError.writeAll(Array((text + "\n").utf8), to: STDOUT_FILENO)
         } catch {
+            if error.code == EPIPE {
+                signal(SIGPIPE, SIG_DFL)
+                raise(SIGPIPE)
+            }
             throw CommandError(message: "cannot write to standard output: \(error)", exitCode: ioErrorExitCode)
         }
     }

@@ -64,11 +64,12 @@ struct SweepCommand: ParsableCommand {
         let rates = try rates()
         let path = try figureOptions.destination(defaultName: "lr_sweep", panels: 1)
         let font = try FigureOptions.font()
-        let objective = try runOptions.objective()
-        let start = try runOptions.start(for: objective)
+        let objective = try runOptions.problem.objective()
+        let start = try runOptions.problem.start(for: objective)
         _ = try runOptions.makeOptimizer(learningRate: rates[0])
         let (kind, settings, steps, method) = (
-            runOptions.optimizer, runOptions.settings.hyperparameters, runOptions.steps, runOptions.gradient
+            runOptions.optimizer, runOptions.settings.hyperparameters, runOptions.problem.steps(.chapter4),
+            runOptions.problem.gradient(.chapter4)
         )
         let runs: [Trajectory]
         do {
@@ -84,17 +85,9 @@ struct SweepCommand: ParsableCommand {
             runs, title: figureOptions.title, width: figureOptions.width, height: figureOptions.height,
             dpi: figureOptions.dpi)
         try figureOptions.save(figure, to: path, font: font)
-        let json = JSONValue.array(runs.map(\.json))
-        try outputs.writeData(json: json, csv: Trajectory.csv(runs))
-        if outputs.json {
-            try StandardStreams.print(json.serialized())
-        } else {
-            for run in runs {
-                try StandardStreams.print(
-                    "lr \(ShortestDouble.format(run.learningRate)): \(run.outcome.status.rawValue), "
-                        + "f = \(ShortestDouble.format(run.finalValue))")
-            }
-            try StandardStreams.print("wrote \(path)")
+        try outputs.report(runs, figurePath: path) { run in
+            "lr \(ShortestDouble.format(run.learningRate)): \(run.outcome.status.rawValue), "
+                + "f = \(ShortestDouble.format(run.finalValue))"
         }
     }
 }

@@ -52,7 +52,7 @@ struct TangentCommand: ParsableCommand {
         try outputs.check()
         let path = try figureOptions.destination(defaultName: "tangent", panels: 1)
         let font = try FigureOptions.font()
-        let objective = try RunOptions.objective(functionText: functionText, preset: nil)
+        let objective = try ProblemOptions.objective(functionText: functionText, preset: nil)
         guard objective.dimension == 1 else {
             throw CommandError.usage(
                 "--function \(objective.description) is a function of \(objective.dimension) variables; "

@@ -84,9 +84,13 @@ import Testing
         #expect(
             Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
                 == Set(
-                    ["trajectory", "lr_comparison", "train_loss", "train_accuracy", "lr_comparison_net"].flatMap {
-                        ["\($0).png", "\($0).svg"]
-                    }))
+                    [
+                        "trajectory", "lr_comparison", "train_loss", "train_accuracy", "lr_comparison_net",
+                        "gradient_field", "tangent", "optimizers", "optimizers_overlay", "rosenbrock", "himmelblau",
+                        "lr_sweep", "trajectory_dark",
+                    ].flatMap { ["\($0).png", "\($0).svg"] } + ["trajectory_auto.svg", "optimizers_animated.svg"]))
+        let optimizers = try PNGCodec.decode(try Data(contentsOf: folder.appendingPathComponent("optimizers.png")))
+        #expect(optimizers.width == 1280 && optimizers.height == 960)
         let comparison = try PNGCodec.decode(try Data(contentsOf: folder.appendingPathComponent("lr_comparison.png")))
         #expect(comparison.width == 1920 && comparison.height == 480)
         let svg = try String(contentsOf: folder.appendingPathComponent("trajectory.svg"), encoding: .utf8)

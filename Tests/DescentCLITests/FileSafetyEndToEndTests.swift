@@ -52,6 +52,17 @@ import Testing
         #expect(try contents(directory) == ["fig.svg"], "the figure, written before stdout, is whole")
     }
 
+    /// A reader that stops early (`| head -1`) ends the command as it ends any Unix filter: by
+    /// SIGPIPE, quietly, with no message about it.
+    @Test func aReaderThatGoesAwayEndsTheCommandQuietly() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try shell(
+            "(\"$DESCENT\" trajectory --steps 100000 --json --output fig.svg; echo $? >&2) | head -c 10 >/dev/null",
+            in: directory)
+        #expect(result.stderr == "141\n")
+    }
+
     @Test(arguments: ["2> /dev/full", "2>&-"])
     func anUnwritableStandardErrorStillGivesTheExitStatus(redirection: String) throws {
         let directory = try CommandRunner.temporaryDirectory()

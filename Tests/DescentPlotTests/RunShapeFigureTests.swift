@@ -81,6 +81,14 @@ import Testing
         #expect((three.panels[0].artists.first as? ContourArtist)?.levels.values == [1, 10, 100])
     }
 
+    @Test func aPresetsOwnLevelsAreDrawnUnlessOthersAreAsked() throws {
+        let run = try GradientDescent.run(Preset.himmelblau.objective, from: [0, 0], learningRate: 0.01, steps: 50)
+        let own = try #require(TrajectoryFigures.trajectory(run).panels[0].artists.first as? ContourArtist)
+        #expect(own.levels.values == [1, 3, 10, 30, 100, 300] && own.levels.scale == .logarithmic)
+        let asked = TrajectoryFigures.trajectory(run, options: .init(contours: .init(levels: .count(3))))
+        #expect((asked.panels[0].artists.first as? ContourArtist)?.levels.values != own.levels.values)
+    }
+
     @Test func contoursWhereFIsNotFiniteAreLeftBlankAndSaySo() throws {
         let run = try GradientDescent.run(
             try Objective(expression: "log(x0) + x1^2"), from: [1, 1], learningRate: 0.1, steps: 5)

@@ -28,6 +28,12 @@ import Foundation
 /// 8. `stalled`: the mean step is at most 1e-6 of the scale of x (max(1, ‖p₀‖, ‖pₙ‖)): x crawls,
 ///    as with lr = 1e-8, so slowly that it would need millions of times more steps.
 /// 9. `running`: none of the above; the steps ran out while x was still on its way.
+///
+/// A history recorded elsewhere without its function (``Trajectory/init(recorded:objective:gradient:)``)
+/// is judged from its points alone: rules 3 and the second half of 4 (which need a gradient) are
+/// skipped, and rule 5 asks only that the steps grow geometrically while x moves away from its
+/// start (without f, a descent gathering speed on a flat slope cannot be told from one that
+/// diverges); the reasons then name no gradient.
 public struct Outcome: Equatable, Sendable {
     public enum Status: String, CaseIterable, Sendable {
         case converged, diverged, stalled, oscillating, running, overflow
@@ -54,7 +60,7 @@ public struct Outcome: Equatable, Sendable {
     static let crawlFraction = 1e-6
 
     static func classify(
-        objective: Objective, method: GradientMethod, history: PointList, gradientNorms: [Double], final: [Double],
+        objective: Objective?, method: GradientMethod, history: PointList, gradientNorms: [Double], final: [Double],
         earlyStop: Trajectory.EarlyStop?
     ) -> Outcome {
         if let earlyStop {
@@ -67,37 +73,52 @@ public struct Outcome: Equatable, Sendable {
         let point = { (k: Int) in k == n ? final[...] : history[k] }
         let lengths = (0..<n).map { distance(point($0 + 1), point($0)) }
 
-        let startGradient = euclideanNorm(probeGradient(objective, at: Array(point(0))))
-        let finalGradient = euclideanNorm(probeGradient(objective, at: final))
-        if finalGradient <= gradientTolerance * startGradient {
-            return Outcome(
-                status: .converged,
-                reason: "the gradient norm fell from \(format(startGradient)) to \(format(finalGradient))")
+        // Rule 3 and rule 4's second half need the gradient, so the function.
+        var gradients: (start: Double, final: Double)?
+        if let objective {
+            let startGradient = euclideanNorm(probeGradient(objective, at: Array(point(0))))
+            let finalGradient = euclideanNorm(probeGradient(objective, at: final))
+            gradients = (startGradient, finalGradient)
+            if finalGradient <= gradientTolerance * startGradient {
+                return Outcome(
+                    status: .converged,
+                    reason: "the gradient norm fell from \(format(startGradient)) to \(format(finalGradient))")
+            }
         }
         if lengths[n - 1] == 0 {
             let frozenAt = (lengths.lastIndex { $0 != 0 }).map { $0 + 1 } ?? 0
+            guard let gradients else {
+                return Outcome(status: .stalled, reason: "x stopped moving at step \(frozenAt)")
+            }
             var reason =
-                "x stopped moving at step \(frozenAt) while the gradient norm there is \(format(finalGradient))"
+                "x stopped moving at step \(frozenAt) while the gradient norm there is \(format(gradients.final))"
             if method == .numerical, gradientNorms[frozenAt] == 0 {
                 reason += ": x ± h rounds back to x, so the numerical gradient is 0"
             }
             return Outcome(status: .stalled, reason: reason)
         }
-        if method == .numerical, gradientNorms[n - 1] == 0, finalGradient > gradientTolerance * startGradient {
+        if let gradients, method == .numerical, gradientNorms[n - 1] == 0,
+            gradients.final > gradientTolerance * gradients.start
+        {
             let blindFrom = (gradientNorms.lastIndex { $0 != 0 }).map { $0 + 1 } ?? 0
             return Outcome(
                 status: .stalled,
                 reason: "the numerical gradient is 0 from step \(blindFrom) on while the gradient norm there is "
-                    + "\(format(finalGradient)): x ± h rounds back to x, and only the optimiser's momentum moves x")
+                    + "\(format(gradients.final)): x ± h rounds back to x, and only the optimiser's momentum moves x")
         }
 
         let windowStart = n - min(n, window)
         let windowLengths = lengths[windowStart...]
         let ratio = meanRatio(Array(windowLengths))
         let distanceFromStart = { (k: Int) in distance(point(k), point(0)) }
-        let climbs = objective(final) > objective(Array(point(windowStart)))
-        let runsAway = euclideanNorm(final) > runawayFactor * max(1, euclideanNorm(point(0)))
-        if ratio > growthRatio, distanceFromStart(n) > distanceFromStart(windowStart), climbs || runsAway {
+        // Without f, growing steps that carry x away from its start are all there is to go on.
+        let uphillOrAway =
+            objective.map { objective in
+                let climbs = objective(final) > objective(Array(point(windowStart)))
+                let runsAway = euclideanNorm(final) > runawayFactor * max(1, euclideanNorm(point(0)))
+                return climbs || runsAway
+            } ?? true
+        if ratio > growthRatio, distanceFromStart(n) > distanceFromStart(windowStart), uphillOrAway {
             return Outcome(
                 status: .diverged,
                 reason:
@@ -123,16 +144,19 @@ public struct Outcome: Equatable, Sendable {
         }
         let scale = max(1, euclideanNorm(point(0)), euclideanNorm(final))
         if pathLength / Double(n) <= crawlFraction * scale {
+            let gradient = gradients.map { " while the gradient norm is \(format($0.final))" } ?? ""
             return Outcome(
-                status: .stalled,
-                reason:
-                    "x crawls: it moved \(format(pathLength)) in \(n) steps while the gradient norm is \(format(finalGradient))"
-            )
+                status: .stalled, reason: "x crawls: it moved \(format(pathLength)) in \(n) steps\(gradient)")
+        }
+        guard let gradients else {
+            return Outcome(
+                status: .running,
+                reason: "the points end while x is still on its way: the last step is \(format(lengths[n - 1])) long")
         }
         return Outcome(
             status: .running,
             reason:
-                "the steps ran out with the gradient norm at \(format(finalGradient)), down from \(format(startGradient))"
+                "the steps ran out with the gradient norm at \(format(gradients.final)), down from \(format(gradients.start))"
         )
     }
 

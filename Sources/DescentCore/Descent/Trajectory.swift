@@ -16,19 +16,36 @@ public struct Trajectory: Sendable {
         public let cause: Cause
     }
 
-    /// The function descended.
+    /// Where a trajectory's points came from.
+    public enum Source: Equatable, Sendable {
+        /// ``GradientDescent/run(_:from:steps:gradient:optimizer:)`` computed them: everything is
+        /// known.
+        case run
+        /// Another program computed them and they were read back
+        /// (``init(recorded:objective:gradient:)``): the optimiser and its settings are unknown.
+        /// With `functionKnown`, the function was given, and ``values`` and ``gradientNorms``
+        /// are computed from it; without, they are NaN and ``objective`` is a stand-in.
+        case recorded(functionKnown: Bool)
+    }
+
+    /// The function descended. For a history recorded without its function, a stand-in whose
+    /// value is NaN everywhere: use ``knownObjective`` where that matters.
     public let objective: Objective
-    /// The optimiser's name (`sgd`).
+    /// Where the points came from. Default: ``Source/run``.
+    public let source: Source
+    /// The optimiser's name (`sgd`); `recorded` for a recorded history.
     public let optimizer: String
-    /// The optimiser's learning rate η.
+    /// The optimiser's learning rate η; NaN for a recorded history.
     public let learningRate: Double
-    /// The optimiser's other settings (momentum, decay, betas), in its order; empty for SGD.
+    /// The optimiser's other settings (momentum, decay, betas), in its order; empty for SGD and for
+    /// a recorded history.
     public let hyperparameters: [(setting: Hyperparameter, value: Double)]
-    /// How the gradient was obtained.
+    /// How the gradient was obtained; for a recorded history, how ``gradientNorms`` were computed.
     public let method: GradientMethod
     /// The start point x₀.
     public let initial: [Double]
-    /// The number of steps asked for; ``history`` has fewer when the run stopped early.
+    /// The number of steps asked for; ``history`` has fewer when the run stopped early. For a
+    /// recorded history, the number of points recorded less one.
     public let requestedSteps: Int
     /// x before each update, as the book's `x_history`: x₀ … x₍ₙ₋₁₎, the final x not included.
     public let history: PointList
@@ -47,7 +64,23 @@ public struct Trajectory: Sendable {
         objective: Objective, optimizer: some Optimizer, method: GradientMethod, initial: [Double], requestedSteps: Int,
         history: PointList, values: [Double], gradientNorms: [Double], final: [Double], earlyStop: EarlyStop?
     ) {
+        self.init(
+            objective: objective, source: .run,
+            optimizer: (optimizer.name, optimizer.learningRate, optimizer.hyperparameters), method: method,
+            initial: initial, requestedSteps: requestedSteps, history: history, values: values,
+            gradientNorms: gradientNorms, final: final, earlyStop: earlyStop)
+    }
+
+    /// A trajectory with every member given; its outcome is classified here, from the points alone
+    /// when the source says the function is unknown.
+    init(
+        objective: Objective, source: Source,
+        optimizer: (name: String, learningRate: Double, hyperparameters: [(setting: Hyperparameter, value: Double)]),
+        method: GradientMethod, initial: [Double], requestedSteps: Int, history: PointList, values: [Double],
+        gradientNorms: [Double], final: [Double], earlyStop: EarlyStop?
+    ) {
         self.objective = objective
+        self.source = source
         self.optimizer = optimizer.name
         self.learningRate = optimizer.learningRate
         self.hyperparameters = optimizer.hyperparameters
@@ -60,11 +93,16 @@ public struct Trajectory: Sendable {
         self.final = final
         self.earlyStop = earlyStop
         self.outcome = Outcome.classify(
-            objective: objective, method: method, history: history, gradientNorms: gradientNorms, final: final,
-            earlyStop: earlyStop)
+            objective: source == .recorded(functionKnown: false) ? nil : objective, method: method,
+            history: history, gradientNorms: gradientNorms, final: final, earlyStop: earlyStop)
     }
 
-    /// f at ``final``.
+    /// The function descended, or `nil` for a history recorded without it.
+    public var knownObjective: Objective? {
+        source == .recorded(functionKnown: false) ? nil : objective
+    }
+
+    /// f at ``final``; NaN when the function is not known.
     public var finalValue: Double { objective(final) }
 
     /// The length of the path travelled: the sum of the step lengths ‖pₖ₊₁ − pₖ‖ from x₀ to ``final``.

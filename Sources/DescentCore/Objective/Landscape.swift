@@ -19,15 +19,20 @@ public struct Landscape: Sendable, Equatable {
     public var y: ClosedRange<Double>
     /// Default: automatic.
     public var levelScale: LevelScale
+    /// Contour levels chosen for this function, when those of ``levelScale`` show it poorly.
+    /// Default: nil (chosen from the values).
+    public var levels: [Double]?
     /// The known global minima, marked `+` in figures. Default: none.
     public var minima: [[Double]]
 
     public init(
-        x: ClosedRange<Double>, y: ClosedRange<Double>, levelScale: LevelScale = .automatic, minima: [[Double]] = []
+        x: ClosedRange<Double>, y: ClosedRange<Double>, levelScale: LevelScale = .automatic, levels: [Double]? = nil,
+        minima: [[Double]] = []
     ) {
         self.x = x
         self.y = y
         self.levelScale = levelScale
+        self.levels = levels
         self.minima = minima
     }
 }

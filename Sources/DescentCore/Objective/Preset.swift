@@ -55,7 +55,10 @@ public enum Preset: String, CaseIterable, Sendable {
             case .sphere, .bookCh6, .booth, .saddle, .rastrigin: .linear
             case .rosenbrock, .beale, .himmelblau: .log
             }
-        return Landscape(x: domain.x, y: domain.y, levelScale: levelScale, minima: minima)
+        // Himmelblau's decades draw only rings around its minima and one line beyond: two levels
+        // a decade show its four basins and the saddles between them.
+        let levels: [Double]? = self == .himmelblau ? [1, 3, 10, 30, 100, 300] : nil
+        return Landscape(x: domain.x, y: domain.y, levelScale: levelScale, levels: levels, minima: minima)
     }
 
     /// Where a descent starts unless told otherwise.
@@ -68,7 +71,25 @@ public enum Preset: String, CaseIterable, Sendable {
         case .himmelblau: [0, 0]
         case .booth: [-5, -5]
         case .saddle: [-3, 0.01]
-        case .rastrigin: [-3, 4]
+        case .rastrigin: [-2.5, 3.4]
+        }
+    }
+
+    /// The run `descent trajectory --preset NAME` makes when no flag says otherwise, chosen so
+    /// that it goes downhill from ``start`` and shows the valley it follows: the book's for
+    /// `sphere` (Fig. 4-10) and `book-ch6` (SGD of Fig. 6-8); Momentum along Rosenbrock's and
+    /// Beale's curved valleys, where SGD at a rate that does not blow up crawls; the saddle's run
+    /// shows the escape along y; Rastrigin's falls into the local minimum next to its start.
+    public var suggestedRun: (optimizer: OptimizerKind, learningRate: Double, steps: Int) {
+        switch self {
+        case .sphere: (.sgd, 0.1, 20)
+        case .bookCh6: (.sgd, 0.95, 30)
+        case .rosenbrock: (.momentum, 0.002, 300)
+        case .beale: (.momentum, 0.01, 200)
+        case .himmelblau: (.sgd, 0.01, 50)
+        case .booth: (.sgd, 0.05, 60)
+        case .saddle: (.sgd, 0.1, 30)
+        case .rastrigin: (.sgd, 0.002, 100)
         }
     }
 

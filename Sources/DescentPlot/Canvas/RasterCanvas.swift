@@ -3,18 +3,24 @@ import Foundation
 /// The raster backend: anti-aliased drawing into RGBA pixels, encoded as PNG.
 ///
 /// Paths are flattened (0.1 px), strokes outlined by ``Stroker``, everything clipped exactly to
-/// the current clip rectangle and scan-converted by ``Rasterizer``.
+/// the current clip rectangle and scan-converted by ``Rasterizer``. Every colour is resolved
+/// through the canvas's ``Theme`` as it is painted; one that resolves to nothing (alpha 0, the
+/// background of a transparent theme) paints nothing.
 public struct RasterCanvas: Canvas {
     public let width: Double
     public let height: Double
+    /// Default: ``Theme/light``.
+    public let theme: Theme
     private var pixmap: Pixmap
     private var clips: [Rect] = []
 
-    /// A canvas of `width` × `height` pixels (rounded up to whole pixels) filled with `background`.
-    public init(width: Int, height: Int, background: Color = .white) {
+    /// A canvas of `width` × `height` pixels filled with `background` (the theme's background by
+    /// default), resolved through `theme`.
+    public init(width: Int, height: Int, background: Color = .background, theme: Theme = .light) {
         self.width = Double(width)
         self.height = Double(height)
-        pixmap = Pixmap(width: width, height: height, background: background)
+        self.theme = theme
+        pixmap = Pixmap(width: width, height: height, background: theme.resolve(background))
     }
 
     private var clip: Rect {
@@ -45,6 +51,8 @@ public struct RasterCanvas: Canvas {
     public mutating func endGroup() {}
 
     private mutating func paint(_ polygons: [Polyline], color: Color, rule: FillRule) {
+        let color = theme.resolve(color)
+        guard color.alpha > 0 else { return }
         let clipped = PolygonClipper.clip(polygons, to: clip)
         guard let mask = Rasterizer.coverage(of: clipped, rule: rule, clip: pixmap.bounds) else { return }
         pixmap.composite(mask, color: color)

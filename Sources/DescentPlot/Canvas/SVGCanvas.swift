@@ -8,6 +8,19 @@ import Foundation
 /// `<text>` instead, which stays selectable and searchable. Every text the canvas writes goes
 /// through ``XMLText``, so no title or label can make the document ill-formed XML.
 ///
+/// **Themes.** Colours are resolved through ``theme`` and written as `fill`/`stroke` attributes.
+/// With a ``darkTheme`` as well (`--theme auto`), every colour the two themes resolve differently
+/// also gets a class, `f<n>` for a fill and `s<n>` for a stroke, and a `<style>` sets each class
+/// to its light value, and to its dark one inside `@media (prefers-color-scheme: dark)`: one file
+/// that follows the reader's setting. The attribute keeps the light value, so a renderer without
+/// CSS shows the light figure.
+///
+/// **Animation.** With an ``SVGAnimation``, what the figure draws inside a ``Reveal`` is animated
+/// by SMIL: a `<g>` per ``Reveal/at(_:)`` whose opacity is 0 until its time, and for
+/// ``Reveal/along(lengths:times:)`` a `stroke-dasharray` that grows with the times. The elements
+/// themselves are written exactly as without animation (the `<g>` has no attributes), so a viewer
+/// that does not animate shows the plain SVG's picture. Without an animation reveals are ignored.
+///
 /// Numbers are written with at most 3 decimals (1/1000 px), so the same drawing always gives the
 /// same bytes.
 public struct SVGCanvas: Canvas {
@@ -20,6 +33,12 @@ public struct SVGCanvas: Canvas {
 
     public let width: Double
     public let height: Double
+    /// The colours of the document (the default ones, with a ``darkTheme``). Default: light.
+    public let theme: Theme
+    /// The colours for readers who prefer dark, written in a media query; `nil` for one theme.
+    public let darkTheme: Theme?
+    /// Plays the figure's reveals; `nil` draws everything at once. Default: nil.
+    public let animation: SVGAnimation?
     private let textMode: TextMode
     private let background: Color
     private var body = ""
@@ -28,26 +47,35 @@ public struct SVGCanvas: Canvas {
     /// The glyphs defined so far, by font file and glyph index.
     private var definedGlyphs: Set<String> = []
     private var indentLevel = 1
+    /// The classes of themed colours, in the order of first use: (property, light, dark).
+    private var themedColors: [(property: String, light: Color, dark: Color)] = []
+    private var themedClasses: [String: String] = [:]
+    /// The reveals begun and not yet ended, innermost last.
+    private var reveals: [Reveal] = []
 
-    public init(width: Double, height: Double, background: Color = .white, textMode: TextMode = .outlines) {
+    public init(
+        width: Double, height: Double, background: Color = .background, textMode: TextMode = .outlines,
+        theme: Theme = .light, darkTheme: Theme? = nil, animation: SVGAnimation? = nil
+    ) {
         self.width = width
         self.height = height
         self.background = background
         self.textMode = textMode
+        self.theme = theme
+        self.darkTheme = darkTheme
+        self.animation = animation
     }
 
     public mutating func fill(_ path: Path, color: Color, rule: FillRule) {
-        guard !path.isEmpty else { return }
-        var attributes = "d=\"\(Self.pathData(path))\" fill=\"\(color.hexString)\""
-        if color.alpha < 1 { attributes += " fill-opacity=\"\(Self.number(color.alpha))\"" }
+        guard !path.isEmpty, let paint = paint(color, "fill") else { return }
+        var attributes = "d=\"\(Self.pathData(path))\" \(paint)"
         if rule == .evenOdd { attributes += " fill-rule=\"evenodd\"" }
         line("<path \(attributes)/>")
     }
 
     public mutating func stroke(_ path: Path, style: StrokeStyle, color: Color) {
-        guard !path.isEmpty else { return }
-        var attributes = "d=\"\(Self.pathData(path))\" fill=\"none\" stroke=\"\(color.hexString)\""
-        if color.alpha < 1 { attributes += " stroke-opacity=\"\(Self.number(color.alpha))\"" }
+        guard !path.isEmpty, let paint = paint(color, "stroke") else { return }
+        var attributes = "d=\"\(Self.pathData(path))\" fill=\"none\" \(paint)"
         attributes += " stroke-width=\"\(Self.number(style.width))\""
         attributes += " stroke-linecap=\"\(style.cap == .square ? "square" : style.cap.rawValue)\""
         switch style.join {
@@ -59,7 +87,13 @@ public struct SVGCanvas: Canvas {
             attributes += " stroke-dasharray=\"\(dash.lengths.map(Self.number).joined(separator: ","))\""
             if dash.offset != 0 { attributes += " stroke-dashoffset=\"\(Self.number(dash.offset))\"" }
         }
-        line("<path \(attributes)/>")
+        if let animation, case .along(let lengths, let times)? = reveals.last, !lengths.isEmpty {
+            line("<path \(attributes)>")
+            line("  " + Self.growingStroke(lengths: lengths, times: times, animation: animation))
+            line("</path>")
+        } else {
+            line("<path \(attributes)/>")
+        }
     }
 
     /// Text whose placement is not finite (a label at a NaN or infinite position) is left out, as
@@ -71,10 +105,8 @@ public struct SVGCanvas: Canvas {
         else { return }
         switch textMode {
         case .outlines:
-            guard !text.layout.glyphs.isEmpty else { return }
-            line(
-                "<g fill=\"\(color.hexString)\"\(color.alpha < 1 ? " fill-opacity=\"\(Self.number(color.alpha))\"" : "")>"
-            )
+            guard !text.layout.glyphs.isEmpty, let paint = paint(color, "fill") else { return }
+            line("<g \(paint)>")
             for glyph in text.layout.glyphs {
                 let id = "glyph-\(Self.fontKey(text.layout.font))-\(glyph.index)"
                 if definedGlyphs.insert(id).inserted {
@@ -87,6 +119,8 @@ public struct SVGCanvas: Canvas {
             }
             line("</g>")
         case .characters:
+            let resolved = theme.resolve(color)
+            guard resolved.alpha > 0 || (darkTheme?.resolve(color).alpha ?? 0) > 0 else { return }
             let t = text.transform
             let matrix = [t.a, t.b, t.c, t.d, t.tx, t.ty].map(Self.number).joined(separator: " ")
             var content = ""
@@ -102,8 +136,52 @@ public struct SVGCanvas: Canvas {
             }
             line(
                 "<text transform=\"matrix(\(matrix))\" font-family=\"DejaVu Sans\" "
-                    + "font-size=\"\(Self.number(text.layout.size))\" fill=\"\(color.hexString)\">\(content)</text>")
+                    + "font-size=\"\(Self.number(text.layout.size))\" fill=\"\(resolved.hexString)\""
+                    + "\(themedClass(color, "fill").map { " class=\"\($0)\"" } ?? "")>\(content)</text>")
         }
+    }
+
+    public mutating func beginReveal(_ reveal: Reveal) {
+        reveals.append(reveal)
+        if animation != nil, case .at = reveal {
+            line("<g>")
+            indentLevel += 1
+        }
+    }
+
+    public mutating func endReveal() {
+        let reveal = reveals.removeLast()
+        if let animation, case .at(let time) = reveal {
+            line(Self.appearance(at: time, animation: animation))
+            indentLevel -= 1
+            line("</g>")
+        }
+    }
+
+    /// The attributes that paint `color` as `property` (`fill` or `stroke`): the colour, its
+    /// opacity when below 1, and its class when the dark theme resolves it differently; `nil`
+    /// when it resolves to nothing in every theme (a transparent background).
+    private mutating func paint(_ color: Color, _ property: String) -> String? {
+        let light = theme.resolve(color)
+        guard light.alpha > 0 || (darkTheme?.resolve(color).alpha ?? 0) > 0 else { return nil }
+        var attributes = "\(property)=\"\(light.hexString)\""
+        if light.alpha < 1 { attributes += " \(property)-opacity=\"\(Self.number(light.alpha))\"" }
+        if let name = themedClass(color, property) { attributes += " class=\"\(name)\"" }
+        return attributes
+    }
+
+    /// The class of `color` as `property` when the two themes resolve it differently, made on
+    /// first use.
+    private mutating func themedClass(_ color: Color, _ property: String) -> String? {
+        guard let darkTheme else { return nil }
+        let (light, dark) = (theme.resolve(color), darkTheme.resolve(color))
+        guard light != dark else { return nil }
+        let key = "\(property) \(light.hexString) \(light.alpha) \(dark.hexString) \(dark.alpha)"
+        if let name = themedClasses[key] { return name }
+        let name = "\(property.prefix(1))\(themedColors.count)"
+        themedClasses[key] = name
+        themedColors.append((property, light, dark))
+        return name
     }
 
     public mutating func pushClip(_ rect: Rect) {
@@ -136,14 +214,69 @@ public struct SVGCanvas: Canvas {
 
     /// The finished document.
     public var document: String {
+        var canvas = self
+        // The background's class, if themed, must exist before the style sheet is written.
+        let backgroundPaint = canvas.paint(background, "fill")
         let size = "width=\"\(Self.number(width))px\" height=\"\(Self.number(height))px\""
         var svg = "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"no\"?>\n"
         svg +=
             "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" \(size) "
         svg += "viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\">\n"
+        svg += canvas.styleSheet
         if !definitions.isEmpty { svg += "  <defs>\n\(definitions)  </defs>\n" }
-        svg += "  <rect width=\"100%\" height=\"100%\" fill=\"\(background.hexString)\"/>\n"
+        if let backgroundPaint { svg += "  <rect width=\"100%\" height=\"100%\" \(backgroundPaint)/>\n" }
         return svg + body + "</svg>\n"
+    }
+
+    /// The `<style>` of the themed classes: light values, then the dark ones in the media query
+    /// (`color-scheme` tells the browser which scheme the image is drawn for); empty with one theme.
+    private var styleSheet: String {
+        guard !themedColors.isEmpty else { return "" }
+        func rule(_ index: Int, _ color: Color, _ other: Color) -> String {
+            let entry = themedColors[index]
+            var declarations = "\(entry.property):\(color.hexString)"
+            if color.alpha != other.alpha || color.alpha < 1 {
+                declarations += ";\(entry.property)-opacity:\(Self.number(color.alpha))"
+            }
+            return ".\(entry.property.prefix(1))\(index){\(declarations)}"
+        }
+        var css = "  <style>\n"
+        for (index, entry) in themedColors.enumerated() { css += "    \(rule(index, entry.light, entry.dark))\n" }
+        css += "    @media (prefers-color-scheme: dark) {\n"
+        for (index, entry) in themedColors.enumerated() { css += "      \(rule(index, entry.dark, entry.light))\n" }
+        return css + "    }\n  </style>\n"
+    }
+
+    /// The SMIL element that keeps its parent hidden until `time` of each cycle.
+    static func appearance(at time: Double, animation: SVGAnimation) -> String {
+        let key = animation.keyTime(time)
+        let timing = "dur=\"\(number(animation.cycle))s\" repeatCount=\"indefinite\""
+        if key == 0 { return "<animate attributeName=\"opacity\" values=\"1\" \(timing)/>" }
+        return
+            "<animate attributeName=\"opacity\" values=\"0;1\" keyTimes=\"0;\(keyTime(key))\" calcMode=\"discrete\" \(timing)/>"
+    }
+
+    /// The SMIL element that grows its parent stroke: a dash of `lengths[i]` pixels from
+    /// `times[i]` on, followed by a gap as long as the whole stroke, so nothing beyond shows.
+    static func growingStroke(lengths: [Double], times: [Double], animation: SVGAnimation) -> String {
+        let total = (lengths.max() ?? 0) + 1
+        var values = zip(lengths, times).map { "\(number($0.0)) \(number(total))" }
+        var keys = times.map { keyTime(animation.keyTime($0)) }
+        if keys.first != "0" {
+            values.insert("0 \(number(total))", at: 0)
+            keys.insert("0", at: 0)
+        }
+        return "<animate attributeName=\"stroke-dasharray\" values=\"\(values.joined(separator: ";"))\" "
+            + "keyTimes=\"\(keys.joined(separator: ";"))\" calcMode=\"discrete\" "
+            + "dur=\"\(number(animation.cycle))s\" repeatCount=\"indefinite\"/>"
+    }
+
+    /// A key time (0…1) with 5 decimals, trailing zeros dropped: 1/100,000 of a cycle.
+    static func keyTime(_ value: Double) -> String {
+        var text = String(format: "%.5f", min(max(value, 0), 1))
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     /// A path's `d` attribute: M, L, Q, C and Z commands in absolute coordinates.

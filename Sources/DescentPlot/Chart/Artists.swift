@@ -42,6 +42,12 @@ public struct LineArtist: Artist {
     /// When set, points outside the view are shown by an arrow at the axes' edge pointing where
     /// they went, with the coordinates of the farthest one: never lost silently. Default: true.
     public var marksPointsOutsideView: Bool
+    /// When each point appears in an animated figure, as a fraction (0…1) of the animation, one
+    /// time per point, increasing: the point's marker appears then, and a solid line grows to it
+    /// (a line broken by non-finite points, or dashed, appears whole with the first point). Only
+    /// an animating canvas uses them; every other draws the finished line. Default: nil (all at
+    /// once).
+    public var revealTimes: [Double]?
 
     public init(
         xs: [Double], ys: [Double], style: LineStyle = .solid, width: Double = PlotDefaults.lineWidth,
@@ -56,6 +62,14 @@ public struct LineArtist: Artist {
         self.marker = marker
         self.label = label
         self.marksPointsOutsideView = marksPointsOutsideView
+    }
+
+    /// The same line with its points appearing one step at a time (``Reveal/stepTimes(_:)``) in an
+    /// animated figure: what `--animate` plays on a descent path.
+    public func revealedStepByStep() -> LineArtist {
+        var line = self
+        line.revealTimes = Reveal.stepTimes(xs.count)
+        return line
     }
 
     public var dataBounds: Rect? {
@@ -87,24 +101,60 @@ public struct LineArtist: Artist {
                 runs[runs.count - 1].append(point)
             }
             var path = Path()
-            for run in runs where !run.isEmpty { path.append(.polyline(PolylineDecimation.decimate(run))) }
+            var kept: [[Int]] = []
+            for run in runs where !run.isEmpty {
+                kept.append(PolylineDecimation.keptIndices(run))
+                path.append(.polyline(kept[kept.count - 1].map { run[$0] }))
+            }
             let pixels = frame.units.pixels(width)
+            let reveal = revealTimes.flatMap { lineReveal($0, kept: kept, path: path) }
+            if let reveal { canvas.beginReveal(reveal) }
             canvas.stroke(
                 path,
                 style: StrokeStyle(width: pixels, cap: style.cap, join: .round, dash: style.dashPattern(width: pixels)),
                 color: color)
+            if reveal != nil { canvas.endReveal() }
         }
         if let marker {
             let reach = frame.units.pixels(marker.size)
             var drawn = Set<SIMD2<Int32>>()
-            for (x, y) in zip(xs, ys) {
+            for (index, (x, y)) in zip(xs, ys).enumerated() {
                 let point = frame.pixel(x, y)
                 guard frame.box.insetBy(-reach).contains(point),
                     drawn.insert(Self.markerCell(of: point)).inserted
                 else { continue }
+                if let revealTimes { canvas.beginReveal(.at(revealTimes[index])) }
                 marker.draw(on: &canvas, at: point, color: color, units: frame.units)
+                if revealTimes != nil { canvas.endReveal() }
             }
         }
+    }
+
+    /// How the line grows: along its length when it is one solid run (with the pixel length
+    /// reached at each point, through the points decimation kept), otherwise all at once with its
+    /// first point. `kept` holds each run's kept indices into the run.
+    private func lineReveal(_ times: [Double], kept: [[Int]], path: Path) -> Reveal? {
+        precondition(times.count == xs.count, "\(times.count) reveal times for \(xs.count) points")
+        guard !times.isEmpty else { return nil }
+        guard kept.count == 1, style == .solid, let first = path.elements.first, case .move(var previous) = first,
+            kept[0].count == path.elements.count, times.count == kept[0].last.map({ $0 + 1 }) ?? 0
+        else { return .at(times.first!) }
+        // The path's vertices are the kept points; a point decimation dropped is reached with the
+        // next kept one (less than a pixel column further on).
+        var lengths = [Double](repeating: 0, count: times.count)
+        var length = 0.0
+        var next = 0
+        for (vertex, element) in zip(kept[0], path.elements) {
+            if case .line(let point) = element {
+                length += (point - previous).length
+                previous = point
+            }
+            while next <= vertex {
+                lengths[next] = length
+                next += 1
+            }
+        }
+        return .along(lengths: lengths, times: times)
     }
 
     /// Markers are drawn once per cell of 1/8 pixel: a second marker of the same line there would
@@ -114,11 +164,6 @@ public struct LineArtist: Artist {
     /// the 10⁶ of a million-step run that has converged.
     static func markerCell(of point: Point) -> SIMD2<Int32> {
         SIMD2(Int32((point.x * 8).rounded()), Int32((point.y * 8).rounded()))
-    }
-
-    /// The points outside the view, in order.
-    func pointsOutsideView(in frame: AxesFrame) -> [(x: Double, y: Double)] {
-        zip(xs, ys).filter { !frame.contains($0.0, $0.1) }.map { (x: $0.0, y: $0.1) }
     }
 }
 
@@ -142,7 +187,7 @@ public struct GuideLine: Artist {
     public init(
         _ orientation: Orientation, at value: Double, style: LineStyle = .dashed,
         width: Double = PlotDefaults.lineWidth,
-        color: Color = .pureBlue
+        color: Color = .guide
     ) {
         self.orientation = orientation
         self.value = value
@@ -171,7 +216,7 @@ public struct GuideLine: Artist {
 }
 
 /// Text inside the axes, at a point given in data coordinates or as a fraction of the axes box,
-/// optionally on a translucent white box and with an arrow to a data point.
+/// optionally on a translucent box of the theme's paper (white) and with an arrow to a data point.
 public struct TextArtist: Artist {
     public enum Anchor: Sendable {
         case data(Double, Double)
@@ -185,14 +230,14 @@ public struct TextArtist: Artist {
     /// Size in points. Default: 9.
     public var size: Double
     public var color: Color
-    /// Draw the text on a white box at 85 % opacity. Default: true.
+    /// Draw the text on the paper colour (white) at 85 % opacity. Default: true.
     public var boxed: Bool
     /// A data point the text points at with an arrow, if any.
     public var arrowTo: (x: Double, y: Double)?
 
     public init(
         _ text: RichText, at anchor: Anchor, horizontal: HorizontalAnchor = .left, vertical: VerticalAnchor = .top,
-        size: Double = 9, color: Color = .black, boxed: Bool = true, arrowTo: (x: Double, y: Double)? = nil
+        size: Double = 9, color: Color = .foreground, boxed: Bool = true, arrowTo: (x: Double, y: Double)? = nil
     ) {
         self.text = text
         self.anchor = anchor
@@ -231,7 +276,7 @@ public struct TextArtist: Artist {
         }
         if boxed {
             let pad = frame.units.pixels(2)
-            canvas.fill(.rectangle(placed.bounds.insetBy(-pad)), color: Color.white.withAlpha(0.85))
+            canvas.fill(.rectangle(placed.bounds.insetBy(-pad)), color: Color.paper.withAlpha(0.85))
         }
         canvas.draw(placed, color: color)
     }

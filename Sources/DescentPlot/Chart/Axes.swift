@@ -31,6 +31,12 @@ public struct Axes: Sendable {
 
     public init() {}
 
+    /// Whether the axes hold nothing to show: no artist, title or label. A figure leaves such a
+    /// panel out.
+    public var isBlank: Bool {
+        artists.isEmpty && title == nil && xLabel == nil && yLabel == nil
+    }
+
     /// Adds an artist; later ones draw on top.
     public mutating func add(_ artist: any Artist) {
         artists.append(artist)
@@ -236,7 +242,7 @@ extension Axes {
         let spineWidth = units.pixels(PlotDefaults.spineWidth)
 
         canvas.beginGroup("axes")
-        canvas.fill(.rectangle(box), color: .white)
+        canvas.fill(.rectangle(box), color: .background)
         let snap = { (position: Double) in PlotUnits.snap(position, width: spineWidth) }
         if grid {
             canvas.beginGroup("grid")
@@ -245,7 +251,7 @@ extension Axes {
                     tick.isX
                     ? .polyline([Point(snap(tick.position), box.minY), Point(snap(tick.position), box.maxY)])
                     : .polyline([Point(box.minX, snap(tick.position)), Point(box.maxX, snap(tick.position))])
-                canvas.stroke(path, style: StrokeStyle(width: spineWidth), color: Color(hex: "#b0b0b0")!)
+                canvas.stroke(path, style: StrokeStyle(width: spineWidth), color: .grid)
             }
             canvas.endGroup()
         }
@@ -268,7 +274,7 @@ extension Axes {
             height: snap(box.maxY) - snap(box.minY))
         canvas.stroke(
             .rectangle(frameRect), style: StrokeStyle(width: spineWidth, cap: .square, join: .miter(limit: 10)),
-            color: .black)
+            color: .spine)
         canvas.endGroup()
         canvas.beginGroup("ticks")
         let tickLength = units.pixels(PlotDefaults.tickLength)
@@ -281,13 +287,13 @@ extension Axes {
                 : .polyline([
                     Point(frameRect.minX, snap(tick.position)), Point(frameRect.minX - tickLength, snap(tick.position)),
                 ])
-            canvas.stroke(path, style: StrokeStyle(width: spineWidth), color: .black)
+            canvas.stroke(path, style: StrokeStyle(width: spineWidth), color: .spine)
         }
         canvas.endGroup()
         colorBar?.draw(on: &canvas, bar: ColorBar.barBox(beside: box), units: units)
         canvas.beginGroup("labels")
         for text in decorations.texts {
-            canvas.draw(text, color: .black)
+            canvas.draw(text, color: .foreground)
         }
         canvas.endGroup()
         // Legend and note avoid the data and the labels of points outside the view.
@@ -351,7 +357,7 @@ extension Axes {
             canvas.endGroup()
         }
         canvas.beginGroup("inset-backdrop")
-        canvas.fill(.rectangle(extent(insetBox).insetBy(-parent.units.pixels(2))), color: .white)
+        canvas.fill(.rectangle(extent(insetBox).insetBy(-parent.units.pixels(2))), color: .paper)
         canvas.endGroup()
         inset.axes.draw(on: &canvas, box: insetBox, cell: box, units: parent.units, font: font)
     }

@@ -135,7 +135,8 @@ public struct ColorBar: Sendable {
         for (index, color) in colors.enumerated() {
             let bottom = y(ofLevel: index, on: bar)
             canvas.fill(
-                .rectangle(Rect(x: bar.minX, y: bar.minY, width: bar.width, height: bottom - bar.minY)), color: color)
+                .rectangle(Rect(x: bar.minX, y: bar.minY, width: bar.width, height: bottom - bar.minY)),
+                color: color.role == nil ? color.withRole(.area) : color)
         }
         let width = units.pixels(PlotDefaults.spineWidth)
         let snap = { (position: Double) in PlotUnits.snap(position, width: width) }
@@ -143,13 +144,13 @@ public struct ColorBar: Sendable {
             x: snap(bar.minX), y: snap(bar.minY), width: snap(bar.maxX) - snap(bar.minX),
             height: snap(bar.maxY) - snap(bar.minY))
         canvas.stroke(
-            .rectangle(outline), style: StrokeStyle(width: width, cap: .square, join: .miter(limit: 10)), color: .black)
+            .rectangle(outline), style: StrokeStyle(width: width, cap: .square, join: .miter(limit: 10)), color: .spine)
         let length = units.pixels(PlotDefaults.tickLength)
         for index in tickIndices {
             let y = snap(y(ofLevel: index, on: bar))
             canvas.stroke(
                 .polyline([Point(outline.maxX, y), Point(outline.maxX + length, y)]), style: StrokeStyle(width: width),
-                color: .black)
+                color: .spine)
         }
         canvas.endGroup()
     }

@@ -15,7 +15,8 @@ public struct Figure: Sendable {
     public var height: Double
     /// Resolution: how many pixels a point of text or line width takes (1 pt = dpi/72 px). Default: 100.
     public var dpi: Double
-    public var background: Color = .white
+    /// The figure's background. Default: ``Color/background``, which the theme chooses.
+    public var background: Color = .background
     public let rows: Int
     public let columns: Int
     /// The panels, row after row.
@@ -83,25 +84,34 @@ public struct Figure: Sendable {
         }
     }
 
-    /// Draws every panel on `canvas`.
+    /// Draws every panel on `canvas`, but a blank one (``Axes/isBlank``): a grid of five leaves
+    /// its sixth cell empty.
     public func draw<C: Canvas>(on canvas: inout C, font: Font) {
         let units = PlotUnits(dpi: dpi)
-        for ((panel, box), cell) in zip(zip(panels, layout(font: font)), cells) {
+        for ((panel, box), cell) in zip(zip(panels, layout(font: font)), cells) where !panel.isBlank {
             panel.draw(on: &canvas, box: box, cell: cell, units: units, font: font)
         }
     }
 
-    /// The figure as PNG, with `metadata` in text chunks (tEXt, or iTXt beyond Latin-1).
-    public func pngData(font: Font, metadata: [(key: String, value: String)] = []) throws(PNGCodec.Error) -> Data {
+    /// The figure as PNG in `theme`, with `metadata` in text chunks (tEXt, or iTXt beyond Latin-1).
+    public func pngData(font: Font, metadata: [(key: String, value: String)] = [], theme: Theme = .light)
+        throws(PNGCodec.Error) -> Data
+    {
         var canvas = RasterCanvas(
-            width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), background: background)
+            width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), background: background, theme: theme)
         draw(on: &canvas, font: font)
         return try canvas.png(dpi: dpi, metadata: metadata)
     }
 
-    /// The figure as an SVG document.
-    public func svgDocument(font: Font, textMode: SVGCanvas.TextMode = .outlines) -> String {
-        var canvas = SVGCanvas(width: width, height: height, background: background, textMode: textMode)
+    /// The figure as an SVG document in `theme`, switching to `darkTheme` (if any) for readers who
+    /// prefer dark, its reveals played by `animation` (if any).
+    public func svgDocument(
+        font: Font, textMode: SVGCanvas.TextMode = .outlines, theme: Theme = .light, darkTheme: Theme? = nil,
+        animation: SVGAnimation? = nil
+    ) -> String {
+        var canvas = SVGCanvas(
+            width: width, height: height, background: background, textMode: textMode, theme: theme,
+            darkTheme: darkTheme, animation: animation)
         draw(on: &canvas, font: font)
         return canvas.document
     }
@@ -123,10 +133,14 @@ public struct Figure: Sendable {
 
     /// Draws the figure and writes it to `path` (PNG or SVG by extension), through a temporary
     /// file renamed into place, so a failure leaves nothing behind. `metadata` goes into the PNG's
-    /// text chunks; SVG output carries none, so it depends on the drawing alone.
+    /// text chunks; SVG output carries none, so it depends on the drawing alone. `theme` chooses
+    /// the colours (``Theme/Choice/auto``: an SVG that follows the reader, a light PNG),
+    /// `transparent` leaves the background out, and `animation` plays the figure's reveals — in an
+    /// SVG only: a PNG with an animation is refused.
     public func save(
         to path: String, font: Font, metadata: [(key: String, value: String)] = [],
-        textMode: SVGCanvas.TextMode = .outlines
+        textMode: SVGCanvas.TextMode = .outlines, theme: Theme.Choice = .light, transparent: Bool = false,
+        animation: SVGAnimation? = nil
     )
         throws(SaveError)
     {
@@ -136,11 +150,20 @@ public struct Figure: Sendable {
         let data: Data
         switch format {
         case .png:
-            do { data = try pngData(font: font, metadata: metadata) } catch {
+            guard animation == nil else {
+                throw SaveError(description: "\(path): a PNG cannot be animated; write the animation to an .svg file")
+            }
+            do {
+                data = try pngData(font: font, metadata: metadata, theme: theme.theme.transparent(transparent))
+            } catch {
                 throw SaveError(description: error.description)
             }
         case .svg:
-            data = Data(svgDocument(font: font, textMode: textMode).utf8)
+            data = Data(
+                svgDocument(
+                    font: font, textMode: textMode, theme: theme.theme.transparent(transparent),
+                    darkTheme: theme.darkTheme?.transparent(transparent), animation: animation
+                ).utf8)
         }
         do { try AtomicFile.write(data, to: path) } catch { throw SaveError(description: error.description) }
     }

@@ -23,10 +23,10 @@ enum Legend {
         let height = padding * 2 + Double(entries.count) * rowHeight + Double(entries.count - 1) * rowGap
         let chosen = place(width: width, height: height, location: location, in: frame, avoiding: occupied)
         canvas.beginGroup("legend")
-        canvas.fill(.rectangle(chosen), color: Color.white.withAlpha(0.8))
+        canvas.fill(.rectangle(chosen), color: Color.paper.withAlpha(0.8))
         canvas.stroke(
             .rectangle(chosen), style: StrokeStyle(width: units.pixels(0.8), join: .miter(limit: 10)),
-            color: Color(hex: "#cccccc")!)
+            color: .boxEdge)
         for (index, (entry, layout)) in zip(entries, layouts).enumerated() {
             let rowTop = chosen.minY + padding + Double(index) * (rowHeight + rowGap)
             let middle = rowTop + rowHeight / 2
@@ -43,7 +43,7 @@ enum Legend {
                 on: &canvas, at: Point(handleStart + handleLength / 2, middle), color: entry.color, units: units)
             canvas.draw(
                 PlacedText(layout, at: Point(handleStart + handleLength + handleGap, middle), vertical: .center),
-                color: .black)
+                color: .foreground)
         }
         canvas.endGroup()
     }
@@ -113,13 +113,13 @@ enum NoteBox {
         let height = 2 * padding + Double(lines.count) * rowHeight
         let box = Legend.place(width: width, height: height, location: .best, in: frame, avoiding: occupied)
         canvas.beginGroup("note")
-        canvas.fill(.rectangle(box), color: Color.white.withAlpha(0.85))
+        canvas.fill(.rectangle(box), color: Color.paper.withAlpha(0.85))
         canvas.stroke(
             .rectangle(box), style: StrokeStyle(width: frame.units.pixels(0.8), join: .miter(limit: 10)),
-            color: Color(hex: "#cccccc")!)
+            color: .boxEdge)
         for (index, layout) in layouts.enumerated() {
             let top = box.minY + padding + Double(index) * rowHeight
-            canvas.draw(PlacedText(layout, at: Point(box.minX + padding, top), vertical: .top), color: .black)
+            canvas.draw(PlacedText(layout, at: Point(box.minX + padding, top), vertical: .top), color: .foreground)
         }
         canvas.endGroup()
     }

@@ -11,6 +11,8 @@ enum OutsideViewMarks {
         let direction: Point
         let label: PlacedText
         let color: Color
+        /// When the mark appears in an animated figure: with the first of its points. Default: nil.
+        var time: Double? = nil
     }
 
     /// Draws the marks (their labels were placed clear of the points).
@@ -18,10 +20,12 @@ enum OutsideViewMarks {
         guard !marks.isEmpty else { return }
         canvas.beginGroup("outside-view")
         for mark in marks {
+            if let time = mark.time { canvas.beginReveal(.at(time)) }
+            defer { if mark.time != nil { canvas.endReveal() } }
             Arrow.head(
                 on: &canvas, tip: mark.tip, direction: mark.direction, length: frame.units.pixels(7), color: mark.color)
             canvas.fill(
-                .rectangle(mark.label.bounds.insetBy(-frame.units.pixels(1.5))), color: Color.white.withAlpha(0.85))
+                .rectangle(mark.label.bounds.insetBy(-frame.units.pixels(1.5))), color: Color.paper.withAlpha(0.85))
             canvas.draw(mark.label, color: mark.color)
         }
         canvas.endGroup()
@@ -30,20 +34,20 @@ enum OutsideViewMarks {
     /// The marks for the points of `line` outside the view, their labels placed clear of the
     /// drawn points `avoiding` where possible.
     static func marks(for line: LineArtist, in frame: AxesFrame, avoiding points: [Point]) -> [Mark] {
-        let outside = line.pointsOutsideView(in: frame)
+        let outside = zip(line.xs, line.ys).enumerated().filter { !frame.contains($0.element.0, $0.element.1) }
         guard !outside.isEmpty else { return [] }
         let box = frame.box
         let inset = frame.units.pixels(9)
         let inner = box.insetBy(inset)
         // Group the points by the place on the edge where their mark would sit.
-        var groups: [(anchor: Point, direction: Point, points: [(x: Double, y: Double)])] = []
-        for point in outside {
-            let target = frame.pixel(point.x, point.y)
+        var groups: [(anchor: Point, direction: Point, points: [(x: Double, y: Double)], first: Int)] = []
+        for (offset, (x, y)) in outside {
+            let target = frame.pixel(x, y)
             let (anchor, direction) = edgeAnchor(for: target, in: inner)
             if let index = groups.firstIndex(where: { ($0.anchor - anchor).length < frame.units.pixels(14) }) {
-                groups[index].points.append(point)
+                groups[index].points.append((x, y))
             } else {
-                groups.append((anchor, direction, [point]))
+                groups.append((anchor, direction, [(x, y)], offset))
             }
         }
         return groups.map { group in
@@ -72,7 +76,7 @@ enum OutsideViewMarks {
                 } ?? candidates[0]
             return Mark(
                 tip: group.anchor + group.direction * (length / 2), direction: group.direction, label: placed,
-                color: line.color)
+                color: line.color, time: line.revealTimes?[group.first])
         }
     }
 

@@ -43,7 +43,7 @@ public struct QuiverArtist: Artist {
     public var minShaft = 1.0
     public var minLength = 1.0
 
-    public init(xs: [Double], ys: [Double], us: [Double], vs: [Double], color: Color = .black) {
+    public init(xs: [Double], ys: [Double], us: [Double], vs: [Double], color: Color = .foreground) {
         precondition(
             xs.count == ys.count && xs.count == us.count && xs.count == vs.count,
             "\(xs.count) x, \(ys.count) y, \(us.count) u and \(vs.count) v values")

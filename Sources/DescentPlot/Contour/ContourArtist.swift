@@ -120,7 +120,7 @@ public struct ContourArtist: Artist {
                 var path = Self.path(band, in: frame, reversed: false)
                 guard !path.isEmpty else { continue }
                 path.append(hole)
-                canvas.fill(path, color: color, rule: .nonZero)
+                canvas.fill(path, color: color.role == nil ? color.withRole(.area) : color, rule: .nonZero)
             }
         }
     }

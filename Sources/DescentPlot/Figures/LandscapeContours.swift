@@ -23,12 +23,15 @@ public struct LandscapeContours: Sendable, Equatable {
         self.levels = levels
     }
 
-    /// The levels for `grid`: as asked, and when automatic, spaced as `landscape` says (a
-    /// preset knows that Himmelblau's values, though within three decades on a grid, read
-    /// best on log levels), else as the samples call for.
+    /// The levels for `grid`: as asked, and when automatic, the landscape's own levels, or spaced
+    /// as it says (a preset knows that Himmelblau's values, though within three decades on a
+    /// grid, read best on log levels), else as the samples call for.
     func levels(for grid: ContourGrid, landscape: Landscape?) throws(ContourLevels.Error) -> ContourLevels {
         guard levels == .automatic, let scale = landscape?.levelScale, let range = grid.finiteRange else {
             return try ContourLevels.choose(levels, for: grid)
+        }
+        if let chosen = landscape?.levels {
+            return try ContourLevels(values: chosen, scale: scale == .log ? .logarithmic : .linear)
         }
         switch scale {
         case .automatic: return try ContourLevels.choose(.automatic, for: grid)

@@ -47,16 +47,27 @@ public enum TrajectoryFigures {
         dimension >= 3 ? 2 : 1
     }
 
+    /// How many panels ``trajectory(_:options:width:height:dpi:)`` draws for `run`: as
+    /// ``panelCount(forDimension:)`` says, but one for a history recorded without its function
+    /// (its coordinates against the step), whatever its dimension but two.
+    public static func panelCount(for run: Trajectory) -> Int {
+        run.knownObjective == nil && run.history.dimension != 2 ? 1 : panelCount(forDimension: run.history.dimension)
+    }
+
     /// One run, drawn as suits its number of variables, each panel `width` × `height`:
     /// - two: Figure 4-10, dashed pure-blue guides through the origin, a circle (C0) at every
     ///   point of the history, labels X0 and X1;
     /// - one: the curve f(x) with the path on it, point by point;
     /// - three or more: f(x) against the step beside ‖∇f‖ against the step (log scales where
     ///   every value is positive).
+    ///
+    /// A history recorded without its function (``Trajectory/knownObjective`` `nil`) has no curve,
+    /// contours or values to show: two variables are drawn as the path alone, in the given style;
+    /// any other number as each coordinate against the step.
     public static func trajectory(
         _ run: Trajectory, options: Options = Options(), width: Double = 640, height: Double = 480, dpi: Double = 100
     ) -> Figure {
-        let panels = panelCount(forDimension: run.history.dimension)
+        let panels = panelCount(for: run)
         var figure = Figure(width: width * Double(panels), height: height, dpi: dpi, columns: panels)
         var axes = axes(for: run, options: options)
         axes.title = options.title.map { RichText($0) }
@@ -101,6 +112,9 @@ public enum TrajectoryFigures {
     /// The axes of one run: for two variables, guides, history markers and the book's labels; for
     /// one, the curve and the path on it; for more, the value against the step.
     static func axes(for run: Trajectory, options: Options) -> Axes {
+        if run.knownObjective == nil, run.history.dimension != 2 {
+            return coordinateAxes(for: run, options: options)
+        }
         switch run.history.dimension {
         case 1: return curveAxes(for: run, options: options)
         case 2: break
@@ -121,13 +135,16 @@ public enum TrajectoryFigures {
             axes.add(
                 LineArtist(
                     xs: run.history.map { $0[$0.startIndex] }, ys: run.history.map { $0[$0.startIndex + 1] },
-                    style: .none, color: Color.cycle[0], marker: Marker(.circle)))
+                    style: .none, color: Color.cycle[0], marker: Marker(.circle)
+                ).revealedStepByStep())
         case .landscape:
             addPath(of: run, to: &axes)
             let view = axes.resolvedLimits
             axes.xLimits = view.x
             axes.yLimits = view.y
-            axes.addContours(of: run.objective, over: view, options.contours)
+            if let objective = run.knownObjective {
+                axes.addContours(of: objective, over: view, options.contours)
+            }
         }
         return axes
     }
@@ -138,41 +155,64 @@ public enum TrajectoryFigures {
     /// The red of the book's chapter-6 paths (`color="red"`).
     static let pathColor = Color(hex: "#ff0000")!
 
-    /// The path `'o-'` in red through every point, final included; the start as a white square
-    /// and the end as a red diamond, both edged in red and larger than the path's circles, so
-    /// that the direction reads without arrows; `+` in black at each known minimum, under them. A
-    /// legend names them.
+    /// The path `'o-'` in red, the start and end marked apart, `+` at the known minima, and a
+    /// legend that names the marks.
     static func addPath(of run: Trajectory, to axes: inout Axes) {
+        addPath(of: run, to: &axes, color: pathColor)
+        addMinima(of: run.objective, to: &axes)
+        addStart(of: run, to: &axes)
+        let points = run.points
+        let last = points[points.count - 1]
+        var end = LineArtist(
+            xs: [last[last.startIndex]], ys: [last[last.startIndex + 1]], style: .none, color: pathColor,
+            marker: Marker(.diamond, size: 9, edge: .foreground, edgeWidth: 0.8), label: "end")
+        end.revealTimes = [1]
+        axes.add(end)
+        axes.legend = .best
+    }
+
+    /// The path through every point, final included, in `color`: a circle at every point while they
+    /// stay few, then at every k-th (as matplotlib's `markevery`), so that a long run is a line
+    /// that still shows its pace. `label` names the line in a legend.
+    static func addPath(of run: Trajectory, to axes: inout Axes, color: Color, label: String? = nil) {
         let points = run.points
         let xs = points.map { $0[$0.startIndex] }
         let ys = points.map { $0[$0.startIndex + 1] }
-        // A circle at every point while they stay few, then at every k-th (as matplotlib's
-        // `markevery`), so that a long run is a line that still shows its pace.
         let every = (points.count + maximumPathMarkers - 1) / maximumPathMarkers
+        // In an animated figure the path grows point by point (``LineArtist/revealTimes``); the
+        // start shows at once and the end with the last point.
+        let times = Reveal.stepTimes(points.count)
+        let circle = Marker(.circle, size: 4)
         axes.add(
-            LineArtist(xs: xs, ys: ys, width: 1, color: pathColor, marker: every == 1 ? Marker(.circle, size: 4) : nil))
+            LineArtist(xs: xs, ys: ys, width: 1, color: color, marker: every == 1 ? circle : nil, label: label)
+                .revealedStepByStep())
         if every > 1 {
-            let marked = stride(from: 0, to: points.count, by: every)
-            axes.add(
-                LineArtist(
-                    xs: marked.map { xs[$0] }, ys: marked.map { ys[$0] }, style: .none, color: pathColor,
-                    marker: Marker(.circle, size: 4), marksPointsOutsideView: false))
+            let marked = Array(stride(from: 0, to: points.count, by: every))
+            var circles = LineArtist(
+                xs: marked.map { xs[$0] }, ys: marked.map { ys[$0] }, style: .none, color: color, marker: circle,
+                marksPointsOutsideView: false)
+            circles.revealTimes = marked.map { times[$0] }
+            axes.add(circles)
         }
-        if let minima = run.objective.landscape?.minima, !minima.isEmpty {
-            axes.add(
-                LineArtist(
-                    xs: minima.map { $0[0] }, ys: minima.map { $0[1] }, style: .none, color: .black,
-                    marker: Marker(.plus, size: 10, edgeWidth: 1.5), label: minima.count == 1 ? "minimum" : "minima",
-                    marksPointsOutsideView: false))
-        }
-        let startMarker = Marker(.square, size: 8, face: .white, edge: pathColor, edgeWidth: 1.5)
-        axes.add(
-            LineArtist(xs: [xs[0]], ys: [ys[0]], style: .none, color: pathColor, marker: startMarker, label: "start"))
+    }
+
+    /// The start as a square on the paper colour edged in the path's red, larger than the path's
+    /// circles, so that the direction reads without arrows.
+    static func addStart(of run: Trajectory, to axes: inout Axes) {
         axes.add(
             LineArtist(
-                xs: [xs[xs.count - 1]], ys: [ys[ys.count - 1]], style: .none, color: pathColor,
-                marker: Marker(.diamond, size: 9, edge: .black, edgeWidth: 0.8), label: "end"))
-        axes.legend = .best
+                xs: [run.initial[0]], ys: [run.initial[1]], style: .none, color: pathColor,
+                marker: Marker(.square, size: 8, face: .paper, edge: pathColor, edgeWidth: 1.5), label: "start"))
+    }
+
+    /// `+` in the foreground colour at each known minimum of `objective`, under the path's marks.
+    static func addMinima(of objective: Objective, to axes: inout Axes) {
+        guard let minima = objective.landscape?.minima, !minima.isEmpty else { return }
+        axes.add(
+            LineArtist(
+                xs: minima.map { $0[0] }, ys: minima.map { $0[1] }, style: .none, color: .foreground,
+                marker: Marker(.plus, size: 10, edgeWidth: 1.5), label: minima.count == 1 ? "minimum" : "minima",
+                marksPointsOutsideView: false))
     }
 
     /// Samples of f(x) drawn for a function of one variable.
@@ -211,7 +251,31 @@ public enum TrajectoryFigures {
         axes.add(
             LineArtist(
                 xs: xs, ys: run.values + [run.finalValue], width: 1, color: Color.cycle[3],
-                marker: Marker(.circle, size: 4)))
+                marker: Marker(.circle, size: 4)
+            ).revealedStepByStep())
+        return axes
+    }
+
+    /// A history recorded without its function, of one variable or of three or more: each
+    /// coordinate against the step (0 … n, the final x included), in the colour cycle, named in a
+    /// legend (x0 … x9), with markers while they stay apart.
+    static func coordinateAxes(for run: Trajectory, options: Options) -> Axes {
+        var axes = Axes()
+        axes.xLimits = options.xLimits
+        axes.yLimits = options.yLimits
+        axes.xLabel = "step"
+        axes.yLabel = "x"
+        axes.grid = true
+        let points = run.points
+        let steps = points.indices.map(Double.init)
+        for coordinate in 0..<run.history.dimension {
+            axes.add(
+                LineArtist(
+                    xs: steps, ys: points.map { $0[$0.startIndex + coordinate] },
+                    color: Color.cycle[coordinate % Color.cycle.count],
+                    marker: points.count <= 60 ? Marker(.circle, size: 4) : nil, label: "x\(coordinate)"))
+        }
+        axes.legend = .best
         return axes
     }
 
@@ -227,7 +291,8 @@ public enum TrajectoryFigures {
         axes.add(
             LineArtist(
                 xs: series.indices.map(Double.init), ys: series, color: Color.cycle[0],
-                marker: series.count <= 60 ? Marker(.circle, size: 4) : nil))
+                marker: series.count <= 60 ? Marker(.circle, size: 4) : nil
+            ).revealedStepByStep())
         return axes
     }
 
@@ -253,7 +318,8 @@ public enum TrajectoryFigures {
         inset.add(
             LineArtist(
                 xs: xs.map { $0 - xs[0] }, ys: ys.map { $0 - ys[0] }, style: .solid, width: 0.8, color: Color.cycle[0],
-                marker: Marker(.circle, size: 4)))
+                marker: Marker(.circle, size: 4)
+            ).revealedStepByStep())
         inset.title = RichText(
             spans: [TextSpan("moved ")] + ValueText.spans(run.pathLength) + [TextSpan(" in \(points.count - 1) steps")])
         return Inset(

@@ -10,12 +10,17 @@ public enum PolylineDecimation {
     /// `points` (in pixels) thinned to at most four per pixel column, or unchanged when x ever
     /// decreases or there are fewer points than four per column anyway.
     public static func decimate(_ points: [Point]) -> [Point] {
-        guard let first = points.first, let last = points.last, points.count > 8 else { return points }
+        keptIndices(points).map { points[$0] }
+    }
+
+    /// The indices, increasing, of the points ``decimate(_:)`` keeps.
+    public static func keptIndices(_ points: [Point]) -> [Int] {
+        guard let first = points.first, let last = points.last, points.count > 8 else { return Array(points.indices) }
         let columns = Int((last.x - first.x).rounded(.up)) + 1
         guard points.count > 4 * columns, zip(points, points.dropFirst()).allSatisfy({ $0.x <= $1.x }) else {
-            return points
+            return Array(points.indices)
         }
-        var result: [Point] = []
+        var result: [Int] = []
         result.reserveCapacity(4 * columns)
         var start = 0
         while start < points.count {
@@ -28,7 +33,7 @@ public enum PolylineDecimation {
                 if points[end].y < points[lowest].y { lowest = end }
                 if points[end].y > points[highest].y { highest = end }
             }
-            for index in Set([start, lowest, highest, end]).sorted() { result.append(points[index]) }
+            result += Set([start, lowest, highest, end]).sorted()
             start = end + 1
         }
         return result

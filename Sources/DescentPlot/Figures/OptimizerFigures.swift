@@ -1,0 +1,96 @@
+import DescentCore
+import Foundation
+
+/// Several optimisers on one landscape: the book's Figure 6-8 (`optimizer_compare_naive.py`), one
+/// panel each, or every path on one.
+public enum OptimizerFigures {
+    /// How the runs are laid out.
+    public enum Layout: String, Sendable, CaseIterable {
+        /// One panel per run, titled with its optimiser: the book's 2 × 2 for four.
+        case grid
+        /// Every path on one landscape, each in a colour of the cycle, named in a legend.
+        case overlay
+    }
+
+    /// The columns of a grid of `count` panels: as square as it can be, wider than tall (2 × 2
+    /// for the book's four, 3 × 2 for six).
+    public static func columns(forPanels count: Int) -> Int {
+        Int(Double(count).squareRoot().rounded(.up))
+    }
+
+    /// The panels `layout` draws for `count` runs.
+    public static func panelCount(forRuns count: Int, layout: Layout) -> (rows: Int, columns: Int) {
+        guard layout == .grid else { return (1, 1) }
+        let columns = columns(forPanels: count)
+        return ((count + columns - 1) / columns, columns)
+    }
+
+    /// The runs (of one function of two variables) drawn as `layout` says, each panel
+    /// `panelWidth` × `panelHeight`: contours of f as `options.contours` asks, the paths `'o-'`
+    /// (red in a grid, as the book's; the cycle's colours when overlaid), the start, `+` at the
+    /// known minima, labels x and y. A panel's title names its optimiser as the book does, with
+    /// its learning rate.
+    ///
+    /// - Precondition: `runs` is not empty and every run is of two variables.
+    /// - Parameter labels: a title or legend label for each run; `nil` names each by its optimiser
+    ///   and rate (``name(of:)``), as a path recorded elsewhere cannot be named.
+    public static func figure(
+        _ runs: [Trajectory], labels: [String]? = nil, layout: Layout = .grid,
+        options: TrajectoryFigures.Options = .init(), panelWidth: Double = 640, panelHeight: Double = 480,
+        dpi: Double = 100
+    ) -> Figure {
+        let labels = labels ?? runs.map(name(of:))
+        precondition(!runs.isEmpty && runs.allSatisfy { $0.history.dimension == 2 }, "paths of two variables")
+        let (rows, columns) = panelCount(forRuns: runs.count, layout: layout)
+        var figure = Figure(
+            width: panelWidth * Double(columns), height: panelHeight * Double(rows), dpi: dpi, rows: rows,
+            columns: columns)
+        switch layout {
+        case .grid:
+            for (index, run) in runs.enumerated() {
+                var axes = landscape(for: run, options: options)
+                TrajectoryFigures.addPath(of: run, to: &axes, color: TrajectoryFigures.pathColor)
+                TrajectoryFigures.addStart(of: run, to: &axes)
+                axes.title = RichText([options.title, labels[index]].compactMap { $0 }.joined(separator: " · "))
+                figure.panels[index] = axes
+            }
+        case .overlay:
+            var axes = landscape(for: runs[0], options: options)
+            for (index, run) in runs.enumerated() {
+                TrajectoryFigures.addPath(
+                    of: run, to: &axes, color: Color.cycle[index % Color.cycle.count], label: labels[index])
+            }
+            TrajectoryFigures.addStart(of: runs[0], to: &axes)
+            axes.legend = .best
+            axes.title = options.title.map { RichText($0) }
+            figure[0, 0] = axes
+        }
+        return figure
+    }
+
+    /// "SGD, lr 0.95": the book's name of the optimiser, and the learning rate.
+    public static func name(of run: Trajectory) -> String {
+        let kind = OptimizerKind(rawValue: run.optimizer)?.bookName ?? run.optimizer
+        return "\(kind), lr \(ShortestDouble.format(run.learningRate))"
+    }
+
+    /// An axes for `run`'s function: its view (the options', the landscape's, or the run's), its
+    /// contours, `+` at its minima, labels x and y as the book's.
+    private static func landscape(for run: Trajectory, options: TrajectoryFigures.Options) -> Axes {
+        var axes = Axes()
+        axes.xLabel = "x"
+        axes.yLabel = "y"
+        TrajectoryFigures.addMinima(of: run.objective, to: &axes)
+        axes.xLimits = options.xLimits ?? run.objective.landscape?.x
+        axes.yLimits = options.yLimits ?? run.objective.landscape?.y
+        if axes.xLimits == nil || axes.yLimits == nil {
+            var probe = axes
+            TrajectoryFigures.addPath(of: run, to: &probe, color: TrajectoryFigures.pathColor)
+            let limits = probe.resolvedLimits
+            axes.xLimits = axes.xLimits ?? limits.x
+            axes.yLimits = axes.yLimits ?? limits.y
+        }
+        axes.addContours(of: run.objective, over: (axes.xLimits!, axes.yLimits!), options.contours)
+        return axes
+    }
+}
