@@ -8,9 +8,8 @@ import Testing
 #endif
 
 /// Figures that `Fuzz/PlotFuzzer` found to crash the drawing, minimised to what matters, each
-/// drawn on both backends as the harness draws it (see TESTING.md). A fault not fixed yet is
-/// pinned by a disabled test where it traps (enable it with the fix) or `withKnownIssue` where it
-/// only fails a check (which then fails, once fixed, until the wrapper goes).
+/// drawn on both backends as the harness draws it (see TESTING.md). Every one is fixed; each test
+/// would trap, hang or fail its check on the code before its fix.
 @Suite struct PlotFuzzRegressionTests {
     let font: Font
 

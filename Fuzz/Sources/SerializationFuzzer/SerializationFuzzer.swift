@@ -11,10 +11,12 @@
 // strings intact; every CSV row has as many cells as its header and every cell is a number,
 // `nan`, `inf`, `-inf` or empty.
 //
-// Readers: the sources have none yet (DESIGN.md §3's `trajectory --history FILE` with .npy,
-// .csv, .json is not implemented). When they land, register each in `historyReaders` below
-// (mode byte 3 hands them the rest of the input as a file) and seed Fuzz/Corpus/Serialization
-// with the files in Fuzz/Corpus/history-files/; `.npy` goes there too.
+// Readers (mode 3): `RecordedHistory.read(contentsOf:)` (`trajectory --history FILE`) on a `.npy`,
+// `.csv` or `.json` file made of the rest of the input (the byte after the mode picks the
+// extension), and `NumPyArray.decode` on the same bytes in memory. Seeds: the files in
+// Fuzz/Corpus/history-files/, written by the CLI and by NumPy.
+// Invariants: a decoded array's shape multiplies to its value count; a history read has at least
+// one point and at most `RecordedHistory.maximumRows`.
 
 import DescentCore
 import Foundation
@@ -25,11 +27,19 @@ import FuzzSupport
 @testable import DescentNet
 
 /// The readers of history and data files, by file extension: each takes a path and throws on a
-/// malformed file. Empty until the sources have such readers.
-///
-/// - TODO: `trajectory --history FILE`: `.csv`, `.json`, and `.npy` (NumPy's format: magic
-///   `\x93NUMPY`, a header dict, then the array) when it exists.
-let historyReaders: [(fileExtension: String, read: @Sendable (String) throws -> Void)] = []
+/// malformed file.
+let historyReaders: [(fileExtension: String, read: @Sendable (String) throws -> Void)] =
+    RecordedHistory.Format.allCases.map { format in
+        (
+            format.rawValue,
+            { path in
+                let points = try RecordedHistory.read(contentsOf: path)
+                fuzzCheck(
+                    (1...RecordedHistory.maximumRows).contains(points.count),
+                    "\(points.count) points read from a .\(format.rawValue) file")
+            }
+        )
+    }
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -229,9 +239,14 @@ func fuzzTrainingLog(_ input: inout FuzzInput) {
 // MARK: - Readers
 
 func fuzzReaders(_ bytes: [UInt8]) {
-    for reader in historyReaders {
-        let path = ScratchFiles.write(bytes, named: "history.\(reader.fileExtension)")
-        _ = try? reader.read(path)
+    guard let selector = bytes.first else { return }
+    let file = Array(bytes.dropFirst())
+    let reader = historyReaders[Int(selector) % historyReaders.count]
+    let path = ScratchFiles.write(file, named: "history.\(reader.fileExtension)")
+    _ = try? reader.read(path)
+    if let array = try? NumPyArray.decode(file) {
+        fuzzCheck(
+            array.shape.reduce(1, *) == array.values.count, "shape \(array.shape) for \(array.values.count) values")
     }
 }
 
