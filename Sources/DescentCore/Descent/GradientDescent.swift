@@ -103,10 +103,15 @@ public enum GradientDescent {
         guard (0...maximumSteps).contains(steps) else {
             throw DescentError(description: "steps must be between 0 and \(maximumSteps), got \(steps)")
         }
-        if method == .analytic, !objective.hasAnalyticGradient {
-            let reason = objective.missingGradientReason.map { ": \($0)" } ?? ""
-            throw DescentError(description: "\(objective.description) has no analytic gradient\(reason)")
-        }
+        try requireGradient(method, of: objective)
+    }
+
+    /// Fails when `method` is analytic and `objective` has no analytic gradient, saying why when
+    /// the objective knows.
+    static func requireGradient(_ method: GradientMethod, of objective: Objective) throws(DescentError) {
+        guard method == .analytic, !objective.hasAnalyticGradient else { return }
+        let reason = objective.missingGradientReason.map { ": \($0)" } ?? ""
+        throw DescentError(description: "\(objective.description) has no analytic gradient\(reason)")
     }
 }
 

@@ -32,10 +32,7 @@ extension Trajectory {
                     description: "points of \(points.dimension) coordinate\(points.dimension == 1 ? "" : "s") "
                         + "but \(objective.description) is a function of \(objective.dimension)")
             }
-            if method == .analytic, !objective.hasAnalyticGradient {
-                let reason = objective.missingGradientReason.map { ": \($0)" } ?? ""
-                throw DescentError(description: "\(objective.description) has no analytic gradient\(reason)")
-            }
+            try GradientDescent.requireGradient(method, of: objective)
         }
         let steps = points.count - 1
         var history = PointList(dimension: points.dimension)

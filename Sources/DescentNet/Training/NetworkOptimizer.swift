@@ -102,7 +102,7 @@ public struct NetworkOptimizer<Scalar: NetScalar>: Sendable {
         func apply(_ p: inout [Scalar], _ g: [Scalar], _ a: inout [Scalar], _ b: inout [Scalar]) {
             switch kind {
             case .sgd:
-                for i in p.indices { p[i] -= lr * g[i] }
+                preconditionFailure("SGD updates through TwoLayerNet.update, unchanged")
             case .momentum:
                 for i in p.indices {
                     a[i] = c1 * a[i] - lr * g[i]
