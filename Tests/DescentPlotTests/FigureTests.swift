@@ -197,13 +197,7 @@ import Testing
         }
         var figure = TrajectoryFigures.comparison(runs, panelWidth: 240, height: 200, font: font)
         figure.panels[1].title = "a very long title that would run into the neighbouring panels"
-        let boxes = figure.layout(font: font)
-        let units = PlotUnits(dpi: figure.dpi)
-        let used = zip(zip(figure.panels, boxes), figure.cells).map { panelAndBox, cell in
-            let (panel, box) = panelAndBox
-            return panel.decorations(in: panel.frame(box: box, cell: cell, units: units, font: font)).bounds(
-                including: box)
-        }
+        let used = figure.panelTextBounds(font: font)
         for i in used.indices {
             #expect(
                 used[i].minX >= 0 && used[i].maxX <= figure.width && used[i].minY >= 0 && used[i].maxY <= figure.height)

@@ -38,13 +38,7 @@ import Testing
     /// The book's figure overlaps titles and tick labels; here no text of one panel reaches another's.
     @Test func noTwoPanelsTextsOverlap() {
         let figure = OptimizerFigures.figure(runs, panelWidth: 320, panelHeight: 240)
-        let boxes = figure.layout(font: font)
-        let units = PlotUnits(dpi: figure.dpi)
-        let used = zip(zip(figure.panels, boxes), figure.cells).map { panelAndBox, cell in
-            let (panel, box) = panelAndBox
-            return panel.decorations(in: panel.frame(box: box, cell: cell, units: units, font: font)).bounds(
-                including: box)
-        }
+        let used = figure.panelTextBounds(font: font)
         for i in used.indices {
             for j in used.indices where j > i {
                 #expect(!used[i].intersects(used[j]), "panels \(i) and \(j) overlap")
