@@ -1,4 +1,5 @@
 import CZlib
+import DescentCore
 import Foundation
 
 /// The bytes of a data file, read as they are asked for: as they are on disk, or inflated with
@@ -34,7 +35,7 @@ final class FileBytes {
         self.path = path
         descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw DatasetError(description: "\(path): cannot be read (\(String(cString: strerror(errno))))")
+            throw DatasetError(description: "\(path): cannot be read (\(SystemError.current()))")
         }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
@@ -91,21 +92,29 @@ final class FileBytes {
 
     private func readFile(upTo limit: Int) throws(DatasetError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: limit)
-        let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, limit) }
-        guard count >= 0 else {
-            throw DatasetError(description: "\(path): cannot be read (\(String(cString: strerror(errno))))")
-        }
+        // `withUnsafeMutableBytes` rethrows untyped errors, so the typed one travels in a Result.
+        let count = try bytes.withUnsafeMutableBytes { buffer in
+            Result { () throws(DatasetError) in try readSome(into: buffer.baseAddress!, count: limit) }
+        }.get()
         bytes.removeLast(limit - count)
         return bytes
+    }
+
+    /// `read(2)` of up to `count` bytes, retried when a signal interrupts it before any arrive.
+    private func readSome(into buffer: UnsafeMutableRawPointer, count: Int) throws(DatasetError) -> Int {
+        while true {
+            let read = Foundation.read(descriptor, buffer, count)
+            if read >= 0 { return read }
+            guard errno == EINTR else {
+                throw DatasetError(description: "\(path): cannot be read (\(SystemError.current()))")
+            }
+        }
     }
 
     private func inflateNext(upTo limit: Int, state: GzipState) throws(DatasetError) -> [UInt8] {
         while true {
             if state.stream.avail_in == 0, !state.fileEnded {
-                let count = Foundation.read(descriptor, state.input.baseAddress, state.input.count)
-                guard count >= 0 else {
-                    throw DatasetError(description: "\(path): cannot be read (\(String(cString: strerror(errno))))")
-                }
+                let count = try readSome(into: state.input.baseAddress!, count: state.input.count)
                 state.fileEnded = count == 0
                 state.stream.next_in = state.input.baseAddress
                 state.stream.avail_in = uInt(count)
