@@ -176,6 +176,9 @@ enum ArgumentValues {
             return .count(count)
         }
         let values = try point(text)
+        guard values.count <= 100 else {
+            throw ValueError(description: "at most 100 levels, such as 0.1,1,10")
+        }
         do {
             _ = try ContourLevels(values: values)
         } catch {

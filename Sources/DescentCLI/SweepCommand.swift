@@ -73,9 +73,18 @@ struct SweepCommand: ParsableCommand {
         let font = try FigureOptions.font()
         let objective = try runOptions.problem.objective()
         let start = try runOptions.problem.start(for: objective)
+        let steps = runOptions.problem.steps(.chapter4)
+        let bytes = LearningRateSweep.historyBytes(rates: rates.count, steps: steps, dimension: objective.dimension)
+        guard bytes <= Double(LearningRateSweep.maximumHistoryBytes) else {
+            throw CommandError.usage(
+                "\(rates.count) learning rates × --steps \(steps): the runs would hold about "
+                    + "\(String(format: "%.3g", bytes / 1e9)) GB of history, at most "
+                    + "\(String(format: "%.2g", Double(LearningRateSweep.maximumHistoryBytes) / 1e9)) GB are allowed; "
+                    + "lower --count (or --lr) or --steps")
+        }
         _ = try runOptions.makeOptimizer(learningRate: rates[0])
-        let (kind, settings, steps, method) = (
-            runOptions.optimizer, runOptions.settings.hyperparameters, runOptions.problem.steps(.chapter4),
+        let (kind, settings, method) = (
+            runOptions.optimizer, runOptions.settings.hyperparameters,
             runOptions.problem.gradient(.chapter4)
         )
         let runs: [Trajectory]

@@ -46,6 +46,10 @@ import Testing
         ),
         (["--count", "1"], "descent: --count 1: a sweep over a range needs at least 2 learning rates"),
         (
+            ["--count", "1000", "--steps", "1000000"],
+            "descent: 1000 learning rates × --steps 1000000: the runs would hold about 32 GB of history, at most 0.54 GB are allowed; lower --count (or --lr) or --steps"
+        ),
+        (
             ["--ylim=-1,1"],
             "descent: --ylim -1,1: the sweep's axes are logarithmic, so the limits must be above 0, such as 1e-10,10"
         ),

@@ -246,10 +246,15 @@ struct TrajectoryJSON: Decodable {
     /// Expressions past the parser's limits, and a derivative past its budget: named in one line
     /// that shows the start of a long text, not all of it.
     static let oversizedExpressions: [([String], String)] = {
+        let levels: String = (0...100).map(String.init).joined(separator: ",")
         let parentheses = String(repeating: "(", count: 60_000)
         let sines = String(repeating: "sin(", count: 200) + "x" + String(repeating: ")", count: 200)
         let product: String = Array(repeating: "x", count: 1000).joined(separator: "*")
         return [
+            (
+                ["--levels", levels],
+                "descent: The value '\(levels)' is invalid for '--levels <n|a,b,c>': at most 100 levels, such as 0.1,1,10"
+            ),
             (
                 ["--function", parentheses],
                 "descent: --function \"\(String(repeating: "(", count: 50))… (60000 characters)\": "

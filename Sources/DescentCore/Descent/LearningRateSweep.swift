@@ -10,6 +10,15 @@ public enum LearningRateSweep {
     public static let defaultCount = 45
     /// The most rates one sweep may take.
     public static let maximumCount = 1_000
+    /// The most bytes the histories of one sweep may hold: 512 MiB (45 rates of the book's 20
+    /// steps hold 22 KB; 1,000 rates of a million steps would hold 32 GB).
+    public static let maximumHistoryBytes = 512 << 20
+
+    /// The bytes the runs of a sweep keep: for each step of each run, the point (`dimension`
+    /// Doubles), its value and its gradient norm.
+    public static func historyBytes(rates: Int, steps: Int, dimension: Int) -> Double {
+        Double(rates) * Double(steps) * Double(dimension + 2) * 8
+    }
 
     /// `count` rates spaced evenly in log₁₀ from `range.lowerBound` to `range.upperBound`, both
     /// included. A rate whose exponent is a whole number is that power of ten exactly (the
