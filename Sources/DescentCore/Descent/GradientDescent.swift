@@ -8,6 +8,8 @@ public enum GradientMethod: String, CaseIterable, Sendable {
 
 /// A fault in the parameters of a descent, found before any step is taken.
 public struct DescentError: Error, Equatable, CustomStringConvertible {
+    /// One line naming the value at fault and what is allowed, as `steps must be between 0 and
+    /// 1000000, got -1`.
     public let description: String
 }
 

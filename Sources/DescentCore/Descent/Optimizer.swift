@@ -25,6 +25,7 @@ public protocol Optimizer: Sendable {
 }
 
 extension Optimizer {
+    /// None: the default for optimisers that take only a learning rate (SGD, AdaGrad).
     public var hyperparameters: [(setting: Hyperparameter, value: Double)] { [] }
 }
 
@@ -91,8 +92,13 @@ public struct SGD: Optimizer {
         self.learningRate = try validatedLearningRate(learningRate)
     }
 
+    /// `sgd`.
     public var name: String { "sgd" }
 
+    /// Moves each coordinate by `−learningRate · gradient[i]`, rounded as NumPy rounds
+    /// `params[key] -= self.lr * grads[key]`.
+    ///
+    /// - Complexity: O(n) for n coordinates; no allocation.
     @inline(__always)
     public mutating func update(_ x: inout [Double], gradient: [Double]) {
         for index in x.indices {
@@ -109,6 +115,7 @@ public struct SGD: Optimizer {
 /// p += v
 /// ```
 public struct Momentum: Optimizer {
+    /// The learning rate (η): the multiple of the gradient folded into the velocity at each step.
     public let learningRate: Double
     /// The fraction m of the velocity kept at each update. Default: 0.9.
     public let momentum: Double
@@ -121,9 +128,14 @@ public struct Momentum: Optimizer {
         self.momentum = try Hyperparameter.momentum.validated(momentum)
     }
 
+    /// `momentum`.
     public var name: String { "momentum" }
+    /// The momentum m.
     public var hyperparameters: [(setting: Hyperparameter, value: Double)] { [(.momentum, momentum)] }
 
+    /// Updates the velocity and moves x by it (see the type's formula).
+    ///
+    /// - Complexity: O(n) for n coordinates; allocates the velocity at the first update only.
     public mutating func update(_ x: inout [Double], gradient: [Double]) {
         if velocity.isEmpty { velocity = Array(repeating: 0, count: x.count) }
         for index in x.indices {
@@ -145,6 +157,7 @@ public struct Momentum: Optimizer {
 /// The products m·m and (1 + m)·lr are Python floats in the book, rounded once before they meet
 /// an array; they are computed here once, with the same roundings.
 public struct Nesterov: Optimizer {
+    /// The learning rate (η): the multiple of the gradient folded into the velocity at each step.
     public let learningRate: Double
     /// The fraction m of the velocity kept at each update. Default: 0.9.
     public let momentum: Double
@@ -157,9 +170,14 @@ public struct Nesterov: Optimizer {
         self.momentum = try Hyperparameter.momentum.validated(momentum)
     }
 
+    /// `nesterov`.
     public var name: String { "nesterov" }
+    /// The momentum m.
     public var hyperparameters: [(setting: Hyperparameter, value: Double)] { [(.momentum, momentum)] }
 
+    /// Updates the velocity and moves x by the look-ahead step (see the type's formula).
+    ///
+    /// - Complexity: O(n) for n coordinates; allocates the velocity at the first update only.
     public mutating func update(_ x: inout [Double], gradient: [Double]) {
         if velocity.isEmpty { velocity = Array(repeating: 0, count: x.count) }
         let momentumSquared = momentum * momentum
@@ -181,6 +199,7 @@ public struct Nesterov: Optimizer {
 /// ```
 /// The 1e-7 (the book's) keeps the division finite while h is 0.
 public struct AdaGrad: Optimizer {
+    /// The base learning rate (η), before each coordinate's division by √h.
     public let learningRate: Double
     /// The sum h of the squared gradients, one per coordinate (empty before the first update).
     public private(set) var squaredGradientSum: [Double] = []
@@ -190,8 +209,12 @@ public struct AdaGrad: Optimizer {
         self.learningRate = try validatedLearningRate(learningRate)
     }
 
+    /// `adagrad`.
     public var name: String { "adagrad" }
 
+    /// Adds g² to each coordinate's sum and steps by `(lr · g) / (√h + 1e-7)`.
+    ///
+    /// - Complexity: O(n) for n coordinates; allocates the sums at the first update only.
     public mutating func update(_ x: inout [Double], gradient: [Double]) {
         if squaredGradientSum.isEmpty { squaredGradientSum = Array(repeating: 0, count: x.count) }
         for index in x.indices {
@@ -212,6 +235,7 @@ public struct AdaGrad: Optimizer {
 /// `(1 - self.decay_rate) * grads[key] * grads[key]` multiplies left to right, so (1 − d)·g is
 /// rounded before the second g: not (1 − d)·(g·g), which differs in the last bit.
 public struct RMSprop: Optimizer {
+    /// The base learning rate (η), before each coordinate's division by √h.
     public let learningRate: Double
     /// The fraction d of the running mean kept at each update (the book's `decay_rate`). Default: 0.99.
     public let decay: Double
@@ -224,9 +248,14 @@ public struct RMSprop: Optimizer {
         self.decay = try Hyperparameter.decay.validated(decay)
     }
 
+    /// `rmsprop`.
     public var name: String { "rmsprop" }
+    /// The decay d.
     public var hyperparameters: [(setting: Hyperparameter, value: Double)] { [(.decay, decay)] }
 
+    /// Decays each coordinate's running mean, adds the new g², and steps by `(lr · g) / (√h + 1e-7)`.
+    ///
+    /// - Complexity: O(n) for n coordinates; allocates the means at the first update only.
     public mutating func update(_ x: inout [Double], gradient: [Double]) {
         if meanSquaredGradient.isEmpty { meanSquaredGradient = Array(repeating: 0, count: x.count) }
         let kept = 1 - decay
@@ -255,6 +284,7 @@ public struct RMSprop: Optimizer {
 /// rewrite `pow(g, 2)` to `g * g`. (On NumPy *arrays*, `g**2` is `np.square`, g·g: the network's
 /// optimiser in DescentNet follows that.)
 public struct Adam: Optimizer {
+    /// The base learning rate (η), before the bias correction and the division by √v.
     public let learningRate: Double
     /// β₁, the decay of the first-moment estimate. Default: 0.9.
     public let beta1: Double
@@ -284,7 +314,9 @@ public struct Adam: Optimizer {
         self.beta2 = try Hyperparameter.beta2.validated(beta2)
     }
 
+    /// `adam`.
     public var name: String { "adam" }
+    /// β₁ and β₂, in that order.
     public var hyperparameters: [(setting: Hyperparameter, value: Double)] { [(.beta1, beta1), (.beta2, beta2)] }
 
     /// The step size lr_t of update `iteration` (counted from 1), bias correction included:
@@ -294,6 +326,11 @@ public struct Adam: Optimizer {
         return rate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t))
     }
 
+    /// Counts the update, moves both moment estimates toward g and g², and steps by
+    /// `(lr_t · m) / (√v + 1e-7)` (see the type's formula).
+    ///
+    /// - Complexity: O(n) for n coordinates, one `pow` each; allocates the moments at the first
+    ///   update only.
     public mutating func update(_ x: inout [Double], gradient: [Double]) {
         if firstMoment.isEmpty {
             firstMoment = Array(repeating: 0, count: x.count)
@@ -317,7 +354,18 @@ let optimizerEpsilon = 1e-7
 
 /// The optimisers that can be chosen by name.
 public enum OptimizerKind: String, CaseIterable, Sendable {
-    case sgd, momentum, nesterov, adagrad, rmsprop, adam
+    /// ``SGD``: plain gradient descent.
+    case sgd
+    /// ``Momentum``: a velocity that gathers the steps.
+    case momentum
+    /// ``Nesterov``: momentum with the gradient taken ahead.
+    case nesterov
+    /// ``AdaGrad``: steps divided by the root of all squared gradients so far.
+    case adagrad
+    /// ``RMSprop``: steps divided by the root of a moving average of squared gradients.
+    case rmsprop
+    /// ``Adam``: moving averages of the gradient and its square, bias-corrected.
+    case adam
 
     /// The name of the book's class (`SGD`, `Momentum`, `Nesterov`, `AdaGrad`, `RMSprop`, `Adam`),
     /// which its figures use as titles and legend labels.

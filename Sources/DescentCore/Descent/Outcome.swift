@@ -35,10 +35,25 @@ import Foundation
 /// start (without f, a descent gathering speed on a flat slope cannot be told from one that
 /// diverges); the reasons then name no gradient.
 public struct Outcome: Equatable, Sendable {
+    /// The kind of run, by the name the JSON's `status` uses (DESIGN.md §3); the type's
+    /// documentation gives the rule that decides each.
     public enum Status: String, CaseIterable, Sendable {
-        case converged, diverged, stalled, oscillating, running, overflow
+        /// The run closed in on a point where the gradient all but vanishes (rules 3 and 7).
+        case converged
+        /// The steps grew geometrically, carrying x uphill or far away (rule 5).
+        case diverged
+        /// x froze or crawls while the gradient is not small (rules 4 and 8): with the numerical
+        /// gradient, the book's lr = 10 run, where x ± h rounds back to x.
+        case stalled
+        /// x jumps back and forth without closing in (rule 6), as lr = 1 on x0² + x1².
+        case oscillating
+        /// The steps ran out while x was still on its way, or no step was taken (rules 2 and 9).
+        case running
+        /// The run stopped on a non-finite x, f(x) or gradient (rule 1).
+        case overflow
     }
 
+    /// The kind of run.
     public let status: Status
     /// One sentence for a person: what happened, with the numbers that show it.
     public let reason: String

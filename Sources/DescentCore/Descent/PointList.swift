@@ -6,12 +6,17 @@ public struct PointList: RandomAccessCollection, Equatable, Sendable {
     /// The coordinates of every point, point after point.
     public private(set) var coordinates: [Double] = []
 
+    /// An empty list of points of `dimension` coordinates each.
+    ///
+    /// - Precondition: `dimension > 0`.
     public init(dimension: Int) {
         precondition(dimension > 0, "points need at least one coordinate")
         self.dimension = dimension
     }
 
+    /// 0: the first point is point 0.
     public var startIndex: Int { 0 }
+    /// The number of points.
     public var endIndex: Int { coordinates.count / dimension }
 
     /// The point at `position`.

@@ -3,6 +3,7 @@
 public struct Trajectory: Sendable {
     /// Why a run stopped before taking all its steps.
     public struct EarlyStop: Equatable, Sendable {
+        /// Which value was not finite.
         public enum Cause: Equatable, Sendable {
             /// x itself became infinite or NaN (after the update of the previous step).
             case point
@@ -13,6 +14,7 @@ public struct Trajectory: Sendable {
         }
         /// The step at which the non-finite value was met: x_step is the point concerned.
         public let step: Int
+        /// Which value was not finite.
         public let cause: Cause
     }
 

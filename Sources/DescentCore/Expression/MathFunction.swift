@@ -3,7 +3,22 @@ import Foundation
 /// The functions an expression may call, each of one argument, evaluated with the C library
 /// (glibc on Linux) as NumPy's scalar code does.
 public enum MathFunction: String, CaseIterable, Sendable {
-    case sin, cos, tan, exp, log, sqrt, abs, tanh
+    /// Sine, argument in radians.
+    case sin
+    /// Cosine, argument in radians.
+    case cos
+    /// Tangent, argument in radians.
+    case tan
+    /// eˣ: +∞ above about 709.78, 0 below about −745.13.
+    case exp
+    /// The natural logarithm: −∞ at 0, NaN below 0.
+    case log
+    /// The square root (IEEE, correctly rounded): NaN below 0, −0 at −0.
+    case sqrt
+    /// The absolute value.
+    case abs
+    /// The hyperbolic tangent, in (−1, 1) and ±1 at the ends of the Double range.
+    case tanh
     /// The logistic function 1 / (1 + e⁻ˣ), computed without overflow for large |x|.
     case sigmoid
     /// −1, 0 or 1 (NaN for NaN): the derivative of `abs`, also callable.

@@ -20,6 +20,8 @@ public enum NumPyArange {
         /// More values than `limit`; `count` is how many the range holds (possibly infinite).
         case tooMany(count: Double, limit: Int)
 
+        /// What was wrong, worded to follow "cannot make": a step, a pair of bounds or a count, with
+        /// the values that were given and what is allowed.
         public var description: String {
             switch self {
             case .step(let step): "a step of \(ShortestDouble.format(step)) (it must be a finite number above 0)"

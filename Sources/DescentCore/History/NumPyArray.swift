@@ -51,6 +51,7 @@ public struct NumPyArray: Sendable, Equatable {
     /// A fault in a `.npy` file: what is wrong, in words (without the file name, which the
     /// caller adds).
     public struct FormatError: Error, Equatable, CustomStringConvertible {
+        /// The fault in words, as `unsupported dtype '|O'` (no file name: ``RecordedHistory`` adds it).
         public let description: String
         init(_ description: String) { self.description = description }
     }

@@ -7,11 +7,13 @@ public struct HistoryError: Error, Equatable, CustomStringConvertible {
     /// What is wrong, in words that read after `path: `.
     public let reason: String
 
+    /// An error for the file at `path` with `reason` worded to follow `path: `.
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
 
+    /// The whole line: `path: reason`.
     public var description: String { "\(path): \(reason)" }
 }
 
@@ -49,7 +51,12 @@ public enum RecordedHistory {
 
     /// The file formats read, by extension.
     public enum Format: String, CaseIterable, Sendable {
-        case npy, csv, json
+        /// NumPy's `.npy` (``NumPyArray``).
+        case npy
+        /// Comma- or space-separated rows of numbers, or the CSV `--data` writes.
+        case csv
+        /// An array of points, or a trajectory object as `--json` prints it.
+        case json
 
         /// The format of `path`, from its extension (any case).
         public init?(path: String) {
@@ -97,6 +104,7 @@ public enum RecordedHistory {
 
     /// A fault in a CSV or JSON history, without the file name.
     public struct FormatError: Error, Equatable, CustomStringConvertible {
+        /// The fault in words, naming its line (CSV) or where in the document it lies (JSON).
         public let description: String
         init(_ description: String) { self.description = description }
     }

@@ -25,6 +25,12 @@ public struct Landscape: Sendable, Equatable {
     /// The known global minima, marked `+` in figures. Default: none.
     public var minima: [[Double]]
 
+    /// A landscape drawn over `x` × `y`, with contour levels spaced by `levelScale` (default
+    /// ``LevelScale/automatic``) or given outright by `levels` (default `nil`: chosen from the
+    /// values), and `minima` marked `+` (default: none).
+    ///
+    /// - Precondition: none is checked here: a range that is a single point, or levels out of
+    ///   order, draw an empty or a partial contour plot rather than fail.
     public init(
         x: ClosedRange<Double>, y: ClosedRange<Double>, levelScale: LevelScale = .automatic, levels: [Double]? = nil,
         minima: [[Double]] = []

@@ -20,6 +20,9 @@ public struct Objective: Sendable {
     /// An objective from closures.
     ///
     /// - Parameters:
+    ///   - description: how the function reads to a person, as `x0^2 + x1^2`; figures and JSON
+    ///     show it.
+    ///   - dimension: the number of coordinates of a point, at least 1.
     ///   - value: f(x); called with points of exactly `dimension` coordinates.
     ///   - gradient: writes ∇f(x) into its second argument (of `dimension` elements), or `nil` when
     ///     no analytic gradient is known.

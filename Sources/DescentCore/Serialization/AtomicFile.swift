@@ -14,8 +14,11 @@ import Foundation
 public enum AtomicFile {
     /// A file that could not be written, with the path and the reason in words.
     public struct WriteError: Error, CustomStringConvertible {
+        /// The destination asked for, as given.
         public let path: String
+        /// The cause in words, as ``SystemError`` tells it (`no space left on device`).
         public let reason: String
+        /// The whole line: `cannot write PATH: REASON`.
         public var description: String { "cannot write \(path): \(reason)" }
     }
 

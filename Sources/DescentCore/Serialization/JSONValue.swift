@@ -4,11 +4,17 @@
 /// ``ShortestDouble``); a non-finite number, which JSON cannot represent, prints as `null`.
 /// Object members keep the order they were given in, so output is stable and diffable.
 public indirect enum JSONValue: Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number in its shortest round-trip form; `null` when it is not finite.
     case number(Double)
+    /// A string, escaped as RFC 8259 requires.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object, its members in the order given (keys are not checked for repeats).
     case object([(key: String, value: JSONValue)])
 
     /// A JSON array of numbers.

@@ -6,6 +6,7 @@ public struct SystemError: Error, CustomStringConvertible, Equatable {
     /// The `errno` value, e.g. `ENOSPC`.
     public let code: Int32
 
+    /// The error for the `errno` value `code`.
     public init(code: Int32) {
         self.code = code
     }
@@ -15,6 +16,7 @@ public struct SystemError: Error, CustomStringConvertible, Equatable {
         SystemError(code: errno)
     }
 
+    /// `strerror(code)` with its first letter lower-cased, as `no space left on device`.
     public var description: String {
         let text = String(cString: strerror(code))
         return text.prefix(1).lowercased() + text.dropFirst()
