@@ -8,8 +8,11 @@ import Foundation
 public struct Dataset: Sendable {
     /// Training images, one flattened image (rows × columns pixels) per row.
     public let trainImages: Matrix<Float>
+    /// The class of each training image, in 0..<``classCount``.
     public let trainLabels: [Int]
+    /// Test images, one flattened image per row, normalised to [0, 1] as the training images.
     public let testImages: Matrix<Float>
+    /// The class of each test image, in 0..<``classCount``.
     public let testLabels: [Int]
     /// The number of classes: labels are 0..<classCount.
     public let classCount: Int
@@ -23,6 +26,11 @@ public struct Dataset: Sendable {
         testImages: "t10k-images-idx3-ubyte", testLabels: "t10k-labels-idx1-ubyte"
     )
 
+    /// A data set from images already normalised to [0, 1] and their labels (`classCount` classes,
+    /// default 10), for data that does not come from IDX files.
+    ///
+    /// - Precondition: none is checked: each image set's row count should equal its label count, and
+    ///   every label should be below `classCount`.
     public init(
         trainImages: Matrix<Float>, trainLabels: [Int], testImages: Matrix<Float>, testLabels: [Int],
         classCount: Int = 10

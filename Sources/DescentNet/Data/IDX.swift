@@ -2,6 +2,7 @@ import Foundation
 
 /// A fault in a data file: one line naming the file and what is wrong with it.
 public struct DatasetError: Error, Equatable, CustomStringConvertible {
+    /// The whole line: the file's path and what is wrong with it.
     public let description: String
 }
 
@@ -14,7 +15,9 @@ public struct DatasetError: Error, Equatable, CustomStringConvertible {
 /// never ends (`/dev/zero`, a gzip bomb) costs no more than its header announces, and the header
 /// itself is held to ``maximumItemSize`` and ``maximumValueCount``.
 public struct IDXFile: Sendable {
+    /// The sizes of the dimensions: `[count]` for labels, `[count, rows, columns]` for images.
     public let dimensions: [Int]
+    /// Every element, last dimension fastest (as C order).
     public let values: [UInt8]
 
     /// The magic number of label files.
@@ -33,7 +36,7 @@ public struct IDXFile: Sendable {
     /// that it has the `expectedMagic`. With `limit`, only the first `limit` items are kept, and
     /// the file is read (and inflated) only that far, so what lies after them is not checked;
     /// without one, a gzip'd file is read to the end of its stream, whose checksum covers the
-    /// values (at most ``readSize`` bytes may follow them).
+    /// values (at most `readSize` bytes may follow them).
     ///
     /// - Throws: ``DatasetError`` for a file that cannot be opened or is not a regular file (a
     ///   FIFO would block), a wrong magic number, dimensions past the limits, or too few values.

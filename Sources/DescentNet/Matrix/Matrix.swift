@@ -3,7 +3,9 @@ import Dispatch
 /// A dense row-major matrix over contiguous storage: rows × columns elements, row after row, as a
 /// C-ordered NumPy array.
 public struct Matrix<Scalar: NetScalar>: Equatable, Sendable {
+    /// The number of rows (for a batch: samples).
     public let rows: Int
+    /// The number of columns (for a batch: features per sample).
     public let columns: Int
     /// The elements, row after row.
     public var elements: [Scalar]
@@ -23,6 +25,10 @@ public struct Matrix<Scalar: NetScalar>: Equatable, Sendable {
         self.init(rows: rows, columns: columns, elements: Array(repeating: 0, count: rows * columns))
     }
 
+    /// The element at `row`, `column`, both counted from 0.
+    ///
+    /// - Precondition: `row` in 0..<``rows`` and `column` in 0..<``columns``; only the flat index is
+    ///   checked, so an out-of-range column may read the next row.
     public subscript(row: Int, column: Int) -> Scalar {
         get { elements[row * columns + column] }
         set { elements[row * columns + column] = newValue }

@@ -8,13 +8,18 @@ import Foundation
 public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     /// input × hidden weights.
     public var w1: Matrix<Scalar>
+    /// The hidden layer's biases, one per hidden unit (zero at the start).
     public var b1: [Scalar]
     /// hidden × output weights.
     public var w2: Matrix<Scalar>
+    /// The output layer's biases, one per class (zero at the start).
     public var b2: [Scalar]
 
+    /// Inputs per sample: 784 for 28 × 28 images.
     public var inputSize: Int { w1.rows }
+    /// Hidden units: 50 in the book.
     public var hiddenSize: Int { w1.columns }
+    /// Classes: 10 for MNIST and Fashion-MNIST.
     public var outputSize: Int { w2.columns }
 
     /// Weights as the book draws them: `weightInitStd · randn(input, hidden)` for W1, then the same
@@ -43,9 +48,13 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
 
     /// The parameters' gradients (or any values of their shapes).
     public struct Parameters: Sendable {
+        /// The gradient (or value) for W1, input × hidden.
         public var w1: Matrix<Scalar>
+        /// The gradient (or value) for b1, one per hidden unit.
         public var b1: [Scalar]
+        /// The gradient (or value) for W2, hidden × output.
         public var w2: Matrix<Scalar>
+        /// The gradient (or value) for b2, one per class.
         public var b2: [Scalar]
     }
 
@@ -59,6 +68,7 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     /// Buffers for one batch size, so that training allocates nothing per iteration, and how many
     /// threads share the input-layer products.
     public struct Workspace: Sendable {
+        /// The number of samples (rows) every buffer is sized for.
         public let batch: Int
         /// Threads for the two products with the input (x·W1 and xᵀ·dz1), the bulk of the work.
         /// Default: the number of cores.
@@ -68,6 +78,10 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
         var a2: Matrix<Scalar>
         var da1: Matrix<Scalar>
 
+        /// Buffers for `batch` samples through `network`'s layer sizes, with the input-layer products
+        /// split over `threads` (default: the number of active cores).
+        ///
+        /// - Complexity: allocates O(`batch` · (hidden + output)) scalars, once.
         public init(batch: Int, network: TwoLayerNet, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
             self.batch = batch
             self.threads = threads

@@ -1,7 +1,7 @@
 import DescentCore
 import Foundation
 
-/// The book's optimisers (`common/optimizer.py`, see DescentCore's ``Optimizer``) applied to a
+/// The book's optimisers (`common/optimizer.py`, see DescentCore's `Optimizer`) applied to a
 /// network's parameter arrays W1, b1, W2, b2, element by element, as NumPy computes them on arrays
 /// of the network's `Scalar`.
 ///
@@ -30,7 +30,7 @@ public struct NetworkOptimizer<Scalar: NetScalar>: Sendable {
     /// Updates so far (Adam's `iter`).
     private var iteration = 0
 
-    /// - Throws: ``DescentError`` when the learning rate is not finite and > 0, a setting is outside
+    /// - Throws: `DescentError` when the learning rate is not finite and > 0, a setting is outside
     ///   [0, 1), or a setting is given that `kind` does not have.
     public init(kind: OptimizerKind, learningRate: Double, hyperparameters given: [Hyperparameter: Double] = [:])
         throws(DescentError)

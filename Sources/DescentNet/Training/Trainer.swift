@@ -20,7 +20,7 @@ public struct TrainingConfiguration: Sendable {
     /// `train_neuralnet.py`).
     public var optimizer: OptimizerKind = .sgd
     /// The optimiser's settings besides the learning rate; those not given are the book's
-    /// defaults. They must be valid for ``optimizer`` (``OptimizerKind/resolve(_:)`` says whether
+    /// defaults. They must be valid for ``optimizer`` (`OptimizerKind.resolve(_:)` says whether
     /// they are): training with invalid ones is a precondition failure. Default: none.
     public var hyperparameters: [Hyperparameter: Double] = [:]
     /// Threads that split each product of the training loop. Default: 1. The loss and the accuracy
@@ -28,18 +28,23 @@ public struct TrainingConfiguration: Sendable {
     /// was slower on two cores (BENCHMARKS.md).
     public var threads = 1
 
+    /// The book's settings: every member at its default.
     public init() {}
 }
 
 /// What a training run recorded: the loss after every update and the accuracies at every epoch.
 public struct TrainingLog: Sendable {
+    /// Train and test accuracy measured at one iteration.
     public struct Accuracy: Sendable, Equatable {
         /// The iteration the accuracy was measured at (before its update, as the book's loop).
         public let iteration: Int
+        /// The fraction of training images classified correctly, in [0, 1].
         public let train: Double
+        /// The fraction of test images classified correctly, in [0, 1].
         public let test: Double
     }
 
+    /// The learning rate the run used.
     public var learningRate: Double
     /// The optimiser's name (`sgd`, `adam`…). Default: sgd.
     public var optimizer = OptimizerKind.sgd.rawValue
@@ -56,9 +61,13 @@ public struct TrainingLog: Sendable {
 public struct TrainingProgress: Sendable {
     /// Iterations whose loss is known (the loss trails the updates by at most one).
     public let iteration: Int
+    /// The number of iterations the run will make.
     public let iterations: Int
+    /// The mini-batch loss of iteration ``iteration``.
     public let loss: Double
+    /// The latest accuracy measured, or `nil` before the first.
     public let lastAccuracy: TrainingLog.Accuracy?
+    /// Wall-clock seconds since the run started.
     public let elapsed: Double
 }
 
@@ -74,7 +83,7 @@ public struct TrainingProgress: Sendable {
 /// ```
 /// With the same seed it draws the same weights and batches as the book's code. Batches,
 /// activations and gradients live in buffers made once. Two things run beside the loop, each on a
-/// thread of its own (``BackgroundSeries``) and on copies of the network: the loss of each update,
+/// thread of its own (`BackgroundSeries`) and on copies of the network: the loss of each update,
 /// overlapping the next gradient, and the accuracy checks, whose 17 passes over 70,000 images cost
 /// about a fifth of a run.
 public enum Trainer {
