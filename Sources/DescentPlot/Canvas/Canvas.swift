@@ -10,6 +10,7 @@
 public protocol Canvas {
     /// Width and height in pixels.
     var width: Double { get }
+    /// Height in pixels.
     var height: Double { get }
 
     /// Fills the inside of `path` (each subpath implicitly closed).
@@ -20,14 +21,17 @@ public protocol Canvas {
     mutating func draw(_ text: PlacedText, color: Color)
     /// Clips everything drawn until the matching `popClip` to `rect`.
     mutating func pushClip(_ rect: Rect)
+    /// Ends the clip of the matching `pushClip`, restoring the one before it.
     mutating func popClip()
     /// Starts a named group of drawing (an artist), which SVG keeps as a `<g>`.
     mutating func beginGroup(_ name: String)
+    /// Ends the group of the matching `beginGroup`.
     mutating func endGroup()
     /// Says when what is drawn until the matching `endReveal` appears, in a backend that
     /// animates (``SVGCanvas`` with an ``SVGAnimation``). Every other backend draws it as it is,
     /// so its picture is the animation's last frame. Default: ignored.
     mutating func beginReveal(_ reveal: Reveal)
+    /// Ends the reveal of the matching `beginReveal`. Default: ignored.
     mutating func endReveal()
 }
 
@@ -43,7 +47,9 @@ public enum Reveal: Equatable, Sendable {
 }
 
 extension Canvas {
+    /// Ignores the reveal: the backend draws everything at once, the animation's last frame.
     public mutating func beginReveal(_ reveal: Reveal) {}
+    /// Ignores the end of a reveal.
     public mutating func endReveal() {}
 
     /// Fills with the non-zero rule.

@@ -3,21 +3,26 @@ import Foundation
 
 /// PNG through libpng's simplified API (`png_image_*`), which reports errors by return value and
 /// needs no setjmp. The simplified writer emits only the image chunks; the pHYs (resolution) and
-/// text (metadata: tEXt or iTXt, see ``PNGTextChunk``) chunks are spliced in after IHDR, each with
+/// text (metadata: tEXt or iTXt, see `PNGTextChunk`) chunks are spliced in after IHDR, each with
 /// its CRC-32, as the PNG specification (ISO/IEC 15948, §5.3) lays chunks out.
 ///
 /// Pixels are 8-bit RGBA; an image whose every pixel is opaque (every figure on its white
 /// background) is stored as 8-bit RGB, the same pixels in three quarters of the data, which keeps
 /// the files no larger than matplotlib's.
 public enum PNGCodec {
+    /// A PNG that could not be encoded or decoded, with libpng's message.
     public struct Error: Swift.Error, CustomStringConvertible {
+        /// What libpng reported, in its words.
         public let description: String
     }
 
     /// A decoded image: 8-bit RGBA, straight alpha, row after row.
     public struct Image {
+        /// Width in pixels.
         public let width: Int
+        /// Height in pixels.
         public let height: Int
+        /// The pixels: 4 bytes (r, g, b, a) per pixel, `width` pixels per row, top row first.
         public let rgba: [UInt8]
 
         /// The colour of pixel (x, y) as (r, g, b, a).

@@ -2,12 +2,14 @@ import Foundation
 
 /// The raster backend: anti-aliased drawing into RGBA pixels, encoded as PNG.
 ///
-/// Paths are flattened (0.1 px), strokes outlined by ``Stroker``, everything clipped exactly to
-/// the current clip rectangle and scan-converted by ``Rasterizer``. Every colour is resolved
+/// Paths are flattened (0.1 px), strokes outlined by `Stroker`, everything clipped exactly to
+/// the current clip rectangle and scan-converted by `Rasterizer`. Every colour is resolved
 /// through the canvas's ``Theme`` as it is painted; one that resolves to nothing (alpha 0, the
 /// background of a transparent theme) paints nothing.
 public struct RasterCanvas: Canvas {
+    /// Width in pixels (a whole number).
     public let width: Double
+    /// Height in pixels (a whole number).
     public let height: Double
     /// Default: ``Theme/light``.
     public let theme: Theme
@@ -27,27 +29,40 @@ public struct RasterCanvas: Canvas {
         clips.last ?? Rect(x: 0, y: 0, width: width, height: height)
     }
 
+    /// Flattens `path` and paints its inside, anti-aliased, by `rule`.
+    ///
+    /// - Complexity: O(path length in pixels + area of its bounding box), as ``FillRule``'s
+    ///   rasterizer.
     public mutating func fill(_ path: Path, color: Color, rule: FillRule) {
         paint(path.flattened(), color: color, rule: rule)
     }
 
+    /// Outlines the flattened `path` with `style` (width, caps, joins, dashes) and fills the
+    /// outline. Dashes wholly outside the clip are not outlined.
     public mutating func stroke(_ path: Path, style: StrokeStyle, color: Color) {
         paint(Stroker.outline(of: path.flattened(), style: style, visible: clip), color: color, rule: .nonZero)
     }
 
+    /// Fills the text's glyph outlines.
     public mutating func draw(_ text: PlacedText, color: Color) {
         fill(text.path, color: color, rule: .nonZero)
     }
 
+    /// Clips to `rect` within the current clip (an empty intersection draws nothing).
     public mutating func pushClip(_ rect: Rect) {
         clips.append(clip.intersection(rect) ?? Rect(x: 0, y: 0, width: 0, height: 0))
     }
 
+    /// Restores the clip before the matching `pushClip`.
+    ///
+    /// - Precondition: a clip was pushed.
     public mutating func popClip() {
         clips.removeLast()
     }
 
+    /// Does nothing: pixels keep no groups.
     public mutating func beginGroup(_ name: String) {}
+    /// Does nothing: pixels keep no groups.
     public mutating func endGroup() {}
 
     private mutating func paint(_ polygons: [Polyline], color: Color, rule: FillRule) {

@@ -6,7 +6,7 @@ import Foundation
 /// everywhere without the font: each glyph's outline is defined once in `<defs>` (in font units)
 /// and placed with `<use>` and a transform, as matplotlib does; ``TextMode/characters`` writes
 /// `<text>` instead, which stays selectable and searchable. Every text the canvas writes goes
-/// through ``XMLText``, so no title or label can make the document ill-formed XML.
+/// through `XMLText`, so no title or label can make the document ill-formed XML.
 ///
 /// **Themes.** Colours are resolved through ``theme`` and written as `fill`/`stroke` attributes.
 /// With a ``darkTheme`` as well (`--theme auto`), every colour the two themes resolve differently
@@ -24,6 +24,7 @@ import Foundation
 /// Numbers are written with at most 3 decimals (1/1000 px), so the same drawing always gives the
 /// same bytes.
 public struct SVGCanvas: Canvas {
+    /// How text is written.
     public enum TextMode: Sendable {
         /// `<path>` elements of the glyph outlines. Default.
         case outlines
@@ -31,7 +32,9 @@ public struct SVGCanvas: Canvas {
         case characters
     }
 
+    /// Width in pixels, written as the document's `width` and `viewBox`.
     public let width: Double
+    /// Height in pixels, written as the document's `height` and `viewBox`.
     public let height: Double
     /// The colours of the document (the default ones, with a ``darkTheme``). Default: light.
     public let theme: Theme
@@ -53,6 +56,10 @@ public struct SVGCanvas: Canvas {
     /// The reveals begun and not yet ended, innermost last.
     private var reveals: [Reveal] = []
 
+    /// A document of `width` × `height` pixels on `background` (default: the theme's background),
+    /// with text as glyph outlines (default) or `<text>`, coloured by `theme` (default:
+    /// ``Theme/light``), following the reader's dark setting when `darkTheme` is given (default:
+    /// none) and animated by `animation` (default: none).
     public init(
         width: Double, height: Double, background: Color = .background, textMode: TextMode = .outlines,
         theme: Theme = .light, darkTheme: Theme? = nil, animation: SVGAnimation? = nil
@@ -66,6 +73,8 @@ public struct SVGCanvas: Canvas {
         self.animation = animation
     }
 
+    /// Writes a `<path>` with a `fill` (and `fill-rule="evenodd"` for ``FillRule/evenOdd``); an
+    /// empty path, or a colour that resolves to nothing in every theme, writes nothing.
     public mutating func fill(_ path: Path, color: Color, rule: FillRule) {
         guard !path.isEmpty, let paint = paint(color, "fill") else { return }
         var attributes = "d=\"\(Self.pathData(path))\" \(paint)"
@@ -73,6 +82,8 @@ public struct SVGCanvas: Canvas {
         line("<path \(attributes)/>")
     }
 
+    /// Writes a `<path>` with `fill="none"` and the stroke's native attributes (width, cap, join,
+    /// `stroke-dasharray`); an empty path, or a colour that resolves to nothing, writes nothing.
     public mutating func stroke(_ path: Path, style: StrokeStyle, color: Color) {
         guard !path.isEmpty, let paint = paint(color, "stroke") else { return }
         var attributes = "d=\"\(Self.pathData(path))\" fill=\"none\" \(paint)"
@@ -141,6 +152,8 @@ public struct SVGCanvas: Canvas {
         }
     }
 
+    /// Starts a revealed part: with an animation, a `<g>` for ``Reveal/at(_:)``; strokes inside
+    /// ``Reveal/along(lengths:times:)`` are animated one by one. Without an animation, nothing.
     public mutating func beginReveal(_ reveal: Reveal) {
         reveals.append(reveal)
         if animation != nil, case .at = reveal {
@@ -149,6 +162,7 @@ public struct SVGCanvas: Canvas {
         }
     }
 
+    /// Ends the revealed part, writing its timing.
     public mutating func endReveal() {
         let reveal = reveals.removeLast()
         if let animation, case .at(let time) = reveal {
@@ -184,6 +198,7 @@ public struct SVGCanvas: Canvas {
         return name
     }
 
+    /// Defines a `<clipPath>` of `rect` and opens a `<g>` clipped to it (nested groups intersect).
     public mutating func pushClip(_ rect: Rect) {
         clipCount += 1
         definitions +=
@@ -193,16 +208,19 @@ public struct SVGCanvas: Canvas {
         indentLevel += 1
     }
 
+    /// Closes the clipped `<g>` of the matching `pushClip`.
     public mutating func popClip() {
         indentLevel -= 1
         line("</g>")
     }
 
+    /// Opens a `<g class="name">` (the name XML-escaped).
     public mutating func beginGroup(_ name: String) {
         line("<g class=\"\(XMLText.escaped(name))\">")
         indentLevel += 1
     }
 
+    /// Closes the `<g>` of the matching `beginGroup`.
     public mutating func endGroup() {
         indentLevel -= 1
         line("</g>")

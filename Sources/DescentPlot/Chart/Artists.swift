@@ -13,31 +13,42 @@ public protocol Artist: Sendable {
 }
 
 extension Artist {
+    /// None: an artist appears in the legend only when it says so.
     public var legendEntry: LegendEntry? { nil }
+    /// None: an artist that reports no points does not steer the legend's placement.
     public func screenPoints(in frame: AxesFrame) -> [Point] { [] }
 }
 
 /// A legend row: a sample of the line and marker, and the label.
 public struct LegendEntry: Sendable {
+    /// The text of the row.
     public let label: String
+    /// The sample line's dash style; ``LineStyle/none`` for a marker alone.
     public let lineStyle: LineStyle
+    /// The sample line's width, in points.
     public let lineWidth: Double
+    /// The sample's colour.
     public let color: Color
+    /// The marker drawn on the sample, if any.
     public let marker: Marker?
 }
 
 /// A data series: a polyline through (xs[i], ys[i]) and/or a marker at each point
 /// (matplotlib's `plot`). Non-finite points break the line.
 public struct LineArtist: Artist {
+    /// The x values, in data units; as many as ``ys``. A non-finite value breaks the line there.
     public var xs: [Double]
+    /// The y values, in data units; as many as ``xs``. A non-finite value breaks the line there.
     public var ys: [Double]
     /// Default: solid.
     public var style: LineStyle
     /// Line width in points. Default: 1.5.
     public var width: Double
+    /// The line's and the markers' colour. Default: the first colour of the cycle, `#1f77b4`.
     public var color: Color
     /// Default: none.
     public var marker: Marker?
+    /// The legend's label; `nil` leaves the line out of the legend. Default: nil.
     public var label: String?
     /// When set, points outside the view are shown by an arrow at the axes' edge pointing where
     /// they went, with the coordinates of the farthest one: never lost silently. Default: true.
@@ -49,6 +60,10 @@ public struct LineArtist: Artist {
     /// once).
     public var revealTimes: [Double]?
 
+    /// A line through (`xs[i]`, `ys[i]`) with the given style; every argument but the points has
+    /// the default its property states.
+    ///
+    /// - Precondition: `xs.count == ys.count`.
     public init(
         xs: [Double], ys: [Double], style: LineStyle = .solid, width: Double = PlotDefaults.lineWidth,
         color: Color = Color.cycle[0], marker: Marker? = nil, label: String? = nil, marksPointsOutsideView: Bool = true
@@ -72,6 +87,9 @@ public struct LineArtist: Artist {
         return line
     }
 
+    /// The smallest rectangle holding every finite point; `nil` when no point is finite.
+    ///
+    /// - Complexity: O(n) for n points.
     public var dataBounds: Rect? {
         let points = zip(xs, ys).filter { $0.0.isFinite && $0.1.isFinite }
         guard let minX = points.map(\.0).min(), let maxX = points.map(\.0).max(), let minY = points.map(\.1).min(),
@@ -80,14 +98,21 @@ public struct LineArtist: Artist {
         return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
     }
 
+    /// A row with the line's style and marker when it has a ``label``, else `nil`.
     public var legendEntry: LegendEntry? {
         label.map { LegendEntry(label: $0, lineStyle: style, lineWidth: width, color: color, marker: marker) }
     }
 
+    /// Every finite point, in pixels.
     public func screenPoints(in frame: AxesFrame) -> [Point] {
         zip(xs, ys).filter { $0.0.isFinite && $0.1.isFinite }.map { frame.pixel($0.0, $0.1) }
     }
 
+    /// Strokes each run of finite points, thinned to what the pixels can show
+    /// (``PolylineDecimation``), then the markers, at most one per 1/8-pixel cell (a second would
+    /// cover the first exactly).
+    ///
+    /// - Complexity: O(n) for n points; markers drawn are bounded by the path's length in pixels.
     public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
         if style != .none {
             // Runs of finite points, each thinned to what the pixels can show.
@@ -170,6 +195,7 @@ public struct LineArtist: Artist {
 /// A line across the whole axes at a data value (matplotlib's `axhline` / `axvline`): the book's
 /// dashed guides through the origin.
 public struct GuideLine: Artist {
+    /// Which way the guide runs.
     public enum Orientation: Sendable {
         /// y = value, from the left edge to the right.
         case horizontal
@@ -177,13 +203,18 @@ public struct GuideLine: Artist {
         case vertical
     }
 
+    /// Horizontal (y = ``value``) or vertical (x = ``value``).
     public var orientation: Orientation
+    /// The data value the line marks: y for a horizontal guide, x for a vertical one.
     public var value: Double
+    /// The dash style. Default: ``LineStyle/dashed``, as the book's `'--b'`.
     public var style: LineStyle
     /// Width in points. Default: 1.5.
     public var width: Double
+    /// Default: ``Color/guide``, pure blue (matplotlib's `'b'`) in the light theme.
     public var color: Color
 
+    /// A guide at `value`, dashed, 1.5 pt and pure blue by default, as the book's.
     public init(
         _ orientation: Orientation, at value: Double, style: LineStyle = .dashed,
         width: Double = PlotDefaults.lineWidth,
@@ -196,8 +227,11 @@ public struct GuideLine: Artist {
         self.color = color
     }
 
+    /// `nil`: a guide spans whatever limits the axes have and takes no part in choosing them.
     public var dataBounds: Rect? { nil }
 
+    /// Strokes the line across the axes box, snapped to the pixel grid as matplotlib snaps
+    /// `axhline`, so a 1.5 pt line is crisp.
     public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
         let pixels = frame.units.pixels(width)
         let path: Path
@@ -218,23 +252,34 @@ public struct GuideLine: Artist {
 /// Text inside the axes, at a point given in data coordinates or as a fraction of the axes box,
 /// optionally on a translucent box of the theme's paper (white) and with an arrow to a data point.
 public struct TextArtist: Artist {
+    /// Where the text is placed.
     public enum Anchor: Sendable {
+        /// At the data point (x, y): the text moves with the limits.
         case data(Double, Double)
+        /// At a fraction of the axes box, (0, 0) its lower left corner and (1, 1) its upper
+        /// right: the text stays put whatever the limits.
         case axesFraction(Double, Double)
     }
 
+    /// The text, with any superscripts.
     public var text: RichText
+    /// The point the text is placed at.
     public var anchor: Anchor
+    /// Which side of the text sits at the anchor. Default: ``HorizontalAnchor/left``.
     public var horizontal: HorizontalAnchor
+    /// Which edge of the text sits at the anchor. Default: ``VerticalAnchor/top``.
     public var vertical: VerticalAnchor
     /// Size in points. Default: 9.
     public var size: Double
+    /// The text's and the arrow's colour. Default: ``Color/foreground``.
     public var color: Color
     /// Draw the text on the paper colour (white) at 85 % opacity. Default: true.
     public var boxed: Bool
     /// A data point the text points at with an arrow, if any.
     public var arrowTo: (x: Double, y: Double)?
 
+    /// Text at `anchor` with the given placement; every argument but the text and the anchor has
+    /// the default its property states.
     public init(
         _ text: RichText, at anchor: Anchor, horizontal: HorizontalAnchor = .left, vertical: VerticalAnchor = .top,
         size: Double = 9, color: Color = .foreground, boxed: Bool = true, arrowTo: (x: Double, y: Double)? = nil
@@ -249,6 +294,7 @@ public struct TextArtist: Artist {
         self.arrowTo = arrowTo
     }
 
+    /// `nil`: text takes no part in choosing the limits.
     public var dataBounds: Rect? { nil }
 
     func placed(in frame: AxesFrame) -> PlacedText {
@@ -260,11 +306,13 @@ public struct TextArtist: Artist {
         return PlacedText(frame.layout(text, points: size), at: position, horizontal: horizontal, vertical: vertical)
     }
 
+    /// The corners and centre of the text's box, so that the legend avoids covering it.
     public func screenPoints(in frame: AxesFrame) -> [Point] {
         let bounds = placed(in: frame).bounds
         return [Point(bounds.minX, bounds.minY), Point(bounds.maxX, bounds.maxY), bounds.center]
     }
 
+    /// Draws the arrow (from the text's box to ``arrowTo``), the box when ``boxed``, then the text.
     public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
         let placed = placed(in: frame)
         if let arrowTo {
@@ -284,12 +332,17 @@ public struct TextArtist: Artist {
 
 /// A filled polygon in data coordinates (matplotlib's `fill`), or its outline.
 public struct RegionArtist: Artist {
+    /// The vertices' x values, in data units; as many as ``ys``.
     public var xs: [Double]
+    /// The vertices' y values, in data units; as many as ``xs``.
     public var ys: [Double]
+    /// The fill's (or the outline's) colour; give it an alpha below 1 to let the data show through.
     public var color: Color
     /// Stroke the outline this wide (points) instead of filling. Default: nil (fill).
     public var outlineWidth: Double?
 
+    /// A polygon through (`xs[i]`, `ys[i]`), closed back to its first vertex, filled unless
+    /// `outlineWidth` is given.
     public init(xs: [Double], ys: [Double], color: Color, outlineWidth: Double? = nil) {
         self.xs = xs
         self.ys = ys
@@ -297,11 +350,13 @@ public struct RegionArtist: Artist {
         self.outlineWidth = outlineWidth
     }
 
+    /// The smallest rectangle holding every vertex; `nil` for no vertex.
     public var dataBounds: Rect? {
         guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() else { return nil }
         return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
     }
 
+    /// Fills the polygon with the non-zero rule, or strokes its outline with mitred corners.
     public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
         let path = Path.polyline(zip(xs, ys).map { frame.pixel($0.0, $0.1) }, closed: true)
         if let outlineWidth {

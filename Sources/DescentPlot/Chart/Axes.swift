@@ -5,17 +5,24 @@ import Foundation
 /// Limits are given or automatic: the data's extent plus 5 % of its range on each side
 /// (matplotlib's margins), not rounded to ticks.
 public struct Axes: Sendable {
+    /// The title above the box, 12 pt (times ``textScale``); a title wider than the panel is set
+    /// smaller, down to 6 pt, then cut with an ellipsis. Default: none.
     public var title: RichText?
+    /// The label under the x axis, 10 pt. Default: none.
     public var xLabel: RichText?
+    /// The label left of the y axis, 10 pt, turned a quarter turn. Default: none.
     public var yLabel: RichText?
     /// The view along x; `nil` for automatic. Default: nil.
     public var xLimits: ClosedRange<Double>?
+    /// The view along y; `nil` for automatic. Default: nil.
     public var yLimits: ClosedRange<Double>?
     /// Default: linear.
     public var xScale: Scale = .linear
+    /// Default: linear.
     public var yScale: Scale = .linear
     /// Light grid lines at the ticks. Default: false.
     public var grid = false
+    /// What the axes draw, in order: later ones on top. Default: none.
     public var artists: [any Artist] = []
     /// Where the legend goes; `nil` for none. Default: nil.
     public var legend: LegendLocation?
@@ -29,6 +36,7 @@ public struct Axes: Sendable {
     /// (see ``ColorBar`` for the layout); the plot keeps the rest. Default: none.
     public var colorBar: ColorBar?
 
+    /// Empty axes: automatic limits, linear scales, no artist, label, title or legend.
     public init() {}
 
     /// Whether the axes hold nothing to show: no artist, title or label. A figure leaves such a
@@ -93,11 +101,15 @@ public struct Inset: Sendable {
     /// x, y (bottom left), width and height as fractions of the parent axes box. Where its labels
     /// or title would leave the parent's box, the inset moves inward as far as needed.
     public var bounds: Rect
+    /// The inset's own axes, drawn in ``bounds``; give them a ``Axes/textScale`` below 1 (the
+    /// trajectory figures use 0.8) for text that suits the smaller box.
     public var axes: Axes
     /// The region of the parent, in its data coordinates, that the inset magnifies: outlined in
     /// the parent and joined to the inset by a dashed line. Default: none.
     public var region: (x: ClosedRange<Double>, y: ClosedRange<Double>)?
 
+    /// An inset showing `axes` at `bounds` (fractions of the parent box), outlining `region` of the
+    /// parent when given.
     public init(bounds: Rect, axes: Axes, region: (x: ClosedRange<Double>, y: ClosedRange<Double>)? = nil) {
         self.bounds = bounds
         self.axes = axes

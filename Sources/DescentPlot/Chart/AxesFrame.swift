@@ -3,11 +3,17 @@
 public struct AxesFrame: Sendable {
     /// The axes box in pixels.
     public let box: Rect
+    /// The view along x, in data units: the left and right edges of ``box``.
     public let xLimits: ClosedRange<Double>
+    /// The view along y, in data units: the bottom and top edges of ``box``.
     public let yLimits: ClosedRange<Double>
+    /// How x maps to the box's width.
     public let xScale: Scale
+    /// How y maps to the box's height.
     public let yScale: Scale
+    /// Points to pixels at the figure's dpi, for line widths and marker sizes.
     public let units: PlotUnits
+    /// The font every text of the axes is set in.
     public let font: Font
     /// Multiplies every font size (insets use smaller text). Default: 1.
     public let textScale: Double

@@ -21,6 +21,7 @@ import Foundation
 /// the bar when the levels need one) for linear levels, and as 10ⁿ (or m×10ⁿ between decades) for
 /// log-spaced ones.
 public struct ColorBar: Sendable {
+    /// The levels the bar explains: band edges, and its ticks.
     public let levels: ContourLevels
     /// The colour of each band, from the lowest.
     public let colors: [Color]

@@ -12,12 +12,15 @@ import Foundation
 public struct Figure: Sendable {
     /// Pixel size. Default: 640 × 480.
     public var width: Double
+    /// Default: 480.
     public var height: Double
     /// Resolution: how many pixels a point of text or line width takes (1 pt = dpi/72 px). Default: 100.
     public var dpi: Double
     /// The figure's background. Default: ``Color/background``, which the theme chooses.
     public var background: Color = .background
+    /// Rows of panels. Default: 1.
     public let rows: Int
+    /// Columns of panels. Default: 1.
     public let columns: Int
     /// The panels, row after row.
     public var panels: [Axes]
@@ -28,6 +31,15 @@ public struct Figure: Sendable {
     /// so 16 million pixels take 256 MB while drawing.
     public static let maximumPixels = 16_000_000.0
 
+    /// A figure of `width` × `height` pixels in all (default: 640 × 480, matplotlib's) at `dpi`
+    /// (default: 100), divided into `rows` × `columns` equal cells of empty ``Axes``.
+    ///
+    /// The size is the whole figure's, not a panel's: two columns at the default width are 320 px
+    /// each.
+    ///
+    /// - Precondition: `rows > 0` and `columns > 0`. The size is not checked: the command line
+    ///   holds it to ``maximumSide`` and ``maximumPixels``, and a program should too (a raster
+    ///   canvas keeps 16 bytes a pixel while drawing).
     public init(width: Double = 640, height: Double = 480, dpi: Double = 100, rows: Int = 1, columns: Int = 1) {
         precondition(rows > 0 && columns > 0, "a figure needs at least one panel")
         self.width = width
@@ -118,7 +130,10 @@ public struct Figure: Sendable {
 
     /// The file formats a figure is saved in, by extension.
     public enum FileFormat: String, CaseIterable, Sendable {
-        case png, svg
+        /// PNG through libpng: anti-aliased pixels, with text chunks for metadata.
+        case png
+        /// SVG 1.1 written by ``SVGCanvas``: the same paths as vectors.
+        case svg
 
         /// The format of `path`'s extension (case-insensitive), or `nil`.
         public init?(path: String) {
@@ -128,6 +143,7 @@ public struct Figure: Sendable {
 
     /// A figure that could not be saved.
     public struct SaveError: Error, CustomStringConvertible {
+        /// What went wrong, with the path, as `out.txt: the file name must end in .png or .svg`.
         public let description: String
     }
 

@@ -1,7 +1,27 @@
 /// Where a legend goes: a corner or side of the axes, or `best`, the place that hides the
 /// fewest drawn points (matplotlib's `loc='best'`, same candidate order).
 public enum LegendLocation: CaseIterable, Sendable {
-    case best, upperRight, upperLeft, lowerLeft, lowerRight, centerLeft, centerRight, lowerCenter, upperCenter, center
+    /// Where the legend box covers the fewest drawn points, trying the places below in
+    /// matplotlib's order (upper right first); ties go to the earlier place.
+    case best
+    /// The upper right corner.
+    case upperRight
+    /// The upper left corner.
+    case upperLeft
+    /// The lower left corner.
+    case lowerLeft
+    /// The lower right corner.
+    case lowerRight
+    /// The middle of the left side.
+    case centerLeft
+    /// The middle of the right side.
+    case centerRight
+    /// The middle of the bottom side.
+    case lowerCenter
+    /// The middle of the top side.
+    case upperCenter
+    /// The centre of the axes.
+    case center
 }
 
 enum Legend {

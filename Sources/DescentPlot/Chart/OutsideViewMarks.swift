@@ -109,6 +109,9 @@ enum OutsideViewMarks {
 /// Numbers in annotations: 3 significant digits, and ×10ⁿ with a real superscript beyond
 /// 10⁻³…10⁴.
 public enum ValueText {
+    /// `value` as 3 significant digits in the shortest form (`0.00123`, `2.5`, `12300`) while its
+    /// decimal exponent is in −3…4, else as `m.mm×10ⁿ` with a superscript exponent. Zero is `0`;
+    /// NaN is `NaN` and ±∞ is `∞` or `-∞`.
     public static func spans(_ value: Double) -> [TextSpan] {
         guard value.isFinite else { return [TextSpan(value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞"))] }
         if value == 0 { return [TextSpan("0")] }

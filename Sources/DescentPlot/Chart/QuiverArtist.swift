@@ -22,9 +22,13 @@ import Foundation
 /// Arrows whose point or vector is not finite are left out (matplotlib masks them). Arrows are
 /// filled, not stroked, each as its own polygon, through the canvas, so PNG and SVG agree.
 public struct QuiverArtist: Artist {
+    /// The arrows' tails along x, in data units; as many as ``ys``, ``us`` and ``vs``.
     public var xs: [Double]
+    /// The arrows' tails along y, in data units.
     public var ys: [Double]
+    /// The vectors' x components, in data units (their length is scaled by ``scale``).
     public var us: [Double]
+    /// The vectors' y components, in data units.
     public var vs: [Double]
     /// Default: black (matplotlib's `'k'`); the book's figure uses #666666.
     public var color: Color
@@ -34,15 +38,22 @@ public struct QuiverArtist: Artist {
     /// Vector length per axes width; `nil` for matplotlib's 1.8 · mean length · max(10, √N).
     /// Default: nil.
     public var scale: Double?
-    /// In shaft widths. Defaults: 3, 5, 4.5 (matplotlib's).
+    /// Head width, in shaft widths. Default: 3 (matplotlib's, as the other head sizes).
     public var headWidth = 3.0
+    /// Head length, in shaft widths. Default: 5.
     public var headLength = 5.0
+    /// Head length where it meets the shaft, in shaft widths. Default: 4.5.
     public var headAxisLength = 4.5
     /// Arrows shorter than `minShaft` head lengths are drawn as a scaled head; shorter than
-    /// `minLength` shaft widths, as a dot. Defaults: 1, 1.
+    /// ``minLength`` shaft widths, as a dot. Default: 1.
     public var minShaft = 1.0
+    /// Below this length, in shaft widths, an arrow is drawn as a dot. Default: 1.
     public var minLength = 1.0
 
+    /// Arrows from (`xs[i]`, `ys[i]`) along (`us[i]`, `vs[i]`), sized as matplotlib's `quiver`, in
+    /// `color` (default: ``Color/foreground``, black in the light theme).
+    ///
+    /// - Precondition: the four arrays have the same count.
     public init(xs: [Double], ys: [Double], us: [Double], vs: [Double], color: Color = .foreground) {
         precondition(
             xs.count == ys.count && xs.count == us.count && xs.count == vs.count,
@@ -59,6 +70,8 @@ public struct QuiverArtist: Artist {
         xs[index].isFinite && ys[index].isFinite && us[index].isFinite && vs[index].isFinite
     }
 
+    /// The smallest rectangle holding every finite tail (the arrows themselves may reach past it,
+    /// as in matplotlib); `nil` when there is none.
     public var dataBounds: Rect? {
         let shown = xs.indices.filter { xs[$0].isFinite && ys[$0].isFinite }
         guard let minX = shown.map({ xs[$0] }).min(), let maxX = shown.map({ xs[$0] }).max(),
@@ -134,10 +147,14 @@ public struct QuiverArtist: Artist {
         }
     }
 
+    /// Every drawn arrow's tail, in pixels.
     public func screenPoints(in frame: AxesFrame) -> [Point] {
         xs.indices.filter(isShown).map { frame.pixel(xs[$0], ys[$0]) }
     }
 
+    /// Fills each arrow's polygon, clipped to the axes box; arrows wholly outside it are skipped.
+    ///
+    /// - Complexity: O(N) for N arrows.
     public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
         let visible = frame.box.insetBy(-1)
         canvas.pushClip(frame.box)

@@ -4,6 +4,7 @@ public struct PlotUnits: Sendable {
     /// Dots (pixels) per inch. Default: 100, matplotlib's `figure.dpi`.
     public let dpi: Double
 
+    /// Units at `dpi` dots per inch (default: 100).
     public init(dpi: Double = 100) {
         self.dpi = dpi
     }
@@ -42,8 +43,17 @@ public enum PlotDefaults {
     public static let tickLength = 3.5
     /// `xtick.major.pad`: gap between tick and label.
     public static let tickPad = 3.5
-    /// `figure.subplot.left/right/bottom/top`, as fractions of the figure (or of a grid cell).
-    public static let subplotLeft = 0.125, subplotRight = 0.9, subplotBottom = 0.11, subplotTop = 0.88
+    /// `figure.subplot.left`: the axes box's left edge, as a fraction of the figure's (or a grid
+    /// cell's) width from its left: 0.125, x = 80 px of 640.
+    public static let subplotLeft = 0.125
+    /// `figure.subplot.right`: the box's right edge, as a fraction of the width from the left: 0.9.
+    public static let subplotRight = 0.9
+    /// `figure.subplot.bottom`: the box's bottom edge, as a fraction of the height from the
+    /// bottom: 0.11.
+    public static let subplotBottom = 0.11
+    /// `figure.subplot.top`: the box's top edge, as a fraction of the height from the bottom:
+    /// 0.88, y = 57.6 px from the top of 480.
+    public static let subplotTop = 0.88
     /// `axes.xmargin`/`ymargin`: automatic limits leave 5 % of the data range free on each side.
     public static let dataMargin = 0.05
 }
@@ -51,6 +61,7 @@ public enum PlotDefaults {
 /// How a line is drawn: matplotlib's line styles, whose dash lengths (in multiples of the line
 /// width, `lines.dashed_pattern` etc.) scale with the width.
 public enum LineStyle: String, CaseIterable, Sendable {
+    /// `-`: one unbroken line.
     case solid
     /// `--`: 3.7 on, 1.6 off.
     case dashed
@@ -79,7 +90,18 @@ public enum LineStyle: String, CaseIterable, Sendable {
 
 /// The shape of a marker.
 public enum MarkerShape: String, CaseIterable, Sendable {
-    case circle, square, diamond, triangle, plus, cross
+    /// `o`: a filled circle.
+    case circle
+    /// `s`: a filled square.
+    case square
+    /// `D`: a filled square standing on a corner.
+    case diamond
+    /// `^`: a filled triangle pointing up.
+    case triangle
+    /// `+`: two strokes, horizontal and vertical (not filled).
+    case plus
+    /// `x`: two diagonal strokes (not filled).
+    case cross
 
     /// The outline, `size` pixels across, centred on `center`.
     func path(center: Point, size: Double) -> Path {
@@ -109,6 +131,7 @@ public enum MarkerShape: String, CaseIterable, Sendable {
 
 /// A marker drawn at each data point.
 public struct Marker: Equatable, Sendable {
+    /// The marker's outline (`o`, `+`, `x`, …).
     public var shape: MarkerShape
     /// Width in points. Default: 6 (`lines.markersize`).
     public var size: Double
@@ -119,6 +142,8 @@ public struct Marker: Equatable, Sendable {
     /// Edge width in points. Default: 1.
     public var edgeWidth: Double
 
+    /// A marker of `shape`, 6 pt wide with a 1 pt edge in the line's colour by default
+    /// (matplotlib's `lines.markersize` and `lines.markeredgewidth`).
     public init(
         _ shape: MarkerShape, size: Double = PlotDefaults.markerSize, face: Color? = nil, edge: Color? = nil,
         edgeWidth: Double = PlotDefaults.markerEdgeWidth

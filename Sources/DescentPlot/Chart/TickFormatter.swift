@@ -12,6 +12,8 @@ public struct TickLabels: Sendable {
     public let offsetText: RichText?
 }
 
+/// Tick labels as matplotlib's `ScalarFormatter` (linear axes) and `LogFormatterSciNotation`
+/// (log and symlog axes) write them.
 public enum TickFormatter {
     /// Magnitudes from 10⁻⁵ to 10⁶ print plainly (matplotlib's `axes.formatter.limits`).
     static let scientificLimits = (-5, 6)

@@ -35,8 +35,11 @@ public struct ContourArtist: Artist {
         case filled
     }
 
+    /// The sampled function.
     public let grid: ContourGrid
+    /// The values at which lines are drawn, or between which bands are filled.
     public let levels: ContourLevels
+    /// Lines or bands.
     public let style: Style
     /// Default: viridis.
     public let colormap: Colormap
@@ -103,8 +106,13 @@ public struct ContourArtist: Artist {
         ColorBar(levels: levels, colors: levels.bandColors(colormap))
     }
 
+    /// The grid's range: the contours take part in the automatic limits as the whole sampled region.
     public var dataBounds: Rect? { grid.bounds }
 
+    /// Strokes one path per level (lines), or fills the bands from the lowest up (filled), each in
+    /// its level's colour.
+    ///
+    /// - Complexity: O(total polyline length) in points, plus the canvas's cost of the paths.
     public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {
         switch style {
         case .lines:

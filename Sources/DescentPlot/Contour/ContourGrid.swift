@@ -86,8 +86,10 @@ public struct ContourGrid: Sendable {
     /// is reused for every sample (the closure must not keep it).
     ///
     /// - Parameters:
-    ///   - x, y: the ranges to cover, ends included; each must have a positive, finite width.
+    ///   - x: the range of x to cover, ends included, of positive, finite width.
+    ///   - y: the range of y to cover, ends included, of positive, finite width.
     ///   - resolution: samples along x and along y, each at least 2. Default: 200 × 200.
+    ///   - function: f at the point `[x, y]`; a non-finite value leaves the cells around it blank.
     /// - Complexity: `resolution.x · resolution.y` calls of `function`, and no other allocation
     ///   than the grid's own arrays.
     public init(
@@ -111,7 +113,7 @@ public struct ContourGrid: Sendable {
     }
 
     /// Samples a compiled expression at every grid point (see ``init(sampling:x:y:resolution:)``
-    /// for an ``Objective``); the program evaluates on its stack, so nothing is allocated per point.
+    /// for an `Objective`); the program evaluates on its stack, so nothing is allocated per point.
     ///
     /// - Precondition: `program.dimension` is at most 2.
     public init(

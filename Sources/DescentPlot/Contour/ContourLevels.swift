@@ -37,7 +37,9 @@ import Foundation
 public struct ContourLevels: Equatable, Sendable {
     /// How levels are spaced, and how their colours are normalised.
     public enum Scale: Sendable {
+        /// Evenly spaced; colours normalised linearly (matplotlib's `Normalize`).
         case linear
+        /// Spaced by a constant factor; colours normalised in log10 (matplotlib's `LogNorm`).
         case logarithmic
     }
 
@@ -54,6 +56,7 @@ public struct ContourLevels: Equatable, Sendable {
 
     /// Levels that cannot be used, with a message that says why.
     public struct Error: Swift.Error, Equatable, CustomStringConvertible {
+        /// Why the levels cannot be used, naming the value at fault.
         public let description: String
     }
 

@@ -18,6 +18,7 @@ public struct LandscapeContours: Sendable, Equatable {
     /// Default: automatic (the function's own level scale where its landscape names one).
     public var levels: ContourLevels.Choice
 
+    /// Contours drawn as `style` (default: lines) at `levels` (default: automatic).
     public init(style: Style = .lines, levels: ContourLevels.Choice = .automatic) {
         self.style = style
         self.levels = levels

@@ -31,9 +31,20 @@ public enum OptimizerFigures {
     /// known minima, labels x and y. A panel's title names its optimiser as the book does, with
     /// its learning rate.
     ///
-    /// - Precondition: `runs` is not empty and every run is of two variables.
-    /// - Parameter labels: a title or legend label for each run; `nil` names each by its optimiser
-    ///   and rate (``name(of:)``), as a path recorded elsewhere cannot be named.
+    /// - Precondition: `runs` is not empty, every run is of two variables, and `labels`, when
+    ///   given, has one label per run.
+    /// - Parameters:
+    ///   - runs: the runs, each of two variables, in the order of the panels or of the legend.
+    ///   - labels: a title or legend label for each run; `nil` names each by its optimiser and
+    ///     rate (``name(of:)``), as a path recorded elsewhere cannot be named.
+    ///   - layout: one panel per run (``Layout/grid``, the book's) or every path on one landscape.
+    ///     Default: grid.
+    ///   - options: the view, a title, and how the function's contours are drawn.
+    ///   - panelWidth: the width of each panel in pixels. Default: 640.
+    ///   - panelHeight: the height of each panel in pixels. Default: 480.
+    ///   - dpi: pixels per inch, for text and line widths. Default: 100.
+    /// - Complexity: the contours cost one evaluation of f per grid sample (once per figure in an
+    ///   overlay, once per panel in a grid).
     public static func figure(
         _ runs: [Trajectory], labels: [String]? = nil, layout: Layout = .grid,
         options: TrajectoryFigures.Options = .init(), panelWidth: Double = 640, panelHeight: Double = 480,

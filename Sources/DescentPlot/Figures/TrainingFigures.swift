@@ -11,6 +11,7 @@ public enum TrainingFigures {
         public var smoothedLoss: [Double]
         /// Train and test accuracy at each epoch.
         public var trainAccuracy: [Double]
+        /// Test accuracy at each epoch, as many as ``trainAccuracy``.
         public var testAccuracy: [Double]
         /// A marker on the smoothed loss every ``markerInterval`` iterations, which tells curves
         /// apart without colour (the book's `optimizer_compare_mnist.py` marks each optimiser's
@@ -20,6 +21,8 @@ public enum TrainingFigures {
         /// Iterations between two markers of a curve: the book's `markevery=100`.
         public static let markerInterval = 100
 
+        /// A run from its numbers; `marker` marks the smoothed loss every ``markerInterval``
+        /// iterations (default: none).
         public init(
             label: String, loss: [Double], smoothedLoss: [Double], trainAccuracy: [Double], testAccuracy: [Double],
             marker: MarkerShape? = nil

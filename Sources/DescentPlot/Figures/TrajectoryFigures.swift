@@ -8,6 +8,7 @@ public enum TrajectoryFigures {
     public struct Options: Sendable {
         /// The view; `nil` for automatic (the book's limits for the sphere). Default: nil.
         public var xLimits: ClosedRange<Double>?
+        /// The view along y; `nil` for automatic. Default: nil.
         public var yLimits: ClosedRange<Double>?
         /// A title above the plot (one panel) or before each panel's own. Default: none.
         public var title: String?
@@ -17,6 +18,7 @@ public enum TrajectoryFigures {
         /// automatic levels.
         public var contours: LandscapeContours
 
+        /// Options with every member at the default its property states.
         public init(
             xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil, title: String? = nil,
             style: Style = .landscape, contours: LandscapeContours = LandscapeContours()
@@ -61,7 +63,7 @@ public enum TrajectoryFigures {
     /// - three or more: f(x) against the step beside ‖∇f‖ against the step (log scales where
     ///   every value is positive).
     ///
-    /// A history recorded without its function (``Trajectory/knownObjective`` `nil`) has no curve,
+    /// A history recorded without its function (`Trajectory.knownObjective` `nil`) has no curve,
     /// contours or values to show: two variables are drawn as the path alone, in the given style;
     /// any other number as each coordinate against the step.
     public static func trajectory(

@@ -7,8 +7,11 @@
 /// keeps its hue and adjusts only its lightness, where the background needs it. The figure is
 /// built once with these colours; the canvas resolves each through its theme as it draws.
 public struct Color: Equatable, Hashable, Sendable {
+    /// The red component, in 0…1 (sRGB-encoded, not linear light).
     public var red: Double
+    /// The green component, in 0…1 (sRGB-encoded, not linear light).
     public var green: Double
+    /// The blue component, in 0…1 (sRGB-encoded, not linear light).
     public var blue: Double
     /// Opacity: 1 is opaque. Default: 1.
     public var alpha: Double
@@ -39,6 +42,8 @@ public struct Color: Equatable, Hashable, Sendable {
         case area
     }
 
+    /// A colour from its components, each clamped to 0…1 (a NaN component becomes 0 or 1, as
+    /// `min`/`max` leave it), opaque by default and a data colour unless `role` is given.
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1, role: Role? = nil) {
         self.red = min(max(red, 0), 1)
         self.green = min(max(green, 0), 1)
@@ -92,7 +97,9 @@ public struct Color: Equatable, Hashable, Sendable {
     /// Edges of legend and note boxes: `#cccccc` (matplotlib's `legend.edgecolor` 0.8).
     public static let boxEdge = Color(hex: "#cccccc")!.withRole(.boxEdge)
 
+    /// `#ffffff`, a data colour (no role: themes adjust it like a line colour).
     public static let white = Color(red: 1, green: 1, blue: 1)
+    /// `#000000`, a data colour (no role: themes adjust it like a line colour).
     public static let black = Color(red: 0, green: 0, blue: 0)
     /// Matplotlib's `'b'`: pure blue, as the book's `'--b'` guide lines.
     public static let pureBlue = Color(red: 0, green: 0, blue: 1)

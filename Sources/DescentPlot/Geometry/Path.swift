@@ -4,32 +4,46 @@ import Foundation
 /// coordinates. Both canvases draw paths: the raster one flattens them to polylines, the SVG one
 /// writes them as they are, so PNG and SVG show the same geometry.
 public struct Path: Equatable, Sendable {
+    /// One drawing command of a path.
     public enum Element: Equatable, Sendable {
+        /// Starts a new subpath at the point, without drawing.
         case move(Point)
+        /// A straight segment from the current point to the point.
         case line(Point)
         /// A quadratic Bézier curve through `control` to `to`.
         case quad(control: Point, to: Point)
         /// A cubic Bézier curve through `control1` and `control2` to `to`.
         case cubic(control1: Point, control2: Point, to: Point)
+        /// A straight segment back to the subpath's first point, which closes it (a stroke joins
+        /// the ends rather than capping them).
         case close
     }
 
+    /// The commands in order. A path that does not start with ``Element/move(_:)`` starts at (0, 0).
     public private(set) var elements: [Element] = []
 
+    /// An empty path.
     public init() {}
 
+    /// A path of the given commands.
     public init(elements: [Element]) {
         self.elements = elements
     }
 
+    /// Whether the path has no command at all.
     public var isEmpty: Bool { elements.isEmpty }
 
+    /// Starts a new subpath at `point`.
     public mutating func move(to point: Point) { elements.append(.move(point)) }
+    /// Adds a straight segment to `point`.
     public mutating func line(to point: Point) { elements.append(.line(point)) }
+    /// Adds a quadratic Bézier curve bending toward `control` and ending at `point`.
     public mutating func quad(control: Point, to point: Point) { elements.append(.quad(control: control, to: point)) }
+    /// Adds a cubic Bézier curve with control points `control1` and `control2`, ending at `point`.
     public mutating func cubic(control1: Point, control2: Point, to point: Point) {
         elements.append(.cubic(control1: control1, control2: control2, to: point))
     }
+    /// Closes the current subpath with a segment back to its first point.
     public mutating func close() { elements.append(.close) }
 
     /// Appends the subpaths of `other`.
@@ -118,10 +132,12 @@ public struct Path: Equatable, Sendable {
 
 /// A run of straight segments: one flattened subpath.
 public struct Polyline: Equatable, Sendable {
+    /// The vertices in order.
     public var points: [Point]
     /// Whether the last point joins back to the first.
     public var isClosed: Bool
 
+    /// A polyline through `points`, closed or open.
     public init(points: [Point], isClosed: Bool) {
         self.points = points
         self.isClosed = isClosed

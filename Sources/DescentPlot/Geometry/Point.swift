@@ -1,19 +1,27 @@
 /// A point or vector in a plane, in Double precision: figures keep sub-pixel positions all the
 /// way to the rasterizer, so a line at x = 80.5 is not moved to a whole pixel.
 public struct Point: Equatable, Hashable, Sendable {
+    /// The horizontal coordinate.
     public var x: Double
+    /// The vertical coordinate (on a canvas, in pixels, increasing downward).
     public var y: Double
 
+    /// The point (`x`, `y`).
     public init(_ x: Double, _ y: Double) {
         self.x = x
         self.y = y
     }
 
+    /// The origin, (0, 0); as a vector, no displacement.
     public static let zero = Point(0, 0)
 
+    /// The component-wise sum: `a` moved by the vector `b`.
     public static func + (a: Point, b: Point) -> Point { Point(a.x + b.x, a.y + b.y) }
+    /// The component-wise difference: the vector from `b` to `a`.
     public static func - (a: Point, b: Point) -> Point { Point(a.x - b.x, a.y - b.y) }
+    /// The vector `a` scaled by `k`.
     public static func * (a: Point, k: Double) -> Point { Point(a.x * k, a.y * k) }
+    /// The opposite vector.
     public static prefix func - (a: Point) -> Point { Point(-a.x, -a.y) }
 
     /// The Euclidean length of the vector.
@@ -43,11 +51,16 @@ public struct Point: Equatable, Hashable, Sendable {
 
 /// An axis-aligned rectangle: origin (the corner with the smallest coordinates) and size.
 public struct Rect: Equatable, Sendable {
+    /// The left edge (the smallest x).
     public var x: Double
+    /// The smallest y (the top edge on a canvas, where y grows downward).
     public var y: Double
+    /// The extent along x; the rectangle is empty when it is 0 or less.
     public var width: Double
+    /// The extent along y; the rectangle is empty when it is 0 or less.
     public var height: Double
 
+    /// The rectangle with its smallest corner at (`x`, `y`) and the given size.
     public init(x: Double, y: Double, width: Double, height: Double) {
         self.x = x
         self.y = y
@@ -55,10 +68,15 @@ public struct Rect: Equatable, Sendable {
         self.height = height
     }
 
+    /// The smallest x: the left edge.
     public var minX: Double { x }
+    /// The smallest y: the top edge on a canvas.
     public var minY: Double { y }
+    /// The largest x: the right edge.
     public var maxX: Double { x + width }
+    /// The largest y: the bottom edge on a canvas.
     public var maxY: Double { y + height }
+    /// The point halfway between the edges.
     public var center: Point { Point(x + width / 2, y + height / 2) }
 
     /// Whether `point` lies inside or on the boundary.

@@ -14,13 +14,17 @@ public enum LineCap: String, Sendable {
 public enum LineJoin: Equatable, Sendable {
     /// Sharp corners, cut to a bevel where the miter would be longer than `limit` × the width.
     case miter(limit: Double)
+    /// Round corners: a disc of the line's width at each vertex.
     case round
+    /// Corners cut straight across between the two segments' outer edges.
     case bevel
 }
 
 /// A validated dash pattern: lengths alternate on, off, on, off… in pixels. A pattern with a
 /// negative or non-finite length, or nothing but zeros, cannot be made.
 public struct DashPattern: Equatable, Sendable {
+    /// The on and off lengths, in pixels, an even number of them: an odd list given is repeated
+    /// once, as SVG's `stroke-dasharray` repeats it.
     public let lengths: [Double]
     /// How far into the pattern the line starts. Default: 0.
     public let offset: Double
@@ -47,6 +51,7 @@ public struct StrokeStyle: Equatable, Sendable {
     /// Default: none (solid).
     public var dash: DashPattern?
 
+    /// A stroke `width` pixels wide, with butt caps, round joins and no dashes by default.
     public init(width: Double, cap: LineCap = .butt, join: LineJoin = .round, dash: DashPattern? = nil) {
         self.width = width
         self.cap = cap

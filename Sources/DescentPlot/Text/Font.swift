@@ -9,6 +9,8 @@ import Foundation
 public final class Font: @unchecked Sendable {
     /// A font that cannot be used, with the path and what to do about it.
     public struct LoadError: Error, CustomStringConvertible {
+        /// The path, what is wrong, and what to do: install `fonts-dejavu-core`, or set
+        /// ``Font/environmentVariable`` to another font file.
         public let description: String
     }
 

@@ -2,12 +2,15 @@ import Foundation
 
 /// A run of text of one style inside a ``RichText``.
 public struct TextSpan: Equatable, Sendable {
+    /// The characters of the span.
     public var text: String
     /// Size relative to the text's size. Default: 1.
     public var scale: Double
     /// Baseline shift upwards, in ems of the text's size. Default: 0.
     public var rise: Double
 
+    /// A span of `text` at `scale` times the text's size (default 1), raised by `rise` ems
+    /// (default 0).
     public init(_ text: String, scale: Double = 1, rise: Double = 0) {
         self.text = text
         self.scale = scale
@@ -18,16 +21,20 @@ public struct TextSpan: Equatable, Sendable {
 /// Text made of spans, enough for the labels of a chart: plain text, and 10ⁿ with a real
 /// superscript (a smaller, raised span, as matplotlib's mathtext draws `$10^{n}$`).
 public struct RichText: Equatable, Sendable, ExpressibleByStringLiteral {
+    /// The runs of text, in reading order.
     public var spans: [TextSpan]
 
+    /// Plain text: one span at full size on the baseline.
     public init(_ text: String) {
         spans = [TextSpan(text)]
     }
 
+    /// Text of the given spans.
     public init(spans: [TextSpan]) {
         self.spans = spans
     }
 
+    /// Plain text from a string literal, so that `axes.title = "Loss"` works.
     public init(stringLiteral value: String) {
         self.init(value)
     }
@@ -119,29 +126,50 @@ extension Font {
 /// One glyph of a laid-out text: its index in the font and the map from font units (y up) to the
 /// text's frame (baseline origin, y down).
 public struct PlacedGlyph: Sendable {
+    /// The glyph's index in the font (not a Unicode scalar).
     public let index: UInt32
+    /// From font units (y up) to the text's frame (origin at the start of the baseline, y down,
+    /// pixels).
     public let transform: AffineTransform
 }
 
 /// Where a text's anchor point sits horizontally.
 public enum HorizontalAnchor: Sendable {
-    case left, center, right
+    /// The text starts at the anchor.
+    case left
+    /// The text is centred on the anchor.
+    case center
+    /// The text ends at the anchor (its advance width).
+    case right
 }
 
 /// Where a text's anchor point sits vertically, on the layout box of ``TextLayout``.
 public enum VerticalAnchor: Sendable {
-    case baseline, top, center, bottom
+    /// The baseline passes through the anchor.
+    case baseline
+    /// The top of the layout box (the ascent) is at the anchor.
+    case top
+    /// The anchor is halfway between the top and the bottom of the layout box.
+    case center
+    /// The bottom of the layout box (the descent) is at the anchor.
+    case bottom
 }
 
 /// A laid-out text placed on the canvas: anchored at `position`, turned by `rotation` radians
 /// counter-clockwise as the reader sees it (90° for a y-axis label reading upwards).
 public struct PlacedText: Sendable {
+    /// The laid-out text.
     public let layout: TextLayout
+    /// The anchor point on the canvas, in pixels.
     public let position: Point
+    /// Which part of the text sits at ``position`` horizontally. Default: ``HorizontalAnchor/left``.
     public let horizontal: HorizontalAnchor
+    /// Which part of the text sits at ``position`` vertically. Default: ``VerticalAnchor/baseline``.
     public let vertical: VerticalAnchor
+    /// The turn, in radians, counter-clockwise as the reader sees it, about ``position``. Default: 0.
     public let rotation: Double
 
+    /// `layout` anchored at `position` by the given anchors, turned by `rotation` radians.
     public init(
         _ layout: TextLayout, at position: Point, horizontal: HorizontalAnchor = .left,
         vertical: VerticalAnchor = .baseline, rotation: Double = 0

@@ -13,7 +13,7 @@ import Foundation
 /// background and the paper of legend boxes, where its handles are drawn:
 /// - a colour that has it already is kept (the orange, pink, olive and cyan of the cycle,
 ///   viridis's greens and yellows);
-/// - a colour that lacks it is made lighter in OKLab with its hue kept (``Color/withOKLabLightness(_:)``),
+/// - a colour that lacks it is made lighter in OKLab with its hue kept (`Color.withOKLabLightness(_:)`),
 ///   to the least lightness that reaches it: the path's #ff0000 becomes #ff5342, the cycle's
 ///   blue #1f77b4 #4396d5 and its green #2ca02c #32a531, viridis's dark purple #482878 a lavender
 ///   #9e81d9. Lightness is searched by bisection on the colour as 8-bit pixels will hold it, so
@@ -33,11 +33,17 @@ public struct Theme: Equatable, Sendable {
     public var name: String
     /// The background of the figure and of each axes. Opaque: ``isTransparent`` leaves it out.
     public var background: Color
+    /// Text, the `+` of a minimum (``Color/Role/foreground``).
     public var foreground: Color
+    /// The axes' frame and ticks, the colour bar's outline (``Color/Role/spine``).
     public var spine: Color
+    /// Grid lines (``Color/Role/grid``).
     public var grid: Color
+    /// The book's dashed guide lines through the origin (``Color/Role/guide``).
     public var guide: Color
+    /// Legend and note boxes, the face of the start marker (``Color/Role/paper``). Opaque.
     public var paper: Color
+    /// The edge of legend and note boxes (``Color/Role/boxEdge``).
     public var boxEdge: Color
     /// The least WCAG contrast ratio a data colour keeps against ``background`` and ``paper``;
     /// `nil` draws data colours as given.
@@ -46,6 +52,9 @@ public struct Theme: Equatable, Sendable {
     /// stay those of the theme, chosen for ``background``. Default: false.
     public var isTransparent: Bool = false
 
+    /// A theme with the colour of each role given; roles and alpha are stripped from the colours
+    /// (``background`` and ``paper`` are made opaque), and `minimumDataContrast` (a WCAG ratio such
+    /// as 3, or `nil`) says how far data colours are adjusted.
     public init(
         name: String, background: Color, foreground: Color, spine: Color, grid: Color, guide: Color, paper: Color,
         boxEdge: Color, minimumDataContrast: Double?
@@ -80,7 +89,11 @@ public struct Theme: Equatable, Sendable {
 
     /// What `--theme` offers: one theme, or the SVG that follows the reader's setting.
     public enum Choice: String, CaseIterable, Sendable {
-        case light, dark
+        /// ``Theme/light``: matplotlib's colours on white.
+        case light
+        /// ``Theme/dark``: for dark pages, every text and line at least 4.5:1 against the
+        /// background.
+        case dark
         /// An SVG in the light theme that switches to the dark one where the reader's system or
         /// browser prefers dark (CSS `@media (prefers-color-scheme: dark)`); a PNG cannot follow
         /// anything and is light.
