@@ -83,6 +83,7 @@ public enum GradientDescent {
     ///
     /// - Throws: ``DescentError`` as the general `run` does, and when `learningRate` is not a finite
     ///   number greater than 0.
+    /// - Complexity: as the general `run`.
     public static func run(
         _ objective: Objective, from initial: [Double], learningRate: Double, steps: Int,
         gradient method: GradientMethod = .numerical

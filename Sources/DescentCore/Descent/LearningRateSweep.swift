@@ -26,6 +26,7 @@ public enum LearningRateSweep {
     ///
     /// - Precondition: `0 < range.lowerBound`, a finite `range.upperBound`, `count >= 2` (or 1
     ///   when the bounds are equal).
+    /// - Complexity: O(`count`).
     public static func logSpaced(_ range: ClosedRange<Double>, count: Int) -> [Double] {
         precondition(range.lowerBound > 0 && range.upperBound.isFinite, "log-spaced rates need 0 < low ≤ high < ∞")
         guard count > 1, range.lowerBound < range.upperBound else { return [range.lowerBound] }

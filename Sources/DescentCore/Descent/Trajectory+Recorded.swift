@@ -83,6 +83,8 @@ extension Trajectory {
     ///
     /// - Throws: ``HistoryError`` naming `path` and what is wrong: a file that cannot be read or
     ///   parsed, an empty history, or points that do not fit `objective`.
+    /// - Complexity: O(file size) to read, then per point one evaluation of f and of its gradient
+    ///   when `objective` is given (2·n evaluations of f for the numerical gradient).
     public static func loadHistory(
         _ path: String, objective: Objective? = nil, gradient method: GradientMethod = .numerical
     ) throws(HistoryError) -> Trajectory {

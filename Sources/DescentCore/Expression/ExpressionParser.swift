@@ -31,6 +31,8 @@ public struct ExpressionParser {
     private var nesting = 0
 
     /// Parses `text`, or throws an ``ExpressionError`` naming the 1-based column of the fault.
+    ///
+    /// - Complexity: O(`text.count`), at most ``maximumLength`` characters and ``maximumNesting`` deep.
     public static func parse(_ text: String) throws(ExpressionError) -> Expression {
         let length = text.count
         guard length <= maximumLength else {

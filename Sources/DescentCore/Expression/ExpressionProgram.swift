@@ -47,6 +47,8 @@ public struct ExpressionProgram: Sendable {
     public static let maximumDerivativeInstructions = 100_000
 
     /// Compiles `expression`.
+    ///
+    /// - Complexity: O(size of `expression`).
     public init(_ expression: Expression) {
         self.init(expression, maximumInstructions: .max)!
     }
@@ -100,6 +102,7 @@ public struct ExpressionProgram: Sendable {
     /// The value of the expression at `x`.
     ///
     /// - Precondition: `x.count >= dimension`.
+    /// - Complexity: O(number of instructions); no allocation.
     public func evaluate(_ x: [Double]) -> Double {
         precondition(x.count >= dimension, "a point of \(x.count) coordinates for a function of \(dimension)")
         return x.withUnsafeBufferPointer { point in

@@ -77,6 +77,8 @@ public struct GradientField: Sendable {
     ///
     /// - Throws: ``NumPyArange/Failure`` for a step that is not a finite positive number, or a
     ///   grid of more than ``maximumArrows`` points (`tooMany` then counts the arrows).
+    /// - Complexity: O(values along x + values along y); the number of points is checked against
+    ///   ``maximumArrows`` before anything is allocated.
     public static func grid(x: ClosedRange<Double>, y: ClosedRange<Double>, step: Double) throws(NumPyArange.Failure)
         -> (x: [Double], y: [Double])
     {

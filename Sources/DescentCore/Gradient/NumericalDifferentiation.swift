@@ -21,6 +21,8 @@ public enum NumericalDifferentiation {
 
 /// The derivative of a function of one variable at `x`, by central difference with h = 1e-4:
 /// the book's `numerical_diff(f, x)`.
+///
+/// - Complexity: two evaluations of `f`.
 public func numericalDiff(_ f: (Double) -> Double, at x: Double) -> Double {
     let h = NumericalDifferentiation.step
     return (f(x + h) - f(x - h)) / (2 * h)
@@ -48,6 +50,8 @@ public func numericalGradient(
 }
 
 /// The numerical gradient of `f` at `x` (vector form).
+///
+/// - Complexity: 2·n evaluations of `f` for n coordinates; allocates the result and one copy of `x`.
 public func numericalGradient(_ f: ([Double]) -> Double, at x: [Double]) -> [Double] {
     var point = x
     var gradient = [Double](repeating: 0, count: x.count)
@@ -65,6 +69,8 @@ public func numericalGradient<Whole: BinaryInteger>(_ f: ([Double]) -> Double, a
 
 /// The numerical gradient of `f` at each row of a batch (batch form): the book's
 /// `numerical_gradient(f, X)` for a 2-D `X`, where `f` takes one row.
+///
+/// - Complexity: 2·n evaluations of `f` per row of n coordinates.
 public func numericalGradient(_ f: ([Double]) -> Double, atEachOf rows: [[Double]]) -> [[Double]] {
     rows.map { numericalGradient(f, at: $0) }
 }
@@ -72,6 +78,8 @@ public func numericalGradient(_ f: ([Double]) -> Double, atEachOf rows: [[Double
 /// The numerical gradient of `f` with respect to every element of a tensor of any rank, in
 /// row-major order (any-shape form): the book's `nditer` version in `common/gradient.py`, where
 /// `f` reads the tensor as a whole. The result has the tensor's shape.
+///
+/// - Complexity: 2 evaluations of `f` per element of `x`.
 public func numericalGradient(_ f: (Tensor) -> Double, at x: inout Tensor) -> Tensor {
     let shape = x.shape
     var gradient = [Double](repeating: 0, count: x.scalars.count)

@@ -67,6 +67,7 @@ public enum RecordedHistory {
     /// The points recorded in `path`, its format taken from its extension.
     ///
     /// - Throws: ``HistoryError`` naming `path` and the fault.
+    /// - Complexity: O(file size); the limits are checked before the data is read.
     public static func read(contentsOf path: String) throws(HistoryError) -> PointList {
         guard let format = Format(path: path) else {
             throw HistoryError(path: path, reason: "the file name must end in .npy, .csv or .json")
@@ -264,6 +265,7 @@ public enum RecordedHistory {
     ///
     /// - Throws: ``FormatError`` for text that is not JSON, JSON of another shape, and points of
     ///   different lengths.
+    /// - Complexity: O(`bytes.count`).
     public static func decodeJSON(_ bytes: [UInt8]) throws(FormatError) -> PointList {
         let shapes =
             "JSON histories are a trajectory object {\"history\": [[x0, x1], …], \"final\": […]} "
@@ -315,6 +317,7 @@ extension NumPyArray {
     ///
     /// - Throws: ``HistoryError`` naming `path`: a file that cannot be opened or is not a regular
     ///   file, or any fault ``decode(_:)`` finds.
+    /// - Complexity: O(file size); the header is checked against the limits before any data is read.
     public static func read(contentsOf path: String) throws(HistoryError) -> NumPyArray {
         let file = try RegularFile(path: path)
         let fail = { (error: FormatError) in HistoryError(path: path, reason: error.description) }

@@ -71,6 +71,9 @@ extension Objective {
     /// The objective an expression defines, with its analytic gradient derived symbolically.
     ///
     /// - Throws: ``ExpressionError`` when the text does not parse.
+    /// - Complexity: linear in the length of `text` to parse and compile, plus the size of each partial
+    ///   derivative (quadratic in the number of factors of a long product, and given up past
+    ///   ``ExpressionProgram/maximumDerivativeInstructions``).
     public init(expression text: String) throws(ExpressionError) {
         self.init(expression: try ExpressionParser.parse(text), description: text)
     }
@@ -79,6 +82,8 @@ extension Objective {
     ///
     /// Its analytic gradient is left out, with ``missingGradientReason`` saying so, when a partial
     /// derivative would compile to more than ``ExpressionProgram/maximumDerivativeInstructions``.
+    ///
+    /// - Complexity: the size of `expression` and of each of its partial derivatives.
     public init(expression: Expression, description: String) {
         let program = ExpressionProgram(expression)
         var partials: [ExpressionProgram] = []

@@ -27,6 +27,8 @@ public enum AtomicFile {
     static let maximumNameLength = 255
 
     /// Writes `data` to `path` atomically.
+    ///
+    /// - Complexity: O(`data.count`), plus an `fsync`.
     public static func write(_ data: Data, to path: String) throws(WriteError) {
         let folder = try folder(of: path)
         let temporary = (folder as NSString).appendingPathComponent(temporaryName(for: path))
@@ -42,6 +44,8 @@ public enum AtomicFile {
     }
 
     /// Writes `text` as UTF-8 to `path` atomically.
+    ///
+    /// - Complexity: O(the text's UTF-8 length), plus an `fsync`.
     public static func write(_ text: String, to path: String) throws(WriteError) {
         try write(Data(text.utf8), to: path)
     }

@@ -18,12 +18,16 @@ public indirect enum JSONValue: Sendable {
     case object([(key: String, value: JSONValue)])
 
     /// A JSON array of numbers.
+    ///
+    /// - Complexity: O(n) for n values.
     public static func numbers<Numbers: Sequence<Double>>(_ values: Numbers) -> JSONValue {
         .array(values.map(JSONValue.number))
     }
 
     /// The one-line serialisation, spaced as Python's `json.dumps`: `", "` between elements and
     /// `": "` after keys.
+    ///
+    /// - Complexity: O(length of the output).
     public func serialized() -> String {
         var output = ""
         write(to: &output)

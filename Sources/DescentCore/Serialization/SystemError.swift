@@ -26,6 +26,8 @@ public struct SystemError: Error, CustomStringConvertible, Equatable {
     /// be interrupted by a signal before taking any, so it is called until nothing is left. The
     /// first real failure (`ENOSPC`, `EFBIG`, `EPIPE`, `EBADF`…) is thrown as it is, so the caller
     /// can name it.
+    ///
+    /// - Complexity: O(byte count) copied by the kernel, in as many `write` calls as it takes.
     public static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32) throws(SystemError) {
         // `withUnsafeBytes` rethrows untyped errors, so the typed one travels in a Result.
         try bytes.withUnsafeBytes { buffer in

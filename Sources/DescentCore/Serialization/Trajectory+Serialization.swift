@@ -75,6 +75,8 @@ extension Trajectory {
     }
 
     /// Several runs as one CSV: the columns of ``csv`` after an `lr` column.
+    ///
+    /// - Complexity: O(total number of points × coordinates).
     public static func csv(_ runs: [Trajectory]) -> String {
         var lines: [Substring] = []
         for (index, run) in runs.enumerated() {
