@@ -40,6 +40,7 @@ public struct IDXFile: Sendable {
     ///
     /// - Throws: ``DatasetError`` for a file that cannot be opened or is not a regular file (a
     ///   FIFO would block), a wrong magic number, dimensions past the limits, or too few values.
+    /// - Complexity: O(bytes read), never more than the header announces.
     public static func read(_ path: String, expectedMagic: UInt32, limit: Int? = nil) throws(DatasetError) -> IDXFile {
         let file = try FileBytes(path: path)
         let magicBytes = try file.read(4)

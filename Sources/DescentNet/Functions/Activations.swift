@@ -14,6 +14,8 @@ public enum Activations {
     /// The logistic function 1 / (1 + e⁻ˣ), as the book computes it for x ≥ 0; for x < 0 the
     /// equal eˣ / (1 + eˣ), so that e⁻ˣ never overflows (the book's form warns and relies on
     /// 1/∞ = 0 for x < −709).
+    ///
+    /// Special values: σ(+∞) = 1, σ(−∞) = 0, σ(NaN) = NaN; σ(0) = 0.5 exactly.
     @inlinable
     public static func sigmoid<Scalar: NetScalar>(_ x: Scalar) -> Scalar {
         if x >= 0 { return 1 / (1 + Scalar.exponential(-x)) }
@@ -39,6 +41,11 @@ public enum Activations {
 
     /// Row-wise softmax, the maximum subtracted first so that exp never overflows:
     /// `exp(x − max) / Σ exp(x − max)`, in place.
+    ///
+    /// A row holding +∞ or NaN becomes all NaN (∞ − ∞), and so does a row of −∞ only; a −∞ among
+    /// finite values gets probability 0.
+    ///
+    /// - Complexity: O(rows · columns), one `exp` per element; no allocation.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public static func softmaxRows<Scalar: NetScalar>(_ x: inout Matrix<Scalar>) {
@@ -60,6 +67,9 @@ public enum Activations {
     }
 
     /// ½ Σ (y − t)² (`mean_squared_error`, which despite its name sums).
+    ///
+    /// - Precondition: `y.count == t.count`.
+    /// - Complexity: O(n).
     public static func meanSquaredError<Scalar: NetScalar>(_ y: [Scalar], _ t: [Scalar]) -> Scalar {
         precondition(y.count == t.count, "\(y.count) outputs for \(t.count) targets")
         var sum: Scalar = 0
@@ -69,6 +79,12 @@ public enum Activations {
 
     /// The cross entropy −Σ log(y[i, tᵢ] + 1e-7) / batch, for targets given as labels.
     /// The 1e-7 keeps log away from log(0), as the book's `cross_entropy_error`.
+    ///
+    /// A probability of 0 for the true class adds −log(1e-7) ≈ 16.1 (before the division by the
+    /// batch), not ∞; a NaN probability gives NaN.
+    ///
+    /// - Precondition: one label per row, each in 0..<`y.columns`.
+    /// - Complexity: O(rows).
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public static func crossEntropy<Scalar: NetScalar>(_ y: Matrix<Scalar>, labels: [Int]) -> Scalar {
@@ -81,11 +97,15 @@ public enum Activations {
     }
 
     /// The cross entropy for one-hot targets: the label of each row is its largest entry.
+    ///
+    /// - Complexity: O(rows · columns).
     public static func crossEntropy<Scalar: NetScalar>(_ y: Matrix<Scalar>, oneHot t: Matrix<Scalar>) -> Scalar {
         crossEntropy(y, labels: t.rowArgmax())
     }
 
     /// softmax then cross entropy (the book's `softmax_loss`).
+    ///
+    /// - Complexity: O(rows · columns); copies `x` once.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public static func softmaxLoss<Scalar: NetScalar>(_ x: Matrix<Scalar>, labels: [Int]) -> Scalar {

@@ -21,6 +21,8 @@ public struct Matrix<Scalar: NetScalar>: Equatable, Sendable {
     }
 
     /// A matrix of zeros.
+    ///
+    /// - Complexity: O(`rows · columns`).
     public init(rows: Int, columns: Int) {
         self.init(rows: rows, columns: columns, elements: Array(repeating: 0, count: rows * columns))
     }
@@ -35,6 +37,8 @@ public struct Matrix<Scalar: NetScalar>: Equatable, Sendable {
     }
 
     /// The matrix with every element converted to another scalar type.
+    ///
+    /// - Complexity: O(`rows · columns`).
     public func converted<Other: NetScalar>(to _: Other.Type = Other.self) -> Matrix<Other> {
         Matrix<Other>(rows: rows, columns: columns, elements: elements.map { Other($0) })
     }
@@ -74,6 +78,8 @@ extension Matrix {
     /// is still one sum over the whole inner dimension, but BLAS may block a smaller product
     /// differently, so results can differ from ``multiply(_:transposed:_:transposed:into:)`` in
     /// the last bit.
+    ///
+    /// - Complexity: O(m·n·k), divided among `parts` threads.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public static func multiplyInParallel(
@@ -124,6 +130,8 @@ extension Matrix {
     }
 
     /// op(a)·op(b) as a new matrix.
+    ///
+    /// - Complexity: O(m·n·k); allocates the result.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public static func product(
@@ -137,6 +145,8 @@ extension Matrix {
     }
 
     /// Adds `vector` to every row (NumPy's broadcasting of `x + b`).
+    ///
+    /// - Complexity: O(`rows · columns`).
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public mutating func addToEachRow(_ vector: [Scalar]) {
@@ -149,6 +159,8 @@ extension Matrix {
     }
 
     /// The sum of each column (`np.sum(x, axis=0)`), into `result`.
+    ///
+    /// - Complexity: O(`rows · columns`); no allocation.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public func columnSums(into result: inout [Scalar]) {
@@ -162,6 +174,8 @@ extension Matrix {
     }
 
     /// The index of the largest element of each row (`np.argmax(x, axis=1)`; the first on ties).
+    ///
+    /// - Complexity: O(`rows · columns`).
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public func rowArgmax() -> [Int] {

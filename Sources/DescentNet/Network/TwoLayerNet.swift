@@ -24,6 +24,8 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
 
     /// Weights as the book draws them: `weightInitStd · randn(input, hidden)` for W1, then the same
     /// for W2, from `random` (a seeded ``NumPyRandom`` gives NumPy's weights), biases zero.
+    ///
+    /// - Complexity: O(input · hidden + hidden · output) Gaussians drawn.
     public init(
         inputSize: Int, hiddenSize: Int, outputSize: Int, weightInitStd: Double = 0.01, random: inout NumPyRandom
     ) {
@@ -59,6 +61,8 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     }
 
     /// Zeroed storage shaped like this network's parameters.
+    ///
+    /// - Complexity: allocates as many scalars as the network has parameters.
     public func zeroParameters() -> Parameters {
         Parameters(
             w1: Matrix(rows: w1.rows, columns: w1.columns), b1: Array(repeating: 0, count: b1.count),
@@ -105,6 +109,8 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     }
 
     /// The class probabilities for each row of `x` (the book's `predict`).
+    ///
+    /// - Complexity: O(batch · (input · hidden + hidden · output)), in two BLAS products.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public func predict(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
@@ -114,6 +120,8 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     }
 
     /// The cross-entropy loss of `x` against `labels` (the book's `loss`).
+    ///
+    /// - Complexity: one forward pass, as ``predict(_:)``.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public func loss(_ x: Matrix<Scalar>, labels: [Int]) -> Scalar {
@@ -121,6 +129,8 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     }
 
     /// The fraction of rows whose most probable class is their label (the book's `accuracy`).
+    ///
+    /// - Complexity: one forward pass, as ``predict(_:)``.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public func accuracy(_ x: Matrix<Scalar>, labels: [Int]) -> Double {
@@ -134,6 +144,8 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     /// da1 = dy·W2ᵀ              dz1 = σ'(a1) ⊙ da1    dW1 = xᵀ·dz1    db1 = Σ dz1
     /// ```
     /// Writes into `gradients` and returns the loss before the update; allocates nothing.
+    ///
+    /// - Complexity: one forward and one backward pass: about three times ``predict(_:)``.
     @discardableResult
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
@@ -169,6 +181,8 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     }
 
     /// Backpropagation with fresh buffers.
+    ///
+    /// - Complexity: as the workspace form, plus the buffers it allocates.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public func gradient(_ x: Matrix<Scalar>, labels: [Int]) -> Parameters {
@@ -179,6 +193,8 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
     }
 
     /// One step of gradient descent: every parameter p ← p − lr·g (the book's update loop).
+    ///
+    /// - Complexity: O(parameters).
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public mutating func update(with gradients: Parameters, learningRate: Scalar) {

@@ -75,6 +75,8 @@ public struct NumPyRandom: Sendable {
     }
 
     /// `np.random.randn(count)`.
+    ///
+    /// - Complexity: O(`count`) (the polar method rejects about 21 % of its candidate pairs).
     public mutating func gaussians(_ count: Int) -> [Double] {
         (0..<count).map { _ in nextGaussian() }
     }
@@ -100,11 +102,16 @@ public struct NumPyRandom: Sendable {
     }
 
     /// `np.random.choice(population, count)`: `count` indices in 0..<`population`, with replacement.
+    ///
+    /// - Complexity: O(`count`) expected (masked rejection draws fewer than two outputs per index on
+    ///   average).
     public mutating func choice(_ population: Int, count: Int) -> [Int] {
         (0..<count).map { _ in nextInt(below: population) }
     }
 
     /// Fills `buffer` with `np.random.choice(population, buffer.count)`, without allocating.
+    ///
+    /// - Complexity: O(`buffer.count`) expected.
     public mutating func choice(_ population: Int, into buffer: inout [Int]) {
         for index in buffer.indices { buffer[index] = nextInt(below: population) }
     }

@@ -42,6 +42,8 @@ public struct NetworkOptimizer<Scalar: NetScalar>: Sendable {
     }
 
     /// Moves every parameter of `network` one step, given their gradients.
+    ///
+    /// - Complexity: O(parameters); allocates the optimiser's state at the first update only.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public mutating func update(_ network: inout TwoLayerNet<Scalar>, with gradients: TwoLayerNet<Scalar>.Parameters) {

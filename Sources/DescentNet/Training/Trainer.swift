@@ -89,6 +89,9 @@ public struct TrainingProgress: Sendable {
 public enum Trainer {
     /// Trains one network. Specialised for Double and Float, so that callers in other modules get
     /// the compiled loops rather than generic code. Leaves OpenBLAS at one thread (``BLASThreads``).
+    ///
+    /// - Complexity: `iterations` forward-and-backward passes of `batchSize` images, plus one
+    ///   accuracy pass over the training and the test set per epoch.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public static func train<Scalar: NetScalar>(
@@ -188,6 +191,8 @@ public enum Trainer {
     /// one BLAS thread), and returns their logs in order. `progress` gets the run's index.
     /// Specialised like the single run: generic code here would reach it unspecialised, which is
     /// several times slower.
+    ///
+    /// - Complexity: the runs' own cost, divided among the cores.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public static func train<Scalar: NetScalar>(

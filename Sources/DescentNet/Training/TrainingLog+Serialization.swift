@@ -38,6 +38,8 @@ extension TrainingLog {
     }
 
     /// Several runs as one CSV file.
+    ///
+    /// - Complexity: O(total iterations of the logs).
     public static func csv(_ logs: [TrainingLog]) -> String {
         (["lr,iteration,loss,train_accuracy,test_accuracy,optimizer"] + logs.flatMap(\.csvRows)).joined(separator: "\n")
             + "\n"
@@ -47,6 +49,11 @@ extension TrainingLog {
 /// The book's `smooth_curve` (`common/util.py`): the series mirrored by 10 points at each end and
 /// convolved with an 11-point Kaiser window (β = 2), normalised, so that the output has the
 /// input's length.
+///
+/// Fewer than 11 values are returned as they are. A NaN spreads to the 11 outputs whose window
+/// holds it.
+///
+/// - Complexity: O(n) for n values (11 multiplications each).
 public func smoothCurve(_ values: [Double]) -> [Double] {
     let windowLength = 11
     guard values.count >= windowLength else { return values }
