@@ -61,6 +61,8 @@ extension Canvas {
 extension Reveal {
     /// `count` times spread evenly from 0 to 1: the points of a path appearing one step at a time,
     /// the first at once and the last at the end of the animation.
+    ///
+    /// - Complexity: O(`count`).
     public static func stepTimes(_ count: Int) -> [Double] {
         count <= 1 ? Array(repeating: 0, count: count) : (0..<count).map { Double($0) / Double(count - 1) }
     }

@@ -34,6 +34,9 @@ public enum PNGCodec {
 
     /// Encodes RGBA pixels, with a text chunk per entry of `metadata` (tEXt for Latin-1 text, else
     /// iTXt); a key that is no valid PNG keyword is an error.
+    ///
+    /// - Complexity: O(`width · height`): one pass to find whether every pixel is opaque, one
+    ///   zlib compression.
     public static func encode(
         rgba: [UInt8], width: Int, height: Int, dpi: Double, metadata: [(key: String, value: String)]
     ) throws(Error) -> Data {
@@ -86,6 +89,8 @@ public enum PNGCodec {
     }
 
     /// Decodes a PNG into 8-bit RGBA.
+    ///
+    /// - Complexity: O(`data.count` + pixels).
     public static func decode(_ data: Data) throws(Error) -> Image {
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)
@@ -106,6 +111,8 @@ public enum PNGCodec {
     }
 
     /// The text chunks (`tEXt` and `iTXt`) of a PNG, keyword → text, for checking what was written.
+    ///
+    /// - Complexity: O(`data.count`).
     public static func textChunks(of data: Data) -> [String: String] {
         var result: [String: String] = [:]
         for (type, body) in chunks(of: data) {
@@ -115,6 +122,8 @@ public enum PNGCodec {
     }
 
     /// Every chunk of a PNG: type and data.
+    ///
+    /// - Complexity: O(`data.count`).
     public static func chunks(of data: Data) -> [(type: String, data: [UInt8])] {
         let bytes = [UInt8](data)
         var result: [(String, [UInt8])] = []

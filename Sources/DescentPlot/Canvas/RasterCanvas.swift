@@ -18,6 +18,8 @@ public struct RasterCanvas: Canvas {
 
     /// A canvas of `width` × `height` pixels filled with `background` (the theme's background by
     /// default), resolved through `theme`.
+    ///
+    /// - Complexity: O(`width · height`): the pixels are allocated and filled here.
     public init(width: Int, height: Int, background: Color = .background, theme: Theme = .light) {
         self.width = Double(width)
         self.height = Double(height)
@@ -78,6 +80,8 @@ public struct RasterCanvas: Canvas {
 
     /// The image as PNG: RGBA 8-bit, with a pHYs chunk for `dpi` and a text chunk (tEXt or iTXt)
     /// per entry of `metadata` (e.g. `Software`). No time stamps, so the same drawing gives the same bytes.
+    ///
+    /// - Complexity: O(pixels), as ``PNGCodec/encode(rgba:width:height:dpi:metadata:)``.
     public func png(dpi: Double, metadata: [(key: String, value: String)]) throws(PNGCodec.Error) -> Data {
         try PNGCodec.encode(
             rgba: rgba, width: pixmap.width, height: pixmap.height, dpi: dpi, metadata: metadata)

@@ -110,6 +110,8 @@ public struct SVGCanvas: Canvas {
     /// Text whose placement is not finite (a label at a NaN or infinite position) is left out, as
     /// the raster canvas leaves out the non-finite points of its outline: both backends draw the
     /// same, and no `NaN` reaches the document.
+    ///
+    /// - Complexity: O(glyphs); each glyph's outline is written once per document.
     public mutating func draw(_ text: PlacedText, color: Color) {
         let placement = text.transform
         guard [placement.a, placement.b, placement.c, placement.d, placement.tx, placement.ty].allSatisfy(\.isFinite)

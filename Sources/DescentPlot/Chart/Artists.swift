@@ -81,6 +81,8 @@ public struct LineArtist: Artist {
 
     /// The same line with its points appearing one step at a time (``Reveal/stepTimes(_:)``) in an
     /// animated figure: what `--animate` plays on a descent path.
+    ///
+    /// - Complexity: O(n) for n points.
     public func revealedStepByStep() -> LineArtist {
         var line = self
         line.revealTimes = Reveal.stepTimes(xs.count)

@@ -68,6 +68,12 @@ public struct Figure: Sendable {
     }
 
     /// The axes box of every panel, after layout.
+    ///
+    /// Each box starts where matplotlib puts a single subplot's in its cell and shrinks until its
+    /// texts fit the cell, less 2 pt (at most six rounds, as shrinking can change the ticks); a box
+    /// never shrinks below 10 px a side.
+    ///
+    /// - Complexity: per panel, up to six layouts of its tick labels, labels and title.
     public func layout(font: Font) -> [Rect] {
         let units = PlotUnits(dpi: dpi)
         return zip(panels.indices, cells).map { index, cell in
@@ -98,6 +104,8 @@ public struct Figure: Sendable {
 
     /// Draws every panel on `canvas`, but a blank one (``Axes/isBlank``): a grid of five leaves
     /// its sixth cell empty.
+    ///
+    /// - Complexity: the layout, then every artist's drawing.
     public func draw<C: Canvas>(on canvas: inout C, font: Font) {
         let units = PlotUnits(dpi: dpi)
         for ((panel, box), cell) in zip(zip(panels, layout(font: font)), cells) where !panel.isBlank {
@@ -106,6 +114,8 @@ public struct Figure: Sendable {
     }
 
     /// The figure as PNG in `theme`, with `metadata` in text chunks (tEXt, or iTXt beyond Latin-1).
+    ///
+    /// - Complexity: O(pixels) besides the drawing: the canvas is allocated, drawn and compressed.
     public func pngData(font: Font, metadata: [(key: String, value: String)] = [], theme: Theme = .light)
         throws(PNGCodec.Error) -> Data
     {
@@ -117,6 +127,8 @@ public struct Figure: Sendable {
 
     /// The figure as an SVG document in `theme`, switching to `darkTheme` (if any) for readers who
     /// prefer dark, its reveals played by `animation` (if any).
+    ///
+    /// - Complexity: the drawing; the document grows with the paths drawn, not with the pixels.
     public func svgDocument(
         font: Font, textMode: SVGCanvas.TextMode = .outlines, theme: Theme = .light, darkTheme: Theme? = nil,
         animation: SVGAnimation? = nil
@@ -153,6 +165,9 @@ public struct Figure: Sendable {
     /// the colours (``Theme/Choice/auto``: an SVG that follows the reader, a light PNG),
     /// `transparent` leaves the background out, and `animation` plays the figure's reveals — in an
     /// SVG only: a PNG with an animation is refused.
+    ///
+    /// - Complexity: as ``pngData(font:metadata:theme:)`` or ``svgDocument(font:textMode:theme:darkTheme:animation:)``,
+    ///   then one write and `fsync`.
     public func save(
         to path: String, font: Font, metadata: [(key: String, value: String)] = [],
         textMode: SVGCanvas.TextMode = .outlines, theme: Theme.Choice = .light, transparent: Bool = false,

@@ -95,6 +95,8 @@ public struct QuiverArtist: Artist {
     }
 
     /// The polygon of every arrow drawn, in pixels, in order (`nil` for those left out).
+    ///
+    /// - Complexity: O(N) for N arrows.
     public func polygons(in frame: AxesFrame) -> [[Point]?] {
         let axesWidth = frame.box.width
         let shaft = resolvedWidth * axesWidth

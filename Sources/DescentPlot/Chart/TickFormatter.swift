@@ -21,6 +21,8 @@ public enum TickFormatter {
     static let offsetThreshold = 4.0
 
     /// Labels for `ticks` on an axis showing `lower...upper`.
+    ///
+    /// - Complexity: O(ticks × decimals tried).
     public static func labels(for ticks: [Double], lower: Double, upper: Double, scale: Scale) -> TickLabels {
         switch scale {
         case .log, .symlog:

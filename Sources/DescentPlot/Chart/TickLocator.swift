@@ -17,6 +17,8 @@ public enum TickLocator {
 
     /// The tick values for the view `lower...upper` on `scale`, including the ones just outside
     /// the view that matplotlib computes (callers draw those inside).
+    ///
+    /// - Complexity: O(ticks); a view too narrow for its magnitude gets none rather than a loop.
     public static func ticks(
         lower: Double, upper: Double, scale: Scale = .linear, maximumIntervals: Int = maximumIntervals
     )

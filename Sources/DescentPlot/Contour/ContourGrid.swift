@@ -104,6 +104,7 @@ public struct ContourGrid: Sendable {
     /// reused for every sample.
     ///
     /// - Precondition: `objective.dimension` is 1 or 2.
+    /// - Complexity: `resolution.x · resolution.y` evaluations of `objective`.
     public init(
         sampling objective: Objective, x: ClosedRange<Double>, y: ClosedRange<Double>,
         resolution: (x: Int, y: Int) = defaultResolution
@@ -116,6 +117,8 @@ public struct ContourGrid: Sendable {
     /// for an `Objective`); the program evaluates on its stack, so nothing is allocated per point.
     ///
     /// - Precondition: `program.dimension` is at most 2.
+    /// - Complexity: `resolution.x · resolution.y` evaluations of the program; no allocation per
+    ///   point.
     public init(
         sampling program: ExpressionProgram, x: ClosedRange<Double>, y: ClosedRange<Double>,
         resolution: (x: Int, y: Int) = defaultResolution
@@ -149,6 +152,7 @@ public struct ContourGrid: Sendable {
     /// one set to `upper`.
     ///
     /// - Precondition: the range has a positive, finite width and `count >= 2`.
+    /// - Complexity: O(`count`).
     public static func linspace(_ range: ClosedRange<Double>, count: Int) -> [Double] {
         let width = range.upperBound - range.lowerBound
         precondition(width > 0 && width.isFinite, "a contour range needs a positive, finite width")

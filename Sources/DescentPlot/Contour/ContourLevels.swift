@@ -80,6 +80,7 @@ public struct ContourLevels: Equatable, Sendable {
     ///
     /// - Throws: ``Error`` when `values` is empty, not finite, not strictly increasing, or, for a
     ///   log scale, not all positive.
+    /// - Complexity: O(n) for n values.
     public init(values: [Double], scale: Scale = .linear) throws(Error) {
         guard !values.isEmpty else { throw Error(description: "no contour levels given") }
         if let bad = values.first(where: { !$0.isFinite }) {
@@ -231,6 +232,8 @@ public struct ContourLevels: Equatable, Sendable {
     }
 
     /// The colour of each level's line, as `plt.contour` gives it.
+    ///
+    /// - Complexity: O(levels).
     public func lineColors(_ colormap: Colormap = .viridis) -> [Color] {
         values.map { colormap(normalized($0)) }
     }
@@ -244,6 +247,8 @@ public struct ContourLevels: Equatable, Sendable {
     }
 
     /// The colour of each band between consecutive levels, as `plt.contourf` gives it.
+    ///
+    /// - Complexity: O(levels).
     public func bandColors(_ colormap: Colormap = .viridis) -> [Color] {
         bandValues.map { colormap(normalized($0)) }
     }

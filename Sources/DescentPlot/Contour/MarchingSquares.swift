@@ -33,6 +33,8 @@
 /// - Complexity: O(cells) per level, in time and memory.
 public enum MarchingSquares {
     /// The contour of `grid` at `level`: polylines in data coordinates, closed where they close.
+    ///
+    /// - Complexity: O(cells of `grid`), in time and memory.
     public static func isolines(in grid: ContourGrid, at level: Double) -> [Polyline] {
         var tracer = Tracer(grid: grid, level: level)
         tracer.traceCells(includingBorders: false)
@@ -42,6 +44,8 @@ public enum MarchingSquares {
     /// The boundary of the region where the samples of `grid` are above `level` (within the cells
     /// whose samples are all finite), as closed loops in data coordinates: fill them with the
     /// non-zero rule. A level of −∞ gives the outline of all finite cells.
+    ///
+    /// - Complexity: O(cells of `grid`), in time and memory.
     public static func regionAbove(_ level: Double, in grid: ContourGrid) -> [Polyline] {
         var tracer = Tracer(grid: grid, level: level)
         tracer.traceCells(includingBorders: true)

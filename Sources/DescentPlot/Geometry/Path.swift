@@ -50,6 +50,8 @@ public struct Path: Equatable, Sendable {
     public mutating func append(_ other: Path) { elements += other.elements }
 
     /// An open polyline through `points`.
+    ///
+    /// - Complexity: O(n) for n points.
     public static func polyline(_ points: [Point], closed: Bool = false) -> Path {
         var path = Path()
         guard let first = points.first else { return path }
@@ -85,6 +87,8 @@ public struct Path: Equatable, Sendable {
     }
 
     /// The path with every point mapped by `transform`.
+    ///
+    /// - Complexity: O(elements).
     public func transformed(by transform: AffineTransform) -> Path {
         Path(
             elements: elements.map { element in
@@ -154,6 +158,9 @@ extension Path {
     /// Each curve is cut into n equal parameter steps, with n from Wang's formula
     /// n = ⌈√(d(d − 1)·M / (8·tolerance))⌉ for degree d and M the largest second difference of the
     /// control points, which bounds the distance between curve and chords.
+    ///
+    /// - Complexity: O(elements + segments made): a curve becomes as many chords as its length and
+    ///   bend need to stay within `tolerance`.
     public func flattened(tolerance: Double = Path.flatteningTolerance) -> [Polyline] {
         var polylines: [Polyline] = []
         var current: [Point] = []

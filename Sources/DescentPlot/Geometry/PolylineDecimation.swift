@@ -9,11 +9,15 @@
 public enum PolylineDecimation {
     /// `points` (in pixels) thinned to at most four per pixel column, or unchanged when x ever
     /// decreases or there are fewer points than four per column anyway.
+    ///
+    /// - Complexity: O(n) for n points.
     public static func decimate(_ points: [Point]) -> [Point] {
         keptIndices(points).map { points[$0] }
     }
 
     /// The indices, increasing, of the points ``decimate(_:)`` keeps.
+    ///
+    /// - Complexity: O(n) for n points.
     public static func keptIndices(_ points: [Point]) -> [Int] {
         guard let first = points.first, let last = points.last, points.count > 8 else { return Array(points.indices) }
         let columns = Int((last.x - first.x).rounded(.up)) + 1

@@ -37,6 +37,8 @@ public final class Font: @unchecked Sendable {
     }
 
     /// Opens the font at `path`.
+    ///
+    /// - Complexity: opens and parses the font's tables; glyphs are loaded later, on first use.
     public init(path: String) throws(LoadError) {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else {

@@ -83,6 +83,8 @@ extension Font {
     /// Lays out `text` at `size` pixels per em: glyph after glyph by their advances, with the
     /// font's kerning between neighbours of a span. A hyphen-minus is drawn as U+2212 (−) when
     /// `typographicMinus` is set, as matplotlib does for numbers.
+    ///
+    /// - Complexity: O(characters), each glyph loaded from the font once and cached.
     public func layout(_ text: RichText, size: Double, typographicMinus: Bool = false) -> TextLayout {
         let text = typographicMinus ? text.withTypographicMinus : text
         var path = Path()
