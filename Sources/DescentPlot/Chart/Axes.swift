@@ -26,7 +26,7 @@ public struct Axes: Sendable {
     public var artists: [any Artist] = []
     /// Where the legend goes; `nil` for none. Default: nil.
     public var legend: LegendLocation?
-    /// Smaller axes drawn inside this one.
+    /// Smaller axes drawn inside this one, over the artists. Default: none.
     public var insets: [Inset] = []
     /// Lines of explanation shown in a box where they hide the fewest points. Default: none.
     public var note: [RichText] = []
