@@ -105,9 +105,16 @@ public struct Trajectory: Sendable {
     }
 
     /// f at ``final``; NaN when the function is not known.
+    ///
+    /// - Complexity: one evaluation of f.
     public var finalValue: Double { objective(final) }
 
     /// The length of the path travelled: the sum of the step lengths ‖pₖ₊₁ − pₖ‖ from x₀ to ``final``.
+    ///
+    /// NaN when a point is not finite (a run that overflowed), or when two points are so far apart
+    /// that their difference overflows.
+    ///
+    /// - Complexity: O(points × coordinates); allocates ``points``.
     public var pathLength: Double {
         let points = points
         return zip(points.dropFirst(), points).reduce(0) { total, step in
@@ -116,6 +123,8 @@ public struct Trajectory: Sendable {
     }
 
     /// Every point visited: ``history`` followed by ``final``.
+    ///
+    /// - Complexity: O(points): one array of slices is allocated.
     public var points: [ArraySlice<Double>] {
         Array(history) + [final[...]]
     }

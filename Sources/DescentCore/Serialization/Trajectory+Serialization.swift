@@ -9,6 +9,8 @@ extension Trajectory {
     /// and without a function `function`, `gradient`, `values`, `gradient_norms` and `final_value`
     /// (a `null` in place of an array says the numbers are unknown, where a `null` inside one says
     /// that number was not finite). `steps` is the number of points recorded less one.
+    ///
+    /// - Complexity: O(points × coordinates).
     public var json: JSONValue {
         if case .recorded(let functionKnown) = source {
             return recordedJSON(functionKnown: functionKnown)
@@ -58,6 +60,8 @@ extension Trajectory {
     /// from it). Numbers are in their shortest round-tripping form; non-finite ones are `nan`,
     /// `inf` or `-inf`, as NumPy and pandas read them. For a history recorded without its
     /// function, the value and gradient norm cells are left empty (unknown; pandas reads NaN).
+    ///
+    /// - Complexity: O(points × coordinates).
     public var csv: String {
         let coordinateNames = (0..<history.dimension).map { "x\($0)" }
         let known = knownObjective != nil
@@ -96,6 +100,8 @@ extension Trajectory {
     /// ```
     ///
     /// Without a known function, the first line ends at x.
+    ///
+    /// - Complexity: O(coordinates), plus one evaluation of f at the final x.
     public var summary: String {
         let point = final.map(ShortestDouble.format).joined(separator: ", ")
         let value = knownObjective == nil ? "" : ", f(x) = \(ShortestDouble.format(finalValue))"
