@@ -10,7 +10,10 @@ public enum Scale: Equatable, Sendable {
     /// of both signs across many decades, like a diverging run next to its start.
     case symlog(linearThreshold: Double)
 
-    /// The value in the scale's linear space.
+    /// The value in the scale's linear space: itself, log₁₀ of it, or symlog's signed log.
+    ///
+    /// Special values, as `log10` gives them: on a log scale 0 maps to −∞ and a negative value to
+    /// NaN, so a caller must leave such points out; ±∞ maps to ±∞ on every scale, and NaN to NaN.
     public func forward(_ value: Double) -> Double {
         switch self {
         case .linear: return value
@@ -23,7 +26,8 @@ public enum Scale: Equatable, Sendable {
         }
     }
 
-    /// The inverse of ``forward(_:)``.
+    /// The inverse of ``forward(_:)``: a position in the scale's linear space back to a value.
+    /// On a log scale, positions above about 308.25 give +∞ and below about −323.6 give 0.
     public func inverse(_ position: Double) -> Double {
         switch self {
         case .linear: return position

@@ -219,7 +219,8 @@ public struct ContourLevels: Equatable, Sendable {
 
     /// `value` on the colour scale: 0 at the lowest level, 1 at the highest (matplotlib's
     /// `Normalize`, or `LogNorm` for log-spaced levels, autoscaled to the levels); 0 for every
-    /// value when there is a single level.
+    /// value when there is a single level. Values outside the levels' range fall below 0 or above
+    /// 1 (the colormap clamps them); with log-spaced levels a value ≤ 0 gives −∞ or NaN.
     public func normalized(_ value: Double) -> Double {
         let (low, high) = (values[0], values[values.count - 1])
         guard low != high else { return 0 }
