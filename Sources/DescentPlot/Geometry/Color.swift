@@ -42,8 +42,9 @@ public struct Color: Equatable, Hashable, Sendable {
         case area
     }
 
-    /// A colour from its components, each clamped to 0…1 (a NaN component becomes 0 or 1, as
-    /// `min`/`max` leave it), opaque by default and a data colour unless `role` is given.
+    /// A colour from its components, each clamped to 0…1 (±∞ to 0 or 1; a NaN component stays
+    /// NaN, which no backend can paint: give finite components), opaque by default and a data
+    /// colour unless `role` is given.
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1, role: Role? = nil) {
         self.red = min(max(red, 0), 1)
         self.green = min(max(green, 0), 1)
