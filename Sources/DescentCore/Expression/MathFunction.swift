@@ -17,7 +17,7 @@ public enum MathFunction: String, CaseIterable, Sendable {
     case sqrt
     /// The absolute value.
     case abs
-    /// The hyperbolic tangent, in (−1, 1) and ±1 at the ends of the Double range.
+    /// The hyperbolic tangent, in [−1, 1]: exactly ±1 once |x| passes about 19.1.
     case tanh
     /// The logistic function 1 / (1 + e⁻ˣ), computed without overflow for large |x|.
     case sigmoid

@@ -1,8 +1,9 @@
 /// Where a legend goes: a corner or side of the axes, or `best`, the place that hides the
 /// fewest drawn points (matplotlib's `loc='best'`, same candidate order).
 public enum LegendLocation: CaseIterable, Sendable {
-    /// Where the legend box covers the fewest drawn points, trying the places below in
-    /// matplotlib's order (upper right first); ties go to the earlier place.
+    /// Where the legend box covers the fewest drawn points and texts, trying the places below in
+    /// matplotlib's order (upper right first), then a 5 × 5 grid of others for when all nine are
+    /// taken; ties go to the earlier place.
     case best
     /// The upper right corner.
     case upperRight
