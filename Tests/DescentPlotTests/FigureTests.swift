@@ -173,7 +173,7 @@ import Testing
         #expect(sharper.count > atBuild.count, "\(atBuild) at 100 dpi, \(sharper) at 200")
         let size = PlotUnits(dpi: 200).pixels(8)
         #expect(
-            sharper.allSatisfy { font.layout(RichText($0), size: size, typographicMinus: true).width <= 0.55 * 640 })
+            sharper.allSatisfy { font.layout(RichText($0), size: size).width <= 0.55 * 640 })
     }
 
     /// The one message for a file name the figure cannot be drawn to, naming what is allowed.

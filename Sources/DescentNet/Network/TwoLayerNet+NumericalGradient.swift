@@ -8,19 +8,22 @@ extension TwoLayerNet {
     /// The book's method as written: perturb a parameter, evaluate the whole loss, restore.
     ///
     /// - Complexity: 2 × (parameters) full forward passes: 79,520 for a 784-50-10 net. Use
-    ///   ``numericalGradient(_:labels:)`` instead; this one is the reference it is tested against.
-    @_specialize(exported:true,where Scalar == Double)
-    @_specialize(exported:true,where Scalar == Float)
+    ///   ``numericalGradient(_:labels:)`` instead; this one is the reference it is tested against,
+    ///   and is not pre-specialised: specialising it for Double and Float made the Swift 6.3
+    ///   optimiser reference ``loss(_:labels:)``'s pre-specialisations from the closure it hands
+    ///   to ``NumericalDifferentiation/centralDifference(at:step:_:)`` while dropping them from
+    ///   their own file, so a release build failed to link.
     public func numericalGradientByFullEvaluation(_ x: Matrix<Scalar>, labels: [Int]) -> Parameters {
         let h = Self.differentiationStep
         var network = self
         var gradients = zeroParameters()
         func differentiate(_ read: (TwoLayerNet) -> Scalar, _ write: (inout TwoLayerNet, Scalar) -> Void) -> Scalar {
             let saved = read(network)
-            let derivative = NumericalDifferentiation.centralDifference(at: saved, step: h) {
-                write(&network, $0)
+            func loss(at perturbed: Scalar) -> Scalar {
+                write(&network, perturbed)
                 return network.loss(x, labels: labels)
             }
+            let derivative = NumericalDifferentiation.centralDifference(at: saved, step: h, loss(at:))
             write(&network, saved)
             return derivative
         }

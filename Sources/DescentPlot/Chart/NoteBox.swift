@@ -5,11 +5,17 @@ enum NoteBox {
     static let fontSize = 8.0
 
     /// Draws `paragraphs`, each wrapped into lines no wider than `width` × the panel's width.
+    ///
+    /// Lines are measured as typed, with hyphen-minus signs, while they are drawn with U+2212 (−),
+    /// about half an em wider each: that is how the notes were always wrapped, and measuring the
+    /// drawn minus would move one line break of the gallery's `lr_comparison` (the lr = 1e-8 note
+    /// would break between "20" and "steps").
     static func draw<C: Canvas>(
         _ paragraphs: [RichText], width: Double, on canvas: inout C, in frame: AxesFrame, avoiding occupied: [Rect]
     ) {
         guard !paragraphs.isEmpty else { return }
-        let measure = { (text: RichText) in frame.layout(text, points: fontSize).width }
+        let size = frame.units.pixels(fontSize * frame.textScale)
+        let measure = { (text: RichText) in frame.font.layout(text, size: size).width }
         let lines = paragraphs.flatMap { $0.wrapped(width: frame.cell.width * width, measure: measure) }
         let box = TextBox(
             rows: lines.map { frame.layout($0, points: fontSize) }, padding: frame.units.pixels(4 * frame.textScale))
