@@ -4,7 +4,11 @@ public enum LegendLocation: CaseIterable, Sendable {
     case best, upperRight, upperLeft, lowerLeft, lowerRight, centerLeft, centerRight, lowerCenter, upperCenter, center
 }
 
+/// The legend: a ``TextBox`` with a row per labelled artist, a 2 em sample of its line and marker
+/// then its label, as matplotlib's (0.4 em padding, 0.5 em between rows).
 enum Legend {
+    /// Draws `entries` at `location`; `best` avoids the `occupied` rectangles (see
+    /// ``place(width:height:location:in:avoiding:)``). Nothing without entries.
     static func draw<C: Canvas>(
         _ entries: [LegendEntry], location: LegendLocation, on canvas: inout C, in frame: AxesFrame,
         avoiding occupied: [Rect]
