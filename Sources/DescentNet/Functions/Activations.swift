@@ -1,3 +1,5 @@
+import DescentCore
+
 /// The book's activation and loss functions (`common/functions.py`), element-wise loops the
 /// compiler vectorises, fixed where the book is wrong. The element functions are inlinable and
 /// the matrix ones specialised for Double and Float, so that other modules get compiled loops
@@ -11,14 +13,11 @@ public enum Activations {
     @inlinable
     public static func step<Scalar: NetScalar>(_ x: Scalar) -> Scalar { x > 0 ? 1 : 0 }
 
-    /// The logistic function 1 / (1 + e⁻ˣ), as the book computes it for x ≥ 0; for x < 0 the
-    /// equal eˣ / (1 + eˣ), so that e⁻ˣ never overflows (the book's form warns and relies on
-    /// 1/∞ = 0 for x < −709).
+    /// The logistic function 1 / (1 + e⁻ˣ) (`sigmoid`), as ``Logistic/value(_:exponential:)``
+    /// computes it, with the C library's `exp`.
     @inlinable
     public static func sigmoid<Scalar: NetScalar>(_ x: Scalar) -> Scalar {
-        if x >= 0 { return 1 / (1 + Scalar.exponential(-x)) }
-        let e = Scalar.exponential(x)
-        return e / (1 + e)
+        Logistic.value(x, exponential: Scalar.exponential)
     }
 
     /// σ'(x) = (1 − σ(x))·σ(x), in the book's order (`sigmoid_grad`).

@@ -79,7 +79,8 @@ public struct TrainingProgress: Sendable {
 /// about a fifth of a run.
 public enum Trainer {
     /// Trains one network. Specialised for Double and Float, so that callers in other modules get
-    /// the compiled loops rather than generic code. Leaves OpenBLAS at one thread (``BLASThreads``).
+    /// the compiled loops rather than generic code. Loads the BLAS (``BLASLibrary``) first, if no
+    /// product has yet.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public static func train<Scalar: NetScalar>(
@@ -87,9 +88,9 @@ public enum Trainer {
         progress: ((TrainingProgress) -> Void)? = nil
     ) -> TrainingLog {
         let start = Date()
-        // The loss and the accuracy run on threads of their own: BLAS's threads would only compete.
-        // (Set only when it differs: runs side by side arrive here with it set, all at once.)
-        if BLASThreads.count != 1 { BLASThreads.count = 1 }
+        // Before the loss and accuracy threads start: loading touches the environment. Without a
+        // BLAS, the first product stops the process with the reason.
+        _ = try? BLASLibrary.load()
         var random = NumPyRandom(seed: configuration.seed)
         var network = TwoLayerNet<Scalar>(
             inputSize: dataset.trainImages.columns, hiddenSize: configuration.hiddenSize,
@@ -176,7 +177,7 @@ public enum Trainer {
     }
 
     /// Trains one network per configuration, side by side on the cores (each with one thread and
-    /// one BLAS thread), and returns their logs in order. `progress` gets the run's index.
+    /// the serial BLAS), and returns their logs in order. `progress` gets the run's index.
     /// Specialised like the single run: generic code here would reach it unspecialised, which is
     /// several times slower.
     @_specialize(exported:true,where Scalar == Double)
@@ -192,7 +193,7 @@ public enum Trainer {
                     progress: progress.map { report in { report(0, $0) } })
             }
         }
-        BLASThreads.count = 1
+        _ = try? BLASLibrary.load()
         let logs = ResultSlots<TrainingLog>(count: configurations.count)
         DispatchQueue.concurrentPerform(iterations: configurations.count) { index in
             var configuration = configurations[index]
