@@ -41,11 +41,14 @@ extension NetScalar {
         return Self(Foundation.log(Double(x)))
     }
 
-    /// The C library's `exp` or `expf`.
+    /// eˣ for x ≤ 0, every exponential the network takes (sigmoid's e^(−|x|), softmax's
+    /// e^(x − max)): ``Exponential``, which vectorises.
     @inlinable
-    static func exponential(_ x: Self) -> Self {
-        if Self.self == Float.self { return Self(Foundation.expf(Float(x))) }
-        return Self(Foundation.exp(Double(x)))
+    static func exponentialOfNonPositive(_ x: Self) -> Self {
+        if Self.self == Float.self {
+            return unsafeBitCast(Exponential.ofNonPositive(unsafeBitCast(x, to: Float.self)), to: Self.self)
+        }
+        return unsafeBitCast(Exponential.ofNonPositive(unsafeBitCast(x, to: Double.self)), to: Self.self)
     }
 }
 

@@ -111,10 +111,16 @@ public enum Trainer {
         }
 
         var indices = [Int](repeating: 0, count: batchSize)
-        // Two batches: the loss of one is computed while the next one's gradient is.
-        var batches = Array(
-            repeating: Matrix<Scalar>(rows: batchSize, columns: dataset.trainImages.columns), count: 2)
-        var labels = Array(repeating: [Int](repeating: 0, count: batchSize), count: 2)
+        func drawBatch() -> [Int] {
+            random.choice(trainSize, into: &indices)
+            return indices
+        }
+        // Three batches: one trains while the loss of the one before is computed, and that
+        // computation then gathers the one after next (the rows are drawn here, in the book's order).
+        let batches = (0..<3).map { _ in
+            MiniBatch<Scalar>(rows: batchSize, columns: dataset.trainImages.columns)
+        }
+        for slot in 0..<min(2, configuration.iterations) { batches[slot].gather(drawBatch(), from: dataset) }
         var workspace = TwoLayerNet<Scalar>.Workspace(
             batch: batchSize, network: network, threads: configuration.threads)
         var gradients = network.zeroParameters()
@@ -130,16 +136,20 @@ public enum Trainer {
                     lastAccuracy: lastAccuracy, elapsed: Date().timeIntervalSince(start)))
         }
         for iteration in 0..<configuration.iterations {
-            let slot = iteration % 2
-            random.choice(trainSize, into: &indices)
-            gather(
-                dataset.trainImages, dataset.trainLabels, rows: indices, into: &batches[slot], labels: &labels[slot])
-            network.gradient(batches[slot], labels: labels[slot], workspace: &workspace, into: &gradients)
+            let batch = batches[iteration % 3]
+            network.gradient(batch.images, labels: batch.labels, workspace: &workspace, into: &gradients)
+            // The previous loss is done with its copy of the network (and has gathered this
+            // iteration's next batch), so the update changes the weights in place.
+            losses.waitForAll()
             optimizer.update(&network, with: gradients)
-            let (updated, batch, batchLabels) = (network, batches[slot], labels[slot])
-            losses.append(waitingForPrevious: true) { workspace in
-                updated.forward(batch, workspace: &workspace)
-                return Double(Activations.crossEntropy(workspace.a2, labels: batchLabels))
+            let updated = network
+            let ahead = iteration + 2 < configuration.iterations ? drawBatch() : nil
+            let afterNext = batches[(iteration + 2) % 3]
+            losses.append { workspace in
+                updated.forward(batch.images, workspace: &workspace)
+                let loss = Double(Activations.crossEntropy(workspace.a2, labels: batch.labels))
+                if let ahead { afterNext.gather(ahead, from: dataset) }
+                return loss
             }
             if iteration % iterationsPerEpoch == 0 {
                 accuracy.append { meter in
