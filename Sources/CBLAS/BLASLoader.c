@@ -13,9 +13,9 @@ static descent_blas_info info;
 #include <Accelerate/Accelerate.h>
 
 const descent_blas_info *descent_blas_load(void) {
-    info.library = "Accelerate";
-    info.kernel = "chosen by Accelerate";
-    info.configuration = "";
+    const descent_blas_library accelerate = {"Accelerate", "chosen by Accelerate", "", NULL};
+    info.double_products = accelerate;
+    info.float_products = accelerate;
     return &info;
 }
 
@@ -29,6 +29,7 @@ enum { row_major = CblasRowMajor, no_transpose = CblasNoTrans, transpose = Cblas
 #else
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -83,57 +84,90 @@ static int is_generic_core(const char *core) {
     return strcasecmp(core, "Prescott") == 0 || strcasecmp(core, "armv8") == 0;
 }
 
-/// Takes the products from `handle`; 0 when it lacks them.
-static int adopt(void *handle) {
-    dgemm = (dgemm_function)dlsym(handle, "cblas_dgemm");
-    sgemm = (sgemm_function)dlsym(handle, "cblas_sgemm");
-    return dgemm && sgemm;
+/// The products of one library.
+typedef struct {
+    dgemm_function dgemm;
+    sgemm_function sgemm;
+} products;
+
+/// Takes the products from `handle` (NULL when it is NULL or lacks them).
+static products products_of(void *handle) {
+    products found = {NULL, NULL};
+    if (!handle) return found;
+    found.dgemm = (dgemm_function)dlsym(handle, "cblas_dgemm");
+    found.sgemm = (sgemm_function)dlsym(handle, "cblas_sgemm");
+    if (!found.dgemm || !found.sgemm) found.dgemm = NULL;
+    return found;
 }
 
-static int load_openblas(void) {
+static products load_openblas(descent_blas_library *library) {
     void *handle = open_openblas(NULL);
-    if (!handle) return 0;
+    if (!handle) return products_of(NULL);
     const char *core = core_name(handle);
     const char *better = descent_blas_core_type_for_features(descent_cpu_features());
     if (is_generic_core(core) && better && !getenv("OPENBLAS_CORETYPE")) {
         dlclose(handle);
         handle = open_openblas(better);
-        if (!handle) return 0;
+        if (!handle) return products_of(NULL);
         core = core_name(handle);
-        info.chosen_core_type = better;
+        library->chosen_core_type = better;
     }
-    if (!adopt(handle)) return 0;
     char *(*configuration)(void) = (char *(*)(void))dlsym(handle, "openblas_get_config");
-    info.library = "OpenBLAS";
-    info.kernel = core;
-    info.configuration = configuration ? configuration() : "";
-    return 1;
+    library->library = "OpenBLAS";
+    library->kernel = core;
+    library->configuration = configuration ? configuration() : "";
+    return products_of(handle);
 }
 
-static int load_blis(void) {
+/// BLIS, set to one thread (its OpenMP build would follow OMP_NUM_THREADS otherwise).
+static products load_blis(descent_blas_library *library) {
     void *handle = dlopen("libblis.so.4", RTLD_NOW | RTLD_LOCAL);
-    if (!handle || !adopt(handle)) return 0;
+    products found = products_of(handle);
+    if (!found.dgemm) return found;
+    void (*set_threads)(int64_t) = (void (*)(int64_t))dlsym(handle, "bli_thread_set_num_threads");
+    if (set_threads) set_threads(1);
     int (*architecture)(void) = (int (*)(void))dlsym(handle, "bli_arch_query_id");
     const char *(*architecture_name)(int) = (const char *(*)(int))dlsym(handle, "bli_arch_string");
-    info.library = "BLIS";
-    info.kernel = architecture && architecture_name ? architecture_name(architecture()) : "chosen by BLIS";
-    info.configuration = "";
-    return 1;
+    library->library = "BLIS";
+    library->kernel = architecture && architecture_name ? architecture_name(architecture()) : "chosen by BLIS";
+    library->configuration = "";
+    return found;
 }
 
-static int load_system_blas(void) {
-    void *handle = dlopen("libblas.so.3", RTLD_NOW | RTLD_LOCAL);
-    if (!handle || !adopt(handle)) return 0;
-    info.library = "libblas.so.3";
-    info.kernel = "unknown";
-    info.configuration = "";
-    return 1;
+static products load_system_blas(descent_blas_library *library) {
+    products found = products_of(dlopen("libblas.so.3", RTLD_NOW | RTLD_LOCAL));
+    library->library = "libblas.so.3";
+    library->kernel = "unknown";
+    library->configuration = "";
+    return found;
 }
 
 static void load(void) {
-    if (load_openblas() || load_blis() || load_system_blas()) return;
-    dgemm = NULL;
-    sgemm = NULL;
+    descent_blas_library openblas = {0}, blis = {0}, system = {0};
+    const products from_openblas = load_openblas(&openblas);
+    const int amd = (descent_cpu_features() & DESCENT_CPU_AMD) != 0;
+    const products from_blis = !from_openblas.dgemm || amd ? load_blis(&blis) : products_of(NULL);
+    if (from_openblas.dgemm) {
+        info.float_products = info.double_products = openblas;
+        sgemm = from_openblas.sgemm;
+        dgemm = from_openblas.dgemm;
+    }
+    if (from_blis.dgemm) {
+        info.double_products = blis;
+        dgemm = from_blis.dgemm;
+        if (!from_openblas.dgemm) {
+            info.float_products = blis;
+            sgemm = from_blis.sgemm;
+        }
+    }
+    if (dgemm) return;
+    const products from_system = load_system_blas(&system);
+    if (from_system.dgemm) {
+        info.float_products = info.double_products = system;
+        sgemm = from_system.sgemm;
+        dgemm = from_system.dgemm;
+        return;
+    }
     info.error =
         "no BLAS library could be loaded (tried libopenblas.so.0, libblis.so.4, libblas.so.3): "
         "install one, for example with apt-get install libopenblas0";

@@ -118,7 +118,13 @@ struct TrainCommand: ParsableCommand {
         }
         try checkMemory(for: dataset, training: configurations)
         let blas: BLASLibrary
-        do { blas = try BLASLibrary.load() } catch { throw CommandError(message: error.description, exitCode: 69) }
+        do {
+            blas =
+                switch precision {
+                case .double: try BLASLibrary.load(for: Double.self)
+                case .float: try BLASLibrary.load(for: Float.self)
+                }
+        } catch { throw CommandError(message: error.description, exitCode: 69) }
         let logs = train(configurations, on: dataset)
         let runs = logs.map { TrainingFigures.Run($0, comparingOptimizers: comparingOptimizers) }
         let size = (width: figureOptions.width, height: figureOptions.height, dpi: figureOptions.dpi)

@@ -1,4 +1,5 @@
 import CBLAS
+import Foundation
 import Testing
 
 @testable import DescentNet
@@ -14,18 +15,38 @@ import Testing
         "armv8",
     ]
 
-    @Test func aCPUWithAVX2RunsAKernelThatUsesIt() throws {
-        let library = try BLASLibrary.load()
+    /// BLIS's architectures without AVX2.
+    static let blisArchitecturesWithoutAVX2 = ["generic", "penryn", "sandybridge", "bulldozer"]
+
+    @Test func aCPUWithAVX2RunsAKernelThatUsesItInBothPrecisions() throws {
         let features = descent_cpu_features()
-        print("BLAS: \(library), \(library.configuration); CPU features 0x\(String(features, radix: 16))")
-        guard library.name == "OpenBLAS", features & UInt32(DESCENT_CPU_AVX2_FMA) != 0 else { return }
-        #expect(!Self.kernelsWithoutAVX2.contains { $0.lowercased() == library.kernel.lowercased() })
-        #expect(library.configuration.hasPrefix("OpenBLAS"))
+        for library in [try BLASLibrary.load(for: Double.self), try BLASLibrary.load(for: Float.self)] {
+            print("BLAS: \(library), \(library.configuration); CPU features 0x\(String(features, radix: 16))")
+            guard features & UInt32(DESCENT_CPU_AVX2_FMA) != 0 else { continue }
+            switch library.name {
+            case "OpenBLAS":
+                #expect(!Self.kernelsWithoutAVX2.contains { $0.lowercased() == library.kernel.lowercased() })
+                #expect(library.configuration.hasPrefix("OpenBLAS"))
+            case "BLIS": #expect(!Self.blisArchitecturesWithoutAVX2.contains(library.kernel))
+            default: break
+            }
+        }
+    }
+
+    /// BLIS runs the Double products on AMD CPUs where it is installed; OpenBLAS everything else.
+    @Test func doubleProductsRunOnBLISOnAMDCPUs() throws {
+        let float = try BLASLibrary.load(for: Float.self)
+        guard float.name == "OpenBLAS" else { return }
+        let amd = descent_cpu_features() & UInt32(DESCENT_CPU_AMD) != 0
+        let blis = dlopen("libblis.so.4", RTLD_LAZY)
+        defer { if let blis { dlclose(blis) } }
+        let blisInstalled = blis != nil
+        #expect(try BLASLibrary.load(for: Double.self).name == (amd && blisInstalled ? "BLIS" : "OpenBLAS"))
     }
 
     @Test func loadingTwiceDescribesTheSameLibrary() throws {
-        #expect(try BLASLibrary.load() == BLASLibrary.load())
-        #expect(try BLASLibrary.load().description.hasSuffix(" kernel)"))
+        #expect(try BLASLibrary.load(for: Double.self) == BLASLibrary.load(for: Double.self))
+        #expect(try BLASLibrary.load(for: Float.self).description.hasSuffix(" kernel)"))
     }
 
     @Test func featuresChooseTheNewestKernelTheyAllow() {

@@ -3,9 +3,10 @@
 //
 // On Apple platforms the products are Accelerate's, linked as usual. Elsewhere the library is
 // loaded with dlopen the first time a product (or descent_blas_load) needs it, so that commands
-// that multiply no matrices never start it: Debian's OpenBLAS first (libopenblas.so.0, serial:
-// DescentNet splits products between threads itself), then BLIS (libblis.so.4), then whatever
-// libblas.so.3 the system's alternatives name. OpenBLAS picks its kernel from a table of CPU
+// that multiply no matrices never start it: Debian's OpenBLAS (libopenblas.so.0, serial: DescentNet
+// splits products between threads itself), with BLIS (libblis.so.4, one thread) for the Double
+// products on AMD CPUs and for everything where OpenBLAS is missing, then whatever libblas.so.3
+// the system's alternatives name. OpenBLAS picks its kernel from a table of CPU
 // models when it loads, and on a model newer than the table it falls back to its generic kernel
 // (Prescott on x86-64, ARMV8 on ARM64), 3× slower; when that happens on a CPU whose features
 // allow better, the loader unloads it and loads it again with OPENBLAS_CORETYPE set from those
@@ -18,18 +19,26 @@
 extern "C" {
 #endif
 
-/// What was loaded. Every string is static or owned by the loader and lives as long as the
-/// process; `library` is NULL when no BLAS could be loaded, and `error` then says why.
+/// One library that runs products. Every string is static or owned by the loader and lives as
+/// long as the process.
 typedef struct {
-    /// "OpenBLAS", "BLIS", "Accelerate" or the file name of another CBLAS.
+    /// "OpenBLAS", "BLIS", "Accelerate" or the file name of another CBLAS; NULL when none loaded.
     const char *library;
-    /// The kernel in use: OpenBLAS's core name ("SkylakeX", "Haswell", "Prescott"…), or
-    /// "dispatched on CPU features" for libraries that choose per call.
+    /// The kernel in use: OpenBLAS's core name ("SkylakeX", "Haswell", "Prescott"…), BLIS's
+    /// architecture ("zen3", "skx"…), or how the library chooses.
     const char *kernel;
     /// The library's own build description (OpenBLAS's openblas_get_config), or "".
     const char *configuration;
     /// The core type the loader set before loading OpenBLAS again, or NULL when it set none.
     const char *chosen_core_type;
+} descent_blas_library;
+
+/// What was loaded: one library for each precision, since the fastest differs (on AMD CPUs,
+/// BLIS's Double products, whose kernels AMD maintains, beat OpenBLAS's by 14–17 % on the book's
+/// shapes, and OpenBLAS's Float products beat BLIS's; on Intel CPUs OpenBLAS wins both).
+typedef struct {
+    descent_blas_library double_products;
+    descent_blas_library float_products;
     /// Why no BLAS could be loaded, or NULL.
     const char *error;
 } descent_blas_info;

@@ -90,7 +90,7 @@ public enum Trainer {
         let start = Date()
         // Before the loss and accuracy threads start: loading touches the environment. Without a
         // BLAS, the first product stops the process with the reason.
-        _ = try? BLASLibrary.load()
+        _ = try? BLASLibrary.load(for: Scalar.self)
         var random = NumPyRandom(seed: configuration.seed)
         var network = TwoLayerNet<Scalar>(
             inputSize: dataset.trainImages.columns, hiddenSize: configuration.hiddenSize,
@@ -203,7 +203,7 @@ public enum Trainer {
                     progress: progress.map { report in { report(0, $0) } })
             }
         }
-        _ = try? BLASLibrary.load()
+        _ = try? BLASLibrary.load(for: Scalar.self)
         let logs = ResultSlots<TrainingLog>(count: configurations.count)
         DispatchQueue.concurrentPerform(iterations: configurations.count) { index in
             var configuration = configurations[index]
