@@ -110,7 +110,8 @@ static products load_openblas(descent_blas_library *library) {
         handle = open_openblas(better);
         if (!handle) return products_of(NULL);
         core = core_name(handle);
-        library->chosen_core_type = better;
+        // Unchanged when the program had OpenBLAS loaded already: dlclose could not unload it.
+        if (strcasecmp(core, better) == 0) library->chosen_core_type = better;
     }
     char *(*configuration)(void) = (char *(*)(void))dlsym(handle, "openblas_get_config");
     library->library = "OpenBLAS";
