@@ -27,13 +27,15 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // libpng's full write API, its setjmp error handling kept in C (DESIGN.md §6).
+        .target(name: "CPNGWriter", dependencies: ["CLibPNG"]),
         .target(name: "DescentCore"),
         .target(
             name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CZlib"],
             linkerSettings: [
                 .linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .tvOS, .watchOS, .visionOS]))
             ]),
-        .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CFreeType"]),
+        .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CPNGWriter", "CFreeType"]),
         .target(name: "Descent", dependencies: ["DescentCore", "DescentPlot", "DescentNet"]),
         .executableTarget(
             name: "DescentCLI",

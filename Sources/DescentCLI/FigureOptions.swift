@@ -65,6 +65,12 @@ struct FigureOptions: ParsableArguments {
     @Flag(help: "Leave the background out: transparent pixels in a PNG, no background in an SVG.")
     var transparent = false
 
+    @Option(
+        help: ArgumentHelp(
+            "PNG compression: standard (files smaller than matplotlib's) or fast (for bulk work: about half "
+                + "the encoding time, files about 13 % larger). Default: standard.", valueName: "mode"))
+    var pngCompression: PNGCompression = .standard
+
     /// The options of a trajectory figure drawn in `style`, with `contours` behind the path.
     func plotOptions(style: TrajectoryFigures.Style, contours: LandscapeContours) -> TrajectoryFigures.Options {
         TrajectoryFigures.Options(xLimits: xlim, yLimits: ylim, title: title, style: style, contours: contours)
@@ -120,7 +126,7 @@ struct FigureOptions: ParsableArguments {
             try figure.save(
                 to: path, font: font, metadata: [("Software", "Descent"), ("Command", command)],
                 textMode: svgText == .outlines ? .outlines : .characters, theme: theme,
-                transparent: transparent, animation: animation)
+                transparent: transparent, animation: animation, pngCompression: pngCompression)
         } catch {
             if makesFolder { rmdir(folder) }
             throw .cannotCreate("\(flag) \(error.description)")
@@ -135,3 +141,5 @@ struct FigureOptions: ParsableArguments {
 }
 
 extension Theme.Choice: ExpressibleByArgument {}
+
+extension PNGCompression: ExpressibleByArgument {}

@@ -30,6 +30,12 @@ struct GalleryCommand: ParsableCommand {
         transform: { try ArgumentValues.count($0, name: "iterations", upTo: 1_000_000) })
     var iters = 10_000
 
+    @Option(
+        help: ArgumentHelp(
+            "PNG compression of every figure: standard or fast (as the figure commands' --png-compression).",
+            valueName: "mode"))
+    var pngCompression: PNGCompression = .standard
+
     @OptionGroup var dataSource: DataOptions
 
     /// The figures drawn by running a command as a user would (its own defaults and checks), by
@@ -83,7 +89,8 @@ struct GalleryCommand: ParsableCommand {
                 let path = (outputDir as NSString).appendingPathComponent("\(name).\(format.rawValue)")
                 do {
                     try figure.save(
-                        to: path, font: font, metadata: [("Software", "Descent"), ("Command", "descent gallery")])
+                        to: path, font: font, metadata: [("Software", "Descent"), ("Command", "descent gallery")],
+                        pngCompression: pngCompression)
                 } catch {
                     throw CommandError.cannotCreate(error.description)
                 }
@@ -93,7 +100,8 @@ struct GalleryCommand: ParsableCommand {
         for (name, arguments, formats) in Self.commandFigures {
             for format in formats {
                 let path = (outputDir as NSString).appendingPathComponent("\(name).\(format.rawValue)")
-                var command = try DescentCommand.parseAsRoot(arguments + ["--output", path])
+                var command = try DescentCommand.parseAsRoot(
+                    arguments + ["--output", path, "--png-compression", pngCompression.rawValue])
                 try command.run()
             }
         }

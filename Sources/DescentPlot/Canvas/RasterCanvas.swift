@@ -61,10 +61,15 @@ public struct RasterCanvas: Canvas {
     /// The pixels as 8-bit RGBA, straight alpha, row after row.
     public var rgba: [UInt8] { pixmap.rgba8() }
 
-    /// The image as PNG: RGBA 8-bit, with a pHYs chunk for `dpi` and a text chunk (tEXt or iTXt)
-    /// per entry of `metadata` (e.g. `Software`). No time stamps, so the same drawing gives the same bytes.
-    public func png(dpi: Double, metadata: [(key: String, value: String)]) throws(PNGCodec.Error) -> Data {
-        try PNGCodec.encode(
-            rgba: rgba, width: pixmap.width, height: pixmap.height, dpi: dpi, metadata: metadata)
+    /// The image as PNG: 8-bit RGB (RGBA where a pixel is not opaque), with a pHYs chunk for
+    /// `dpi` and a text chunk (tEXt or iTXt) per entry of `metadata` (e.g. `Software`), compressed
+    /// as `compression` says. No time stamps, so the same drawing gives the same bytes.
+    public func png(
+        dpi: Double, metadata: [(key: String, value: String)], compression: PNGCompression = .standard
+    ) throws(PNGCodec.Error) -> Data {
+        let (samples, channels) = pixmap.pngSamples()
+        return try PNGCodec.encode(
+            samples: samples, channels: channels, width: pixmap.width, height: pixmap.height, dpi: dpi,
+            metadata: metadata, compression: compression)
     }
 }
