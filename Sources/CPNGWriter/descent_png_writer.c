@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 /// Everything the callbacks reach. It lives on the heap: a local variable of the function that
 /// calls setjmp, changed before the longjmp, would have no defined value after it (C11 §7.13.2.1).
@@ -87,6 +88,9 @@ int descent_png_write(
     // filter needs it); each row then names the one it uses.
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE | PNG_FILTER_UP);
     png_set_compression_level(png, zlib_level);
+    // Set explicitly: with any filter but None enabled, libpng would choose Z_FILTERED, which
+    // makes the gallery's figures 1–3 % larger.
+    png_set_compression_strategy(png, Z_DEFAULT_STRATEGY);
     png_write_info(png, info);
     for (size_t index = 0; index < chunk_count; index++) {
         png_byte type[5] = {0};

@@ -22,14 +22,14 @@ struct Pixmap {
 
     var bounds: PixelBounds { PixelBounds(minX: 0, minY: 0, maxX: width, maxY: height) }
 
-    /// Paints `color` through `mask`.
+    /// Paints `color` through `mask`, within each row's span of the mask.
     mutating func composite(_ mask: CoverageMask, color: Color) {
         let alpha = Float(color.alpha)
         let (r, g, b) = (Float(color.red), Float(color.green), Float(color.blue))
         components.withUnsafeMutableBufferPointer { pixels in
             for row in 0..<mask.height {
                 let y = mask.originY + row
-                for column in 0..<mask.width {
+                for column in mask.spans[row] {
                     let coverage = mask.coverage[row * mask.width + column]
                     guard coverage > 0 else { continue }
                     let a = coverage * alpha
