@@ -2,8 +2,8 @@ import Benchmark
 import Descent
 import Foundation
 
-/// The book's Figure 4-10 built and encoded in process, PNG and SVG, from a computed run: the same
-/// work as `peers/trajectory_figure.py` does with matplotlib.
+/// The book's Figure 4-10 built and encoded in process, PNG (standard and fast compression) and
+/// SVG, from a computed run: the same work as `peers/trajectory_figure.py` does with matplotlib.
 let benchmarks: @Sendable () -> Void = {
     let font = try! Font.standard()
     let run = try! GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 20)
@@ -15,6 +15,16 @@ let benchmarks: @Sendable () -> Void = {
         benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try TrajectoryFigures.trajectory(run).pngData(font: font))
+        }
+    }
+
+    Benchmark(
+        "trajectory figure 640x480, PNG fast",
+        configuration: .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident])
+    ) {
+        benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try TrajectoryFigures.trajectory(run).pngData(font: font, compression: .fast))
         }
     }
 

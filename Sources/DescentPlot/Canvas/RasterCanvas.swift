@@ -35,8 +35,26 @@ public struct RasterCanvas: Canvas {
         paint(Stroker.outline(of: path.flattened(), style: style, visible: clip), color: color, rule: .nonZero)
     }
 
+    /// Fills the text's glyphs as one shape, from the font's flattened outlines cached per glyph
+    /// and size (``Font/flattenedOutline(ofGlyph:scaleX:scaleY:)``), moved into place.
     public mutating func draw(_ text: PlacedText, color: Color) {
-        fill(text.path, color: color, rule: .nonZero)
+        let toCanvas = text.transform
+        var polygons: [Polyline] = []
+        for glyph in text.layout.glyphs {
+            let placement = glyph.transform
+            guard placement.b == 0, placement.c == 0 else {
+                polygons += text.layout.font.outline(ofGlyph: glyph.index).transformed(by: placement)
+                    .transformed(by: toCanvas).flattened()
+                continue
+            }
+            let move = AffineTransform.translation(placement.tx, placement.ty).concatenating(toCanvas)
+            for polygon in text.layout.font.flattenedOutline(
+                ofGlyph: glyph.index, scaleX: placement.a, scaleY: placement.d)
+            {
+                polygons.append(Polyline(points: polygon.points.map(move.apply), isClosed: polygon.isClosed))
+            }
+        }
+        paint(polygons, color: color, rule: .nonZero)
     }
 
     public mutating func pushClip(_ rect: Rect) {
