@@ -10,7 +10,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark(
         "trajectory figure 640x480, PNG",
-        configuration: .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident])
+        configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident])
     ) {
         benchmark in
         for _ in benchmark.scaledIterations {
@@ -20,7 +20,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark(
         "trajectory figure 640x480, PNG fast",
-        configuration: .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident])
+        configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident])
     ) {
         benchmark in
         for _ in benchmark.scaledIterations {
@@ -28,7 +28,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("trajectory figure 640x480, SVG", configuration: .init(metrics: [.wallClock, .mallocCountTotal])) {
+    Benchmark("trajectory figure 640x480, SVG", configuration: .init(metrics: [.wallClock, .cpuTotal])) {
         benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(TrajectoryFigures.trajectory(run).svgDocument(font: font))
