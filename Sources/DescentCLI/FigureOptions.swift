@@ -69,7 +69,7 @@ struct FigureOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "PNG compression: standard (files smaller than matplotlib's) or fast (for bulk work: about half "
-                + "the encoding time, files about 16 % larger). Default: standard.", valueName: "mode"))
+                + "the encoding time, files 16 % larger across the gallery). Default: standard.", valueName: "mode"))
     var pngCompression: PNGCompression = .standard
 
     /// The options of a trajectory figure drawn in `style`, with `contours` behind the path.
