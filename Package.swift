@@ -38,6 +38,7 @@ let package = Package(
         .executableTarget(
             name: "DescentCLI",
             dependencies: [
+                "Descent",
                 "DescentCore",
                 "DescentPlot",
                 "DescentNet",

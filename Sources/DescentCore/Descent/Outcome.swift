@@ -70,7 +70,7 @@ public struct Outcome: Equatable, Sendable {
         guard n > 0 else {
             return Outcome(status: .running, reason: "no step was taken")
         }
-        let point = { (k: Int) in k == n ? final[...] : history[k] }
+        let point = { (k: Int) in k == n ? PointList.Coordinates(final) : history[k] }
         let lengths = (0..<n).map { distance(point($0 + 1), point($0)) }
 
         // Rule 3 and rule 4's second half need the gradient, so the function.
@@ -193,7 +193,7 @@ public struct Outcome: Equatable, Sendable {
     }
 
     /// ‖a − b‖, without allocating (this runs once per step of a run).
-    private static func distance(_ a: ArraySlice<Double>, _ b: ArraySlice<Double>) -> Double {
+    private static func distance(_ a: PointList.Coordinates, _ b: PointList.Coordinates) -> Double {
         euclideanNorm(zip(a, b).lazy.map { $0 - $1 })
     }
 

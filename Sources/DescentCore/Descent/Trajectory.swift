@@ -114,7 +114,7 @@ public struct Trajectory: Sendable {
     }
 
     /// Every point visited: ``history`` followed by ``final``.
-    public var points: [ArraySlice<Double>] {
-        Array(history) + [final[...]]
+    public var points: [PointList.Coordinates] {
+        Array(history) + [PointList.Coordinates(final)]
     }
 }

@@ -4,6 +4,9 @@ import Foundation
 public protocol Artist: Sendable {
     /// The data the artist shows, for automatic limits; `nil` when it takes no part in them.
     var dataBounds: Rect? { get }
+    /// The data the artist shows on axes of these scales, for automatic limits: ``dataBounds``
+    /// without the values the scales mask (``Scale/masks(_:)``). Default: ``dataBounds``.
+    func dataBounds(xScale: Scale, yScale: Scale) -> Rect?
     /// The entry it contributes to the legend, if it has a label.
     var legendEntry: LegendEntry? { get }
     /// Draws the artist; the canvas is clipped to the axes box unless the artist says otherwise.
@@ -13,6 +16,7 @@ public protocol Artist: Sendable {
 }
 
 extension Artist {
+    public func dataBounds(xScale: Scale, yScale: Scale) -> Rect? { dataBounds }
     public var legendEntry: LegendEntry? { nil }
     public func screenPoints(in frame: AxesFrame) -> [Point] { [] }
 }
@@ -72,8 +76,12 @@ public struct LineArtist: Artist {
         return line
     }
 
-    public var dataBounds: Rect? {
-        let points = zip(xs, ys).filter { $0.0.isFinite && $0.1.isFinite }
+    public var dataBounds: Rect? { dataBounds(xScale: .linear, yScale: .linear) }
+
+    public func dataBounds(xScale: Scale, yScale: Scale) -> Rect? {
+        let points = zip(xs, ys).filter {
+            $0.0.isFinite && $0.1.isFinite && !xScale.masks($0.0) && !yScale.masks($0.1)
+        }
         guard let minX = points.map(\.0).min(), let maxX = points.map(\.0).max(), let minY = points.map(\.1).min(),
             let maxY = points.map(\.1).max()
         else { return nil }
@@ -85,7 +93,9 @@ public struct LineArtist: Artist {
     }
 
     public func screenPoints(in frame: AxesFrame) -> [Point] {
-        zip(xs, ys).filter { $0.0.isFinite && $0.1.isFinite }.map { frame.pixel($0.0, $0.1) }
+        zip(xs, ys).filter {
+            $0.0.isFinite && $0.1.isFinite && !frame.xScale.masks($0.0) && !frame.yScale.masks($0.1)
+        }.map { frame.pixel($0.0, $0.1) }
     }
 
     public func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {

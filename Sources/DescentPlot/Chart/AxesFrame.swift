@@ -3,6 +3,7 @@
 public struct AxesFrame: Sendable {
     /// The axes box in pixels.
     public let box: Rect
+    /// The view, in data coordinates.
     public let xLimits: ClosedRange<Double>
     public let yLimits: ClosedRange<Double>
     public let xScale: Scale
@@ -14,6 +15,24 @@ public struct AxesFrame: Sendable {
     /// The region the axes' texts must stay in (its grid cell); a title wider than it is set
     /// smaller, down to 6 pt, then cut with an ellipsis.
     public let cell: Rect
+
+    /// The frame of axes drawn in `box` (pixels) showing `xLimits` × `yLimits` on the given
+    /// scales: what ``Axes`` hands each artist, and what a test of a custom ``Artist`` builds to
+    /// draw it alone. `cell` defaults to `box`.
+    public init(
+        box: Rect, xLimits: ClosedRange<Double>, yLimits: ClosedRange<Double>, xScale: Scale = .linear,
+        yScale: Scale = .linear, units: PlotUnits = PlotUnits(), font: Font, textScale: Double = 1, cell: Rect? = nil
+    ) {
+        self.box = box
+        self.xLimits = xLimits
+        self.yLimits = yLimits
+        self.xScale = xScale
+        self.yScale = yScale
+        self.units = units
+        self.font = font
+        self.textScale = textScale
+        self.cell = cell ?? box
+    }
 
     /// The pixel position of the data point (x, y): x grows rightwards, y upwards on screen.
     public func pixel(_ x: Double, _ y: Double) -> Point {

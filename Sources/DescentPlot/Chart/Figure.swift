@@ -10,7 +10,7 @@ import Foundation
 /// of one panel can overlap another's, whatever the number of panels (matplotlib's defaults do
 /// let them overlap).
 public struct Figure: Sendable {
-    /// Pixel size. Default: 640 × 480.
+    /// The whole figure's size in pixels, every panel included. Default: 640 × 480 a panel.
     public var width: Double
     public var height: Double
     /// Resolution: how many pixels a point of text or line width takes (1 pt = dpi/72 px). Default: 100.
@@ -28,7 +28,19 @@ public struct Figure: Sendable {
     /// so 16 million pixels take 256 MB while drawing.
     public static let maximumPixels = 16_000_000.0
 
-    public init(width: Double = 640, height: Double = 480, dpi: Double = 100, rows: Int = 1, columns: Int = 1) {
+    /// A figure of `rows` × `columns` panels, each `panelWidth` × `panelHeight` pixels (as the
+    /// command line's `--width` and `--height`), so `Figure(columns: 2)` is 1280 × 480: two panels
+    /// of matplotlib's default size side by side.
+    public init(
+        panelWidth: Double = 640, panelHeight: Double = 480, dpi: Double = 100, rows: Int = 1, columns: Int = 1
+    ) {
+        self.init(
+            width: panelWidth * Double(columns), height: panelHeight * Double(rows), dpi: dpi, rows: rows,
+            columns: columns)
+    }
+
+    /// A figure of `width` × `height` pixels in all, shared by `rows` × `columns` panels.
+    public init(width: Double, height: Double, dpi: Double = 100, rows: Int = 1, columns: Int = 1) {
         precondition(rows > 0 && columns > 0, "a figure needs at least one panel")
         self.width = width
         self.height = height

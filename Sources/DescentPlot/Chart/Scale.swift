@@ -4,11 +4,21 @@ import Foundation
 public enum Scale: Equatable, Sendable {
     /// Position proportional to the value.
     case linear
-    /// Position proportional to log₁₀ of the value; values ≤ 0 cannot be shown.
+    /// Position proportional to log₁₀ of the value; values ≤ 0 have no position and are left out
+    /// (``masks(_:)``).
     case log
     /// Linear within ±`linearThreshold`, logarithmic beyond (matplotlib's `symlog`): shows values
     /// of both signs across many decades, like a diverging run next to its start.
     case symlog(linearThreshold: Double)
+
+    /// Whether the scale has no position for the finite `value` and leaves it out, as matplotlib
+    /// masks it: 0 and negative values on a log scale. A line breaks there, no marker is drawn,
+    /// the automatic view ignores it, and it is not marked as a point outside the view (it is not
+    /// outside: it is nowhere). Non-finite values are never masked: they are beyond the view, and
+    /// marked there.
+    public func masks(_ value: Double) -> Bool {
+        self == .log && value <= 0
+    }
 
     /// The value in the scale's linear space.
     public func forward(_ value: Double) -> Double {
