@@ -45,21 +45,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets share: a seeded generator, golden files, image comparison.
+        .target(name: "DescentTestSupport", dependencies: ["DescentPlot"], path: "Tests/DescentTestSupport"),
         .testTarget(
             name: "DescentCoreTests",
-            dependencies: ["DescentCore"],
+            dependencies: ["DescentCore", "DescentTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "DescentPlotTests",
-            dependencies: ["DescentPlot", "Descent", "CLibPNG", "CFreeType"],
+            dependencies: ["DescentPlot", "Descent", "CLibPNG", "CFreeType", "DescentTestSupport"],
             resources: [.copy("Golden"), .copy("Fixtures")]
         ),
         .testTarget(
             name: "DescentNetTests",
-            dependencies: ["DescentNet", "CZlib"],
+            dependencies: ["DescentNet", "CZlib", "DescentTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore", "DescentPlot"]),
+        .testTarget(
+            name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore", "DescentPlot", "DescentTestSupport"]),
     ]
 )

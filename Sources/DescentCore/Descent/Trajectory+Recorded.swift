@@ -96,7 +96,9 @@ extension Trajectory {
         guard dimension > 0 else { throw DescentError(description: "point 0 has no coordinates") }
         if let index = points.firstIndex(where: { $0.count != dimension }) {
             throw DescentError(
-                description: "point \(index) has \(points[index].count) coordinates where point 0 has \(dimension)")
+                description:
+                    "point \(index) has \(points[index].count) coordinate\(points[index].count == 1 ? "" : "s") "
+                    + "where point 0 has \(dimension)")
         }
         try self.init(recorded: PointList(points, dimension: dimension), objective: objective, gradient: method)
     }

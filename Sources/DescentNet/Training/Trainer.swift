@@ -38,6 +38,13 @@ public struct TrainingLog: Sendable {
         public let iteration: Int
         public let train: Double
         public let test: Double
+
+        /// The accuracies measured at `iteration`, each a fraction in 0…1.
+        public init(iteration: Int, train: Double, test: Double) {
+            self.iteration = iteration
+            self.train = train
+            self.test = test
+        }
     }
 
     public var learningRate: Double
@@ -50,6 +57,19 @@ public struct TrainingLog: Sendable {
     public var accuracy: [Accuracy] = []
     /// Wall-clock seconds the run took.
     public var seconds = 0.0
+
+    /// The log of a run at `learningRate` with `optimizer` (a ``OptimizerKind`` raw value), as
+    /// ``Trainer`` records it or as read back from another program's numbers.
+    public init(
+        learningRate: Double, optimizer: String = OptimizerKind.sgd.rawValue, loss: [Double] = [],
+        accuracy: [Accuracy] = [], seconds: Double = 0
+    ) {
+        self.learningRate = learningRate
+        self.optimizer = optimizer
+        self.loss = loss
+        self.accuracy = accuracy
+        self.seconds = seconds
+    }
 }
 
 /// Progress of a run, for a progress bar.
