@@ -59,10 +59,9 @@ let package = Package(
         ),
         .testTarget(
             name: "DescentNetTests",
-            dependencies: ["DescentNet", "CZlib", "DescentTestSupport"],
+            dependencies: ["DescentNet", "CZlib"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(
-            name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore", "DescentPlot", "DescentTestSupport"]),
+        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore", "DescentPlot"]),
     ]
 )

@@ -16,7 +16,9 @@ extension PointList {
             storage = coordinates[...]
         }
 
+        /// 0: the first coordinate, x0.
         public var startIndex: Int { 0 }
+        /// The number of coordinates.
         public var endIndex: Int { storage.count }
 
         /// The coordinate `index` (0 for x0); out of `0..<count` traps, as an array's subscript does.
@@ -25,14 +27,17 @@ extension PointList {
             return storage[storage.startIndex + index]
         }
 
+        /// Calls `body` with the coordinates in place, so that `Array(point)` copies them at once.
         public func withContiguousStorageIfAvailable<Result>(
             _ body: (UnsafeBufferPointer<Double>) throws -> Result
         ) rethrows -> Result? {
             try storage.withContiguousStorageIfAvailable(body)
         }
 
+        /// The coordinates as an array prints them: `[-2.4, 3.2]`.
         public var description: String { Array(storage).description }
 
+        /// Whether `a` and `b` have the same coordinates, in the same order.
         public static func == (a: Coordinates, b: Coordinates) -> Bool {
             a.storage == b.storage
         }

@@ -24,7 +24,9 @@ public struct PointList: RandomAccessCollection, Equatable, Sendable {
         for point in points { append(point) }
     }
 
+    /// 0: the first point.
     public var startIndex: Int { 0 }
+    /// The number of points.
     public var endIndex: Int { coordinates.count / dimension }
 
     /// The point at `position` (0 for the first), without copying its coordinates.
