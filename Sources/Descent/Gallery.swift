@@ -44,17 +44,16 @@ public enum Gallery {
     /// - `train_loss` and `train_accuracy`: the network at the book's rate, 0.1 (Figure 4-12);
     /// - `lr_comparison_net`: the loss of every network.
     ///
-    /// `font` measures the notes that explain each comparison panel. Both lists must hold at least
-    /// one run.
-    public static func figures(
-        descentRuns: [Trajectory], networkLogs: [TrainingLog], font: Font
-    ) -> [(name: String, figure: Figure)] {
+    /// Both lists must hold at least one run.
+    public static func figures(descentRuns: [Trajectory], networkLogs: [TrainingLog]) -> [(
+        name: String, figure: Figure
+    )] {
         precondition(!descentRuns.isEmpty && !networkLogs.isEmpty, "the gallery draws at least one run of each")
         let networks = networkLogs.map { TrainingFigures.Run($0) }
         let book = networkLogs.firstIndex { $0.learningRate == TrainingConfiguration().learningRate } ?? 0
         return [
             ("trajectory", TrajectoryFigures.trajectory(descentRuns[0], options: .init(style: .book))),
-            ("lr_comparison", TrajectoryFigures.comparison(descentRuns, options: .init(style: .book), font: font)),
+            ("lr_comparison", TrajectoryFigures.comparison(descentRuns, options: .init(style: .book))),
             ("train_loss", TrainingFigures.loss([networks[book]])),
             ("train_accuracy", TrainingFigures.accuracy([networks[book]])),
             ("lr_comparison_net", TrainingFigures.loss(networks)),

@@ -34,7 +34,7 @@ extension TrainingFigures.Run {
         let kind = OptimizerKind(rawValue: log.optimizer)
         self.init(
             label: label == .learningRate
-                ? "lr = \(ShortestDouble.format(log.learningRate))" : kind?.bookName ?? log.optimizer,
+                ? "lr = \(NumberText.shortest(log.learningRate))" : kind?.bookName ?? log.optimizer,
             loss: log.loss, smoothedLoss: smoothCurve(log.loss),
             trainAccuracy: log.accuracy.map(\.train), testAccuracy: log.accuracy.map(\.test),
             marker: label == .optimizer ? kind.map(Self.marker(for:)) : nil)

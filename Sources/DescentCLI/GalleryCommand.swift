@@ -62,16 +62,12 @@ struct GalleryCommand: ParsableCommand {
         } catch {
             throw CommandError.cannotCreate("--output-dir \(outputDir): cannot create the folder")
         }
-        let figures = Gallery.figures(descentRuns: descentRuns, networkLogs: networkLogs, font: font)
+        let figures = Gallery.figures(descentRuns: descentRuns, networkLogs: networkLogs)
         for (name, figure) in figures {
             for format in Figure.FileFormat.allCases {
                 let path = (outputDir as NSString).appendingPathComponent("\(name).\(format.rawValue)")
-                do {
-                    try figure.save(
-                        to: path, font: font, metadata: [("Software", "Descent"), ("Command", "descent gallery")])
-                } catch {
-                    throw CommandError.cannotCreate(error.description)
-                }
+                try FigureOptions.write(
+                    figure, to: path, font: font, metadata: [("Software", "Descent"), ("Command", "descent gallery")])
                 try StandardStreams.print("wrote \(path)")
             }
         }

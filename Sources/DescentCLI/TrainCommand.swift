@@ -138,7 +138,7 @@ struct TrainCommand: ParsableCommand {
                 let last = log.accuracy.last
                 let optimizer = optimizers == nil ? "" : "\(log.optimizer), "
                 try StandardStreams.print(
-                    "\(optimizer)lr \(ShortestDouble.format(log.learningRate)): final loss \(String(format: "%.4f", log.loss.last ?? .nan)), "
+                    "\(optimizer)lr \(NumberText.shortest(log.learningRate)): final loss \(String(format: "%.4f", log.loss.last ?? .nan)), "
                         + "train accuracy \(String(format: "%.4f", last?.train ?? .nan)), test accuracy \(String(format: "%.4f", last?.test ?? .nan)), "
                         + "\(String(format: "%.1f", log.seconds)) s")
             }
@@ -217,7 +217,7 @@ struct TrainCommand: ParsableCommand {
         case (let kinds?, let rates?) where kinds.count > 1 && rates.count > 1:
             throw .usage(
                 "--optimizer \(kinds.map(\.rawValue).joined(separator: ",")) with --lr "
-                    + "\(rates.map(ShortestDouble.format).joined(separator: ",")): give several optimisers or "
+                    + "\(rates.map(NumberText.shortest).joined(separator: ",")): give several optimisers or "
                     + "several learning rates, not both")
         case (nil, let rates):
             runs = (rates ?? [Self.bookLearningRate]).map { (.sgd, $0) }

@@ -127,7 +127,7 @@ import Testing
         #expect(runs.map(\.learningRate) == [0.1, 10, 1e-8] && runs.allSatisfy { $0.history.count == 20 })
         #expect(Gallery.networkConfigurations(iterations: 50).map(\.learningRate) == [0.01, 0.1, 1])
         let logs = Gallery.networkLearningRates.map { TrainingLog(learningRate: $0, loss: [2, 1]) }
-        let figures = Gallery.figures(descentRuns: runs, networkLogs: logs, font: font)
+        let figures = Gallery.figures(descentRuns: runs, networkLogs: logs)
         #expect(
             figures.map(\.name) == ["trajectory", "lr_comparison", "train_loss", "train_accuracy", "lr_comparison_net"])
         #expect(figures[1].figure.width == 1920)

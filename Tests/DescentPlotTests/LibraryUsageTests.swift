@@ -34,7 +34,7 @@ import Testing
         var figure = Figure(columns: 2)
         figure[0, 0] = TrajectoryFigures.axes(for: run, options: .init(title: "SGD, lr = 0.1", style: .book))
         figure[0, 1] = TrajectoryFigures.axes(for: momentum, options: .init(title: "momentum, by hand"))
-        try figure.save(to: file, font: Font.standard())
+        try figure.fileData(.png, font: Font.standard()).write(to: URL(fileURLWithPath: file))
         // README end
 
         let image = try PNGCodec.decode(try Data(contentsOf: URL(fileURLWithPath: file)))
@@ -52,9 +52,10 @@ import Testing
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let test = try String(contentsOf: here, encoding: .utf8)
         let section = try #require(readme.components(separatedBy: "## Using the library").dropFirst().first)
-        let program = try #require(section.components(separatedBy: "```swift\nimport Descent\n\n").dropFirst().first)
+        let program = try #require(
+            section.components(separatedBy: "```swift\nimport Descent\nimport Foundation\n\n").dropFirst().first)
         let readmeProgram = program.components(separatedBy: "\n```")[0]
-            .replacingOccurrences(of: "figure.save(to: \"descent.png\"", with: "figure.save(to: file")
+            .replacingOccurrences(of: "URL(fileURLWithPath: \"descent.png\")", with: "URL(fileURLWithPath: file)")
         let marked = test.components(separatedBy: "// README begin\n")[1].components(
             separatedBy: "\n        // README end")[0]
         let testProgram = marked.split(separator: "\n", omittingEmptySubsequences: false)
