@@ -71,7 +71,10 @@ public struct Axes: Sendable {
     /// an artist's bounds still reach 0 or below it starts ``logViewDecades`` decades below the
     /// largest value.
     private static func automaticLimits(_ extent: (Double, Double)?, scale: Scale) -> ClosedRange<Double> {
-        guard var (low, high) = extent, low.isFinite, high.isFinite else { return scale == .log ? 1...10 : 0...1 }
+        guard let (dataLow, high) = extent, dataLow.isFinite, high.isFinite else {
+            return scale == .log ? 1...10 : 0...1
+        }
+        var low = dataLow
         if scale == .log {
             guard high > 0 else { return 1...10 }
             if low <= 0 { low = high / pow(10, logViewDecades) }
