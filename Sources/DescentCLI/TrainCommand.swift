@@ -118,6 +118,14 @@ struct TrainCommand: ParsableCommand {
             throw CommandError.usage("--batch \(batch): the data has only \(dataset.trainImages.rows) training images")
         }
         try checkMemory(for: dataset, training: configurations)
+        let blas: BLASLibrary
+        do {
+            blas =
+                switch precision {
+                case .double: try BLASLibrary.load(for: Double.self)
+                case .float: try BLASLibrary.load(for: Float.self)
+                }
+        } catch { throw CommandError(message: error.description, exitCode: 69) }
         let logs = train(configurations, on: dataset)
         let runs = logs.map { TrainingFigures.Run($0, labelledBy: comparingOptimizers ? .optimizer : .learningRate) }
         let size = (width: figureOptions.width, height: figureOptions.height, dpi: figureOptions.dpi)
@@ -132,7 +140,7 @@ struct TrainCommand: ParsableCommand {
         try outputs.writeData(
             json: logs.count == 1 ? logs[0].json : .array(logs.map(\.json)), csv: TrainingLog.csv(logs))
         if outputs.json {
-            try StandardStreams.print(summary(logs).serialized())
+            try StandardStreams.print(summary(logs, blas: blas).serialized())
         } else {
             for log in logs {
                 let last = log.accuracy.last
@@ -140,7 +148,7 @@ struct TrainCommand: ParsableCommand {
                 try StandardStreams.print(
                     "\(optimizer)lr \(NumberText.shortest(log.learningRate)): final loss \(String(format: "%.4f", log.loss.last ?? .nan)), "
                         + "train accuracy \(String(format: "%.4f", last?.train ?? .nan)), test accuracy \(String(format: "%.4f", last?.test ?? .nan)), "
-                        + "\(String(format: "%.1f", log.seconds)) s")
+                        + "\(String(format: "%.1f", log.seconds)) s on \(blas)")
             }
             try StandardStreams.print("wrote \(lossPath)\nwrote \(accuracyPath)")
         }
@@ -256,11 +264,13 @@ struct TrainCommand: ParsableCommand {
         return logs
     }
 
-    /// The `--json` summary: settings, and per run the final loss and accuracies.
-    private func summary(_ logs: [TrainingLog]) -> JSONValue {
+    /// The `--json` summary: settings, the BLAS library and kernel that ran the products, and per
+    /// run the final loss and accuracies.
+    private func summary(_ logs: [TrainingLog], blas: BLASLibrary) -> JSONValue {
         .object([
             ("hidden", .number(Double(hidden))), ("iters", .number(Double(iters))), ("batch", .number(Double(batch))),
             ("seed", .number(Double(seed))), ("precision", .string(precision.rawValue)),
+            ("blas", .object([("library", .string(blas.name)), ("kernel", .string(blas.kernel))])),
             (
                 "runs",
                 .array(
