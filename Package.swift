@@ -49,6 +49,7 @@ let package = Package(
         .executableTarget(
             name: "DescentCLI",
             dependencies: [
+                "Descent",
                 "DescentCore",
                 "DescentPlot",
                 "DescentNet",
@@ -63,14 +64,16 @@ let package = Package(
                     .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
                 }
         ),
+        // What the test targets share: a seeded generator, golden files, image comparison.
+        .target(name: "DescentTestSupport", dependencies: ["DescentPlot"], path: "Tests/DescentTestSupport"),
         .testTarget(
             name: "DescentCoreTests",
-            dependencies: ["DescentCore"],
+            dependencies: ["DescentCore", "DescentTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "DescentPlotTests",
-            dependencies: ["DescentPlot", "Descent", "CLibPNG", "CFreeType"],
+            dependencies: ["DescentPlot", "Descent", "CLibPNG", "CFreeType", "DescentTestSupport"],
             resources: [.copy("Golden"), .copy("Fixtures")]
         ),
         .testTarget(

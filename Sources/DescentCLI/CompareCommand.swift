@@ -1,4 +1,5 @@
 import ArgumentParser
+import Descent
 import DescentCore
 import DescentPlot
 
@@ -21,16 +22,13 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
-    /// The book's good run and its two failure cases.
-    static let bookLearningRates = [0.1, 10, 1e-8]
-
     @OptionGroup var runOptions: RunOptions
 
     @Option(
         name: .customLong("lr"), parsing: .unconditional,
         help: ArgumentHelp("The learning rates, comma-separated: one panel each.", valueName: "rates"),
         transform: ArgumentValues.learningRates)
-    var learningRates: [Double] = Self.bookLearningRates
+    var learningRates: [Double] = Gallery.comparisonLearningRates
 
     @OptionGroup var contourOptions: ContourOptions
     @OptionGroup var figureOptions: FigureOptions

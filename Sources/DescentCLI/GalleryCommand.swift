@@ -1,4 +1,5 @@
 import ArgumentParser
+import Descent
 import DescentCore
 import DescentNet
 import DescentPlot
@@ -58,32 +59,16 @@ struct GalleryCommand: ParsableCommand {
     func run() throws {
         let font = try FigureOptions.font()
         try CommandError.requireCreatableFolder(outputDir, flag: "--output-dir")
-        let sphere = Preset.sphere.objective
-        let start = Preset.sphere.start
-        let runs = try CompareCommand.bookLearningRates.map {
-            try GradientDescent.run(sphere, from: start, learningRate: $0, steps: 20)
-        }
+        let descentRuns = try Gallery.descentRuns()
         let dataset = try dataSource.load()
-        let configurations = [0.01, 0.1, 1].map { rate in
-            var configuration = TrainingConfiguration()
-            configuration.iterations = iters
-            configuration.learningRate = rate
-            return configuration
-        }
-        let trainingRuns = Trainer.train(dataset, configurations: configurations, as: Double.self)
-            .map(TrainingFigures.Run.init)
+        let networkLogs = Trainer.train(
+            dataset, configurations: Gallery.networkConfigurations(iterations: iters), as: Double.self)
         do {
             try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
         } catch {
             throw CommandError.cannotCreate("--output-dir \(outputDir): cannot create the folder")
         }
-        let figures: [(String, Figure)] = [
-            ("trajectory", TrajectoryFigures.trajectory(runs[0], options: .init(style: .book))),
-            ("lr_comparison", TrajectoryFigures.comparison(runs, options: .init(style: .book))),
-            ("train_loss", TrainingFigures.loss([trainingRuns[1]])),
-            ("train_accuracy", TrainingFigures.accuracy([trainingRuns[1]])),
-            ("lr_comparison_net", TrainingFigures.loss(trainingRuns)),
-        ]
+        let figures = Gallery.figures(descentRuns: descentRuns, networkLogs: networkLogs)
         for (name, figure) in figures {
             for format in Figure.FileFormat.allCases {
                 let path = (outputDir as NSString).appendingPathComponent("\(name).\(format.rawValue)")

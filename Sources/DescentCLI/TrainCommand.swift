@@ -1,4 +1,5 @@
 import ArgumentParser
+import Descent
 import DescentCore
 import DescentNet
 import DescentPlot
@@ -126,7 +127,7 @@ struct TrainCommand: ParsableCommand {
                 }
         } catch { throw CommandError(message: error.description, exitCode: 69) }
         let logs = train(configurations, on: dataset)
-        let runs = logs.map { TrainingFigures.Run($0, comparingOptimizers: comparingOptimizers) }
+        let runs = logs.map { TrainingFigures.Run($0, labelledBy: comparingOptimizers ? .optimizer : .learningRate) }
         let size = (width: figureOptions.width, height: figureOptions.height, dpi: figureOptions.dpi)
         try figureOptions.save(
             TrainingFigures.loss(
@@ -284,36 +285,5 @@ struct TrainCommand: ParsableCommand {
                     })
             ),
         ])
-    }
-}
-
-extension TrainingFigures.Run {
-    /// A run of a learning-rate comparison (or a run alone), labelled by its rate.
-    init(_ log: TrainingLog) {
-        self.init(log, comparingOptimizers: false)
-    }
-
-    /// What the training figures show of a log: its loss, smoothed as the book does, and accuracies.
-    /// Runs of several optimisers are labelled by optimiser and marked as the book's
-    /// `optimizer_compare_mnist.py` marks them (SGD `o`, Momentum `x`, AdaGrad `s`, Adam `D`; Nesterov
-    /// and RMSprop, which it leaves out, a triangle and a plus); runs of several learning rates by rate.
-    init(_ log: TrainingLog, comparingOptimizers: Bool) {
-        guard let kind = OptimizerKind(rawValue: log.optimizer) else {
-            preconditionFailure("a training log of an optimiser Descent does not have: \(log.optimizer)")
-        }
-        let marker: MarkerShape =
-            switch kind {
-            case .sgd: .circle
-            case .momentum: .cross
-            case .adagrad: .square
-            case .adam: .diamond
-            case .nesterov: .triangle
-            case .rmsprop: .plus
-            }
-        self.init(
-            label: comparingOptimizers ? kind.bookName : "lr = \(NumberText.shortest(log.learningRate))",
-            loss: log.loss, smoothedLoss: smoothCurve(log.loss),
-            trainAccuracy: log.accuracy.map(\.train), testAccuracy: log.accuracy.map(\.test),
-            marker: comparingOptimizers ? marker : nil)
     }
 }

@@ -1,4 +1,5 @@
 import DescentCore
+import DescentTestSupport
 import Foundation
 import Testing
 
@@ -59,22 +60,5 @@ import Testing
             let (xRange, yRange) = preset.domain
             #expect(xRange.contains(preset.start[0]) && yRange.contains(preset.start[1]), "\(preset) start")
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64) so that random test points are the same every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Descent
+import DescentTestSupport
 import Foundation
 import Testing
 
@@ -125,89 +126,5 @@ import Testing
         try pngData.write(to: folder.appendingPathComponent("descent.png"))
         try comparison.differenceImage().write(to: folder.appendingPathComponent("difference.png"))
         Issue.record("\(name): descent.png, librsvg.png and difference.png are in \(folder.path)")
-    }
-}
-
-/// Two RGBA images of the same size compared: the mean absolute difference of each channel, and
-/// the 8-connected regions of pixels that differ by more than a threshold in some channel.
-struct ImageComparison {
-    /// A region of differing pixels: its size, bounding box and its largest difference, with the
-    /// two colours there.
-    struct Region: CustomStringConvertible {
-        var pixels = 0
-        var minX = Int.max, minY = Int.max, maxX = Int.min, maxY = Int.min
-        var worst = (x: 0, y: 0, difference: 0)
-        var first: (r: UInt8, g: UInt8, b: UInt8, a: UInt8) = (0, 0, 0, 0)
-        var second: (r: UInt8, g: UInt8, b: UInt8, a: UInt8) = (0, 0, 0, 0)
-
-        var description: String {
-            "\(pixels) px in x \(minX)…\(maxX), y \(minY)…\(maxY); worst \(worst.difference) at (\(worst.x), \(worst.y)): "
-                + "PNG \(first), SVG \(second)"
-        }
-    }
-
-    let width: Int
-    let height: Int
-    /// The largest channel difference of every pixel.
-    let differences: [Int]
-    let meanDifference: [Double]
-    let regions: [Region]
-
-    init(_ first: PNGCodec.Image, _ second: PNGCodec.Image, threshold: Int) {
-        width = first.width
-        height = first.height
-        var sums = [0, 0, 0, 0]
-        var differences = [Int](repeating: 0, count: width * height)
-        for pixel in 0..<(width * height) {
-            for channel in 0..<4 {
-                let d = abs(Int(first.rgba[pixel * 4 + channel]) - Int(second.rgba[pixel * 4 + channel]))
-                sums[channel] += d
-                differences[pixel] = max(differences[pixel], d)
-            }
-        }
-        self.differences = differences
-        meanDifference = sums.map { Double($0) / Double(max(1, first.width * first.height)) }
-        var regions: [Region] = []
-        var seen = [Bool](repeating: false, count: width * height)
-        for start in 0..<(width * height) where differences[start] > threshold && !seen[start] {
-            var region = Region()
-            var stack = [start]
-            seen[start] = true
-            while let pixel = stack.popLast() {
-                let (x, y) = (pixel % first.width, pixel / first.width)
-                region.pixels += 1
-                region.minX = min(region.minX, x)
-                region.maxX = max(region.maxX, x)
-                region.minY = min(region.minY, y)
-                region.maxY = max(region.maxY, y)
-                if differences[pixel] > region.worst.difference {
-                    region.worst = (x, y, differences[pixel])
-                    region.first = first.pixel(x, y)
-                    region.second = second.pixel(x, y)
-                }
-                for dy in -1...1 {
-                    for dx in -1...1 {
-                        let (nx, ny) = (x + dx, y + dy)
-                        guard (0..<first.width).contains(nx), (0..<first.height).contains(ny) else { continue }
-                        let neighbour = ny * first.width + nx
-                        if differences[neighbour] > threshold && !seen[neighbour] {
-                            seen[neighbour] = true
-                            stack.append(neighbour)
-                        }
-                    }
-                }
-            }
-            regions.append(region)
-        }
-        self.regions = regions
-    }
-
-    /// The differences as a grey PNG, amplified 4×, black where the images agree.
-    func differenceImage() throws -> Data {
-        let rgba = differences.flatMap { d -> [UInt8] in
-            let v = UInt8(min(255, d * 4))
-            return [v, v, v, 255]
-        }
-        return try PNGCodec.encode(rgba: rgba, width: width, height: height, dpi: 100, metadata: [])
     }
 }

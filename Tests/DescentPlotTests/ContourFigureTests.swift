@@ -1,4 +1,5 @@
 import DescentCore
+import DescentTestSupport
 import Foundation
 import Testing
 
@@ -23,7 +24,7 @@ import Testing
         let points = run.points
         axes.add(
             LineArtist(
-                xs: points.map { $0[$0.startIndex] }, ys: points.map { $0[$0.startIndex + 1] }, width: 1,
+                xs: points.map { $0[0] }, ys: points.map { $0[1] }, width: 1,
                 color: Color(hex: "#ff0000")!, marker: Marker(.circle, size: 4)))
         axes.add(LineArtist(xs: [1], ys: [1], style: .none, color: .black, marker: Marker(.plus, size: 10)))
         axes.addContours(contours)

@@ -1,4 +1,5 @@
 import DescentCore
+import DescentTestSupport
 import Foundation
 import Testing
 
@@ -50,7 +51,7 @@ import Testing
             try TrajectoryFigures.trajectory(bookRun, options: .init(style: .book)).pngData(font: font))
         #expect(image.width == 640 && image.height == 480)
         for point in bookRun.history {
-            let center = pixel(point[point.startIndex], point[point.startIndex + 1])
+            let center = pixel(point[0], point[1])
             let (r, g, b, _) = image.pixel(Int(center.x), Int(center.y))
             // C0 = #1f77b4 = (31, 119, 180).
             #expect(
@@ -97,7 +98,7 @@ import Testing
             // Each circle starts at its rightmost point: centre + radius (3 pt = 4.167 px).
             let start = try #require(
                 marker["d"]?.dropFirst().split(separator: "C").first?.split(separator: " ").compactMap { Double($0) })
-            let center = pixel(point[point.startIndex], point[point.startIndex + 1])
+            let center = pixel(point[0], point[1])
             #expect(abs(start[0] - (center.x + 300 / 72.0)) < 0.002 && abs(start[1] - center.y) < 0.002)
         }
         // Text: each glyph outline defined once, placed by <use>; "X0" and "X1" share the X.

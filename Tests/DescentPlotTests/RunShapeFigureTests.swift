@@ -26,7 +26,7 @@ import Testing
         #expect(limits.x.lowerBound < run.final[0] && limits.x.upperBound > 2)
         let image = try PNGCodec.decode(try figure.pngData(font: font))
         // C3 (#d62728) markers where the run was, on the C0 curve f(x).
-        for (x, value) in zip(run.history.map { $0[$0.startIndex] }, run.values).prefix(4) {
+        for (x, value) in zip(run.history.map { $0[0] }, run.values).prefix(4) {
             let center = frame.pixel(x, value)
             let (r, g, b, _) = image.pixel(Int(center.x.rounded()), Int(center.y.rounded()))
             #expect(

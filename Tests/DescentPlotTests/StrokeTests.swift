@@ -1,3 +1,4 @@
+import DescentTestSupport
 import Foundation
 import Testing
 
@@ -74,7 +75,7 @@ import Testing
 
 @Suite struct PolylineDecimationTests {
     @Test func aDenseSeriesKeepsEachColumnsExtremesAndEnds() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator.printingSeed()
         let points = (0..<10_000).map {
             Point(80 + Double($0) * 496 / 9_999, 200 + Double.random(in: -30...30, using: &generator))
         }

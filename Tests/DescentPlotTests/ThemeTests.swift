@@ -1,4 +1,5 @@
 import DescentCore
+import DescentTestSupport
 import Foundation
 import Testing
 

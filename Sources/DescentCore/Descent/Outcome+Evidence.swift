@@ -11,7 +11,7 @@ extension Outcome {
         /// n, the number of updates taken (at least 1).
         let n: Int
         /// p₀ … pₙ: the history, then the final x.
-        let point: (Int) -> ArraySlice<Double>
+        let point: (Int) -> PointList.Coordinates
         /// sₖ = ‖pₖ₊₁ − pₖ‖ for k in 0..<n.
         let lengths: [Double]
         /// ‖g(p₀)‖ and ‖g(pₙ)‖ for the probe gradient g, when the function is known.
@@ -27,7 +27,7 @@ extension Outcome {
         ) {
             let n = history.count
             precondition(n > 0, "a run of no step has no evidence")
-            let point = { (k: Int) in k == n ? final[...] : history[k] }
+            let point = { (k: Int) in k == n ? PointList.Coordinates(final) : history[k] }
             self.objective = objective
             self.method = method
             self.gradientNorms = gradientNorms

@@ -29,7 +29,7 @@ import Foundation
 ///    as with lr = 1e-8, so slowly that it would need millions of times more steps.
 /// 9. `running`: none of the above; the steps ran out while x was still on its way.
 ///
-/// A history recorded elsewhere without its function (``Trajectory/init(recorded:objective:gradient:)``)
+/// A history recorded elsewhere without its function (``Trajectory/init(recorded:objective:gradient:)-(PointList,_,_)``)
 /// is judged from its points alone: rules 3 and the second half of 4 (which need a gradient) are
 /// skipped, and rule 5 asks only that the steps grow geometrically while x moves away from its
 /// start (without f, a descent gathering speed on a flat slope cannot be told from one that
@@ -123,7 +123,7 @@ public struct Outcome: Equatable, Sendable {
     }
 
     /// ‖a − b‖, without allocating (this runs once per step of a run).
-    static func distance(_ a: ArraySlice<Double>, _ b: ArraySlice<Double>) -> Double {
+    static func distance(_ a: PointList.Coordinates, _ b: PointList.Coordinates) -> Double {
         euclideanNorm(zip(a, b).lazy.map { $0 - $1 })
     }
 

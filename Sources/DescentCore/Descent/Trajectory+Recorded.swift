@@ -75,8 +75,36 @@ extension Trajectory {
             gradientNorms: gradientNorms, final: final, earlyStop: stop)
     }
 
+    /// The trajectory of `points` another program computed, each an array of its coordinates, as
+    /// ``init(recorded:objective:gradient:)-(PointList,_,_)`` makes it from a ``PointList``: the path a program of
+    /// one's own computed, ready for DescentPlot's `TrajectoryFigures`.
+    ///
+    /// ```swift
+    /// let path = try Trajectory(recorded: [[-3, 4], [-2.4, 3.2], [-1.92, 2.56]], objective: Preset.sphere.objective)
+    /// let figure = TrajectoryFigures.trajectory(path)
+    /// ```
+    ///
+    /// - Throws: ``DescentError`` as the other initialiser does, and for points of no coordinate or
+    ///   of different numbers of coordinates.
+    /// - Complexity: O(n·d) for n points of d coordinates, plus the other initialiser's.
+    public init(recorded points: [[Double]], objective: Objective? = nil, gradient method: GradientMethod = .numerical)
+        throws(DescentError)
+    {
+        guard let dimension = points.first?.count else {
+            throw DescentError(description: "an empty history: no points")
+        }
+        guard dimension > 0 else { throw DescentError(description: "point 0 has no coordinates") }
+        if let index = points.firstIndex(where: { $0.count != dimension }) {
+            throw DescentError(
+                description:
+                    "point \(index) has \(points[index].count) coordinate\(points[index].count == 1 ? "" : "s") "
+                    + "where point 0 has \(dimension)")
+        }
+        try self.init(recorded: PointList(points, dimension: dimension), objective: objective, gradient: method)
+    }
+
     /// Reads the history recorded in `path` (`.npy`, `.csv` or `.json`, as ``RecordedHistory``
-    /// describes them) and makes its trajectory, as ``init(recorded:objective:gradient:)`` does.
+    /// describes them) and makes its trajectory, as ``init(recorded:objective:gradient:)-(PointList,_,_)`` does.
     ///
     /// This is the one call that turns a history file into a ``Trajectory``, for any command that
     /// draws one (`descent trajectory --history FILE`, `descent optimizers --history NAME=FILE`).

@@ -24,7 +24,7 @@ public struct Trajectory: Sendable {
         /// known.
         case run
         /// Another program computed them and they were read back
-        /// (``init(recorded:objective:gradient:)``): the optimiser and its settings are unknown.
+        /// (``init(recorded:objective:gradient:)-(PointList,_,_)``): the optimiser and its settings are unknown.
         /// With `functionKnown`, the function was given, and ``values`` and ``gradientNorms``
         /// are computed from it; without, they are NaN and ``objective`` is a stand-in.
         case recorded(functionKnown: Bool)
@@ -124,8 +124,8 @@ public struct Trajectory: Sendable {
 
     /// Every point visited: ``history`` followed by ``final``.
     ///
-    /// - Complexity: O(points): one array of slices is allocated.
-    public var points: [ArraySlice<Double>] {
-        Array(history) + [final[...]]
+    /// - Complexity: O(points): one array of views is allocated.
+    public var points: [PointList.Coordinates] {
+        Array(history) + [PointList.Coordinates(final)]
     }
 }

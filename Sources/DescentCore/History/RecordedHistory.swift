@@ -35,7 +35,7 @@ public struct HistoryError: Error, Equatable, CustomStringConvertible {
 ///   plain array of arrays of numbers; `null` stands for a non-finite number, as Descent writes it.
 ///
 /// Non-finite numbers are allowed: a run that overflowed records them. The first non-finite point
-/// ends the path, as it ends a run (``Trajectory/init(recorded:objective:gradient:)``).
+/// ends the path, as it ends a run (``Trajectory/init(recorded:objective:gradient:)-(PointList,_,_)``).
 ///
 /// Refused, with the line, point or column concerned: an empty history, rows of different lengths,
 /// text where a number belongs, more than ``maximumColumns`` coordinates or ``maximumRows``

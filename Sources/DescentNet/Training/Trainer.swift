@@ -42,6 +42,13 @@ public struct TrainingLog: Sendable {
         public let train: Double
         /// The fraction of test images classified correctly, in [0, 1].
         public let test: Double
+
+        /// The accuracies measured at `iteration`, each a fraction in 0…1.
+        public init(iteration: Int, train: Double, test: Double) {
+            self.iteration = iteration
+            self.train = train
+            self.test = test
+        }
     }
 
     /// The learning rate the run used.
@@ -55,6 +62,19 @@ public struct TrainingLog: Sendable {
     public var accuracy: [Accuracy] = []
     /// Wall-clock seconds the run took.
     public var seconds = 0.0
+
+    /// The log of a run at `learningRate` with `optimizer` (an `OptimizerKind` raw value), as
+    /// ``Trainer`` records it or as read back from another program's numbers.
+    public init(
+        learningRate: Double, optimizer: String = OptimizerKind.sgd.rawValue, loss: [Double] = [],
+        accuracy: [Accuracy] = [], seconds: Double = 0
+    ) {
+        self.learningRate = learningRate
+        self.optimizer = optimizer
+        self.loss = loss
+        self.accuracy = accuracy
+        self.seconds = seconds
+    }
 }
 
 /// Progress of a run, for a progress bar.

@@ -4,6 +4,9 @@ import Foundation
 public protocol Artist: Sendable {
     /// The data the artist shows, for automatic limits; `nil` when it takes no part in them.
     var dataBounds: Rect? { get }
+    /// The data the artist shows on axes of these scales, for automatic limits: ``dataBounds``
+    /// without the values the scales mask (``Scale/masks(_:)``). Default: ``dataBounds``.
+    func dataBounds(xScale: Scale, yScale: Scale) -> Rect?
     /// The entry it contributes to the legend, if it has a label.
     var legendEntry: LegendEntry? { get }
     /// Draws the artist; the canvas is clipped to the axes box unless the artist says otherwise.
@@ -16,6 +19,8 @@ public protocol Artist: Sendable {
 }
 
 extension Artist {
+    /// Default: ``dataBounds``, whatever the scales.
+    public func dataBounds(xScale: Scale, yScale: Scale) -> Rect? { dataBounds }
     /// None: an artist appears in the legend only when it says so.
     public var legendEntry: LegendEntry? { nil }
     /// None: an artist that reports no points does not steer the legend's placement.
@@ -97,8 +102,16 @@ public struct LineArtist: Artist {
     /// The smallest rectangle holding every finite point; `nil` when no point is finite.
     ///
     /// - Complexity: O(n) for n points.
-    public var dataBounds: Rect? {
-        let points = zip(xs, ys).filter { $0.0.isFinite && $0.1.isFinite }
+    public var dataBounds: Rect? { dataBounds(xScale: .linear, yScale: .linear) }
+
+    /// The smallest rectangle holding every finite point that the scales can place (a value ≤ 0
+    /// on a log scale is left out, as matplotlib masks it); `nil` when there is none.
+    ///
+    /// - Complexity: O(n) for n points.
+    public func dataBounds(xScale: Scale, yScale: Scale) -> Rect? {
+        let points = zip(xs, ys).filter {
+            $0.0.isFinite && $0.1.isFinite && !xScale.masks($0.0) && !yScale.masks($0.1)
+        }
         guard let minX = points.map(\.0).min(), let maxX = points.map(\.0).max(), let minY = points.map(\.1).min(),
             let maxY = points.map(\.1).max()
         else { return nil }
@@ -117,7 +130,9 @@ public struct LineArtist: Artist {
 
     /// Every finite point, in pixels.
     public func screenPoints(in frame: AxesFrame) -> [Point] {
-        zip(xs, ys).filter { $0.0.isFinite && $0.1.isFinite }.map { frame.pixel($0.0, $0.1) }
+        zip(xs, ys).filter {
+            $0.0.isFinite && $0.1.isFinite && !frame.xScale.masks($0.0) && !frame.yScale.masks($0.1)
+        }.map { frame.pixel($0.0, $0.1) }
     }
 
     /// Strokes each run of finite points, thinned to what the pixels can show

@@ -57,7 +57,7 @@ public struct Axes: Sendable {
 
     /// The limits the axes will show.
     public var resolvedLimits: (x: ClosedRange<Double>, y: ClosedRange<Double>) {
-        let extents = artists.compactMap(\.dataBounds)
+        let extents = artists.compactMap { $0.dataBounds(xScale: xScale, yScale: yScale) }
         let bounds = extents.dropFirst().reduce(extents.first) { union, next in union?.union(next) }
         let x = xLimits ?? Self.automaticLimits(bounds.map { ($0.minX, $0.maxX) }, scale: xScale)
         let y = yLimits ?? Self.automaticLimits(bounds.map { ($0.minY, $0.maxY) }, scale: yScale)
@@ -74,10 +74,15 @@ public struct Axes: Sendable {
     /// not positive (and so cannot say where it should start).
     static let logViewDecades = 3.0
 
-    /// A log axis shows positive values only (matplotlib masks the others): with no positive data
-    /// its view is 1…10, and with some it starts ``logViewDecades`` decades below the largest.
+    /// A log axis shows positive values only (matplotlib masks the others, and so do lines:
+    /// ``Artist/dataBounds(xScale:yScale:)``): with no positive data its view is 1…10, and where
+    /// an artist's bounds still reach 0 or below it starts ``logViewDecades`` decades below the
+    /// largest value.
     private static func automaticLimits(_ extent: (Double, Double)?, scale: Scale) -> ClosedRange<Double> {
-        guard var (low, high) = extent, low.isFinite, high.isFinite else { return 0...1 }
+        guard let (dataLow, high) = extent, dataLow.isFinite, high.isFinite else {
+            return scale == .log ? 1...10 : 0...1
+        }
+        var low = dataLow
         if scale == .log {
             guard high > 0 else { return 1...10 }
             if low <= 0 { low = high / pow(10, logViewDecades) }

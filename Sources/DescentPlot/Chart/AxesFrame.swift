@@ -21,6 +21,24 @@ public struct AxesFrame: Sendable {
     /// smaller, down to 6 pt, then cut with an ellipsis.
     public let cell: Rect
 
+    /// The frame of axes drawn in `box` (pixels) showing `xLimits` × `yLimits` on the given
+    /// scales: what ``Axes`` hands each artist, and what a test of a custom ``Artist`` builds to
+    /// draw it alone. `cell` defaults to `box`.
+    public init(
+        box: Rect, xLimits: ClosedRange<Double>, yLimits: ClosedRange<Double>, xScale: Scale = .linear,
+        yScale: Scale = .linear, units: PlotUnits = PlotUnits(), font: Font, textScale: Double = 1, cell: Rect? = nil
+    ) {
+        self.box = box
+        self.xLimits = xLimits
+        self.yLimits = yLimits
+        self.xScale = xScale
+        self.yScale = yScale
+        self.units = units
+        self.font = font
+        self.textScale = textScale
+        self.cell = cell ?? box
+    }
+
     /// The pixel position of the data point (x, y): x grows rightwards, y upwards on screen.
     public func pixel(_ x: Double, _ y: Double) -> Point {
         Point(

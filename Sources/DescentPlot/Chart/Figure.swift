@@ -9,9 +9,9 @@ import Foundation
 /// of one panel can overlap another's, whatever the number of panels (matplotlib's defaults do
 /// let them overlap).
 public struct Figure: Sendable {
-    /// Pixel size. Default: 640 × 480.
+    /// The whole figure's size in pixels, every panel included. Default: 640 × 480 a panel.
     public var width: Double
-    /// Default: 480.
+    /// The whole figure's height in pixels. Default: 480 a panel row.
     public var height: Double
     /// Resolution: how many pixels a point of text or line width takes (1 pt = dpi/72 px). Default: 100.
     public var dpi: Double
@@ -30,16 +30,26 @@ public struct Figure: Sendable {
     /// so 16 million pixels take 256 MB while drawing.
     public static let maximumPixels = 16_000_000.0
 
-    /// A figure of `width` × `height` pixels in all (default: 640 × 480, matplotlib's) at `dpi`
-    /// (default: 100), divided into `rows` × `columns` equal cells of empty ``Axes``.
-    ///
-    /// The size is the whole figure's, not a panel's: two columns at the default width are 320 px
-    /// each.
+    /// A figure of `rows` × `columns` panels, each `panelWidth` × `panelHeight` pixels (as the
+    /// command line's `--width` and `--height`), so `Figure(columns: 2)` is 1280 × 480: two panels
+    /// of matplotlib's default size side by side.
     ///
     /// - Precondition: `rows > 0` and `columns > 0`. The size is not checked: the command line
     ///   holds it to ``maximumSide`` and ``maximumPixels``, and a program should too (a raster
     ///   canvas keeps 16 bytes a pixel while drawing).
-    public init(width: Double = 640, height: Double = 480, dpi: Double = 100, rows: Int = 1, columns: Int = 1) {
+    public init(
+        panelWidth: Double = 640, panelHeight: Double = 480, dpi: Double = 100, rows: Int = 1, columns: Int = 1
+    ) {
+        self.init(
+            width: panelWidth * Double(columns), height: panelHeight * Double(rows), dpi: dpi, rows: rows,
+            columns: columns)
+    }
+
+    /// A figure of `width` × `height` pixels in all, shared by `rows` × `columns` equal panels.
+    ///
+    /// - Precondition: `rows > 0` and `columns > 0`; the size is not checked, as for
+    ///   ``init(panelWidth:panelHeight:dpi:rows:columns:)``.
+    public init(width: Double, height: Double, dpi: Double = 100, rows: Int = 1, columns: Int = 1) {
         precondition(rows > 0 && columns > 0, "a figure needs at least one panel")
         self.width = width
         self.height = height

@@ -60,7 +60,9 @@ enum OutsideViewMarks {
     /// The marks for the `tracked` points outside the view, their labels placed clear of the
     /// drawn points `avoiding` where possible.
     static func marks(for tracked: TrackedPoints, in frame: AxesFrame, avoiding points: [Point]) -> [Mark] {
-        let outside = zip(tracked.xs, tracked.ys).enumerated().filter { !frame.contains($0.element.0, $0.element.1) }
+        let outside = zip(tracked.xs, tracked.ys).enumerated().filter { _, point in
+            !frame.contains(point.0, point.1) && !frame.xScale.masks(point.0) && !frame.yScale.masks(point.1)
+        }
         guard !outside.isEmpty else { return [] }
         let box = frame.box
         let inset = frame.units.pixels(9)

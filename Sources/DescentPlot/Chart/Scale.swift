@@ -4,16 +4,27 @@ import Foundation
 public enum Scale: Equatable, Sendable {
     /// Position proportional to the value.
     case linear
-    /// Position proportional to log₁₀ of the value; values ≤ 0 cannot be shown.
+    /// Position proportional to log₁₀ of the value; values ≤ 0 have no position and are left out
+    /// (``masks(_:)``).
     case log
     /// Linear within ±`linearThreshold`, logarithmic beyond (matplotlib's `symlog`): shows values
     /// of both signs across many decades, like a diverging run next to its start.
     case symlog(linearThreshold: Double)
 
+    /// Whether the scale has no position for the finite `value` and leaves it out, as matplotlib
+    /// masks it: 0 and negative values on a log scale. A line breaks there, no marker is drawn,
+    /// the automatic view ignores it, and it is not marked as a point outside the view (it is not
+    /// outside: it is nowhere). Non-finite values are never masked: they are beyond the view, and
+    /// marked there.
+    public func masks(_ value: Double) -> Bool {
+        self == .log && value <= 0
+    }
+
     /// The value in the scale's linear space: itself, log₁₀ of it, or symlog's signed log.
     ///
     /// Special values, as `log10` gives them: on a log scale 0 maps to −∞ and a negative value to
-    /// NaN, so a caller must leave such points out; ±∞ maps to ±∞ on every scale, and NaN to NaN.
+    /// NaN (``masks(_:)`` says which values to leave out); ±∞ maps to ±∞ on every scale, and NaN
+    /// to NaN.
     public func forward(_ value: Double) -> Double {
         switch self {
         case .linear: return value

@@ -54,9 +54,7 @@ public enum OptimizerFigures {
         precondition(labels.count == runs.count, "\(labels.count) labels for \(runs.count) runs")
         precondition(!runs.isEmpty && runs.allSatisfy { $0.history.dimension == 2 }, "paths of two variables")
         let (rows, columns) = panelCount(forRuns: runs.count, layout: layout)
-        var figure = Figure(
-            width: panelWidth * Double(columns), height: panelHeight * Double(rows), dpi: dpi, rows: rows,
-            columns: columns)
+        var figure = Figure(panelWidth: panelWidth, panelHeight: panelHeight, dpi: dpi, rows: rows, columns: columns)
         switch layout {
         case .grid:
             for (index, run) in runs.enumerated() {

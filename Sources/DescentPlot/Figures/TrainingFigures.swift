@@ -52,6 +52,8 @@ public enum TrainingFigures {
 
         var dataBounds: Rect? { line.dataBounds }
 
+        func dataBounds(xScale: Scale, yScale: Scale) -> Rect? { line.dataBounds(xScale: xScale, yScale: yScale) }
+
         var legendEntry: LegendEntry? {
             line.label.map {
                 LegendEntry(

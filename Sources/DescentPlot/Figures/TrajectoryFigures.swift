@@ -17,17 +17,51 @@ public enum TrajectoryFigures {
         /// The function's contours behind a path in the landscape style. Default: lines, at
         /// automatic levels.
         public var contours: LandscapeContours
+        /// The dashed guide lines of a run of two variables. Default: ``Guides/automatic`` (through
+        /// the origin in the book style, none in the landscape style).
+        public var guides: Guides
+        /// The label under the first panel's x axis; `nil` for the figure's own (X0 for a run of
+        /// one or two variables, "step" for more), empty for none. Default: nil.
+        public var xLabel: String?
+        /// The label beside the first panel's y axis; `nil` for the figure's own (X1 for two
+        /// variables, f(X0) for one, f(x) for more), empty for none. Default: nil.
+        public var yLabel: String?
 
         /// Options with every member at the default its property states.
         public init(
             xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil, title: String? = nil,
-            style: Style = .landscape, contours: LandscapeContours = LandscapeContours()
+            style: Style = .landscape, contours: LandscapeContours = LandscapeContours(),
+            guides: Guides = .automatic, xLabel: String? = nil, yLabel: String? = nil
         ) {
             self.xLimits = xLimits
             self.yLimits = yLimits
             self.title = title
             self.style = style
             self.contours = contours
+            self.guides = guides
+            self.xLabel = xLabel
+            self.yLabel = yLabel
+        }
+    }
+
+    /// Dashed guide lines across the view of a run of two variables (matplotlib's `axhline` and
+    /// `axvline`), drawn under the path in the guide colour (pure blue in the light theme).
+    public enum Guides: Sendable, Equatable {
+        /// The style's own: through the origin in the book style (Figure 4-10), none in the
+        /// landscape style, whose contours already show where the minimum is.
+        case automatic
+        /// No guide lines.
+        case hidden
+        /// A horizontal line at y and a vertical one at x, in either style.
+        case through(x: Double, y: Double)
+
+        /// Where the lines cross in `style`, or `nil` for none.
+        func crossing(in style: Style) -> (x: Double, y: Double)? {
+            switch self {
+            case .automatic: style == .book ? (0, 0) : nil
+            case .hidden: nil
+            case .through(let x, let y): (x, y)
+            }
         }
     }
 
@@ -70,10 +104,8 @@ public enum TrajectoryFigures {
         _ run: Trajectory, options: Options = Options(), width: Double = 640, height: Double = 480, dpi: Double = 100
     ) -> Figure {
         let panels = panelCount(for: run)
-        var figure = Figure(width: width * Double(panels), height: height, dpi: dpi, columns: panels)
-        var axes = axes(for: run, options: options)
-        axes.title = options.title.map { RichText($0) }
-        figure[0, 0] = axes
+        var figure = Figure(panelWidth: width, panelHeight: height, dpi: dpi, columns: panels)
+        figure[0, 0] = axes(for: run, options: options)
         if panels == 2 {
             var norms = progressAxes(run.gradientNorms, label: "‖∇f(x)‖")
             norms.xLimits = options.xLimits
@@ -90,7 +122,7 @@ public enum TrajectoryFigures {
         _ runs: [Trajectory], options: Options = Options(), panelWidth: Double = 640, height: Double = 480,
         dpi: Double = 100
     ) -> Figure {
-        var figure = Figure(width: panelWidth * Double(runs.count), height: height, dpi: dpi, columns: runs.count)
+        var figure = Figure(panelWidth: panelWidth, panelHeight: height, dpi: dpi, columns: runs.count)
         for (index, run) in runs.enumerated() {
             var axes = axes(for: run, options: options)
             let heading = "lr = \(NumberText.shortest(run.learningRate)): \(run.outcome.status.rawValue)"
@@ -112,9 +144,24 @@ public enum TrajectoryFigures {
         return RichText(spans: spans + [TextSpan(")")]).withTypographicMinus
     }
 
-    /// The axes of one run: for two variables, guides, history markers and the book's labels; for
-    /// one, the curve and the path on it; for more, the value against the step.
-    static func axes(for run: Trajectory, options: Options) -> Axes {
+    /// The first (or only) panel of ``trajectory(_:options:width:height:dpi:)``, to place in a
+    /// figure of one's own: for two variables the path (with guides, markers, labels and, in the
+    /// landscape style, contours); for one, the curve f(x) and the path on it; for more, f(x)
+    /// against the step; for a history recorded without its function (of other than two
+    /// variables), each coordinate against the step. Titled with `options.title`, and labelled
+    /// with `options.xLabel` and `options.yLabel` where given.
+    ///
+    /// - Complexity: O(n) for n points, plus the contour grid's samples in the landscape style.
+    public static func axes(for run: Trajectory, options: Options = Options()) -> Axes {
+        var axes = unlabelledAxes(for: run, options: options)
+        axes.title = options.title.map { RichText($0) }
+        if let label = options.xLabel { axes.xLabel = label.isEmpty ? nil : RichText(label) }
+        if let label = options.yLabel { axes.yLabel = label.isEmpty ? nil : RichText(label) }
+        return axes
+    }
+
+    /// ``axes(for:options:)`` with the figure's own title and labels.
+    private static func unlabelledAxes(for run: Trajectory, options: Options) -> Axes {
         if run.knownObjective == nil, run.history.dimension != 2 {
             return coordinateAxes(for: run, options: options)
         }
@@ -135,13 +182,15 @@ public enum TrajectoryFigures {
         axes.yLimits = options.yLimits ?? landscape?.y
         axes.xLabel = "X0"
         axes.yLabel = "X1"
+        if let crossing = options.guides.crossing(in: options.style) {
+            axes.add(GuideLine(.horizontal, at: crossing.y))
+            axes.add(GuideLine(.vertical, at: crossing.x))
+        }
         switch options.style {
         case .book:
-            axes.add(GuideLine(.horizontal, at: 0))
-            axes.add(GuideLine(.vertical, at: 0))
             axes.add(
                 LineArtist(
-                    xs: run.history.map { $0[$0.startIndex] }, ys: run.history.map { $0[$0.startIndex + 1] },
+                    xs: run.history.map { $0[0] }, ys: run.history.map { $0[1] },
                     style: .none, color: Color.cycle[0], marker: Marker(.circle)
                 ).revealedStepByStep())
         case .landscape:
@@ -171,7 +220,7 @@ public enum TrajectoryFigures {
         let points = run.points
         let last = points[points.count - 1]
         var end = LineArtist(
-            xs: [last[last.startIndex]], ys: [last[last.startIndex + 1]], style: .none, color: pathColor,
+            xs: [last[0]], ys: [last[1]], style: .none, color: pathColor,
             marker: Marker(.diamond, size: 9, edge: .foreground, edgeWidth: 0.8), label: "end")
         end.revealTimes = [1]
         axes.add(end)
@@ -183,8 +232,8 @@ public enum TrajectoryFigures {
     /// that still shows its pace. `label` names the line in a legend.
     static func addPath(of run: Trajectory, to axes: inout Axes, color: Color, label: String? = nil) {
         let points = run.points
-        let xs = points.map { $0[$0.startIndex] }
-        let ys = points.map { $0[$0.startIndex + 1] }
+        let xs = points.map { $0[0] }
+        let ys = points.map { $0[1] }
         let every = (points.count + maximumPathMarkers - 1) / maximumPathMarkers
         // In an animated figure the path grows point by point (``LineArtist/revealTimes``); the
         // start shows at once and the end with the last point.
@@ -230,7 +279,7 @@ public enum TrajectoryFigures {
     /// view is the path's x extent, widened by a quarter on each side so that the curve shows
     /// where the path was heading (or the landscape's, or `--xlim`).
     static func curveAxes(for run: Trajectory, options: Options) -> Axes {
-        let xs = run.points.map { $0[$0.startIndex] }
+        let xs = run.points.map { $0[0] }
         let finite = xs.filter(\.isFinite)
         let view: ClosedRange<Double>
         if let limits = options.xLimits ?? run.objective.landscape?.x {
@@ -278,7 +327,7 @@ public enum TrajectoryFigures {
         for coordinate in 0..<run.history.dimension {
             axes.add(
                 LineArtist(
-                    xs: steps, ys: points.map { $0[$0.startIndex + coordinate] },
+                    xs: steps, ys: points.map { $0[coordinate] },
                     color: Color.cycle[coordinate % Color.cycle.count],
                     marker: points.count <= 60 ? Marker(.circle, size: 4) : nil, label: "x\(coordinate)"))
         }
@@ -310,8 +359,8 @@ public enum TrajectoryFigures {
     static func magnifier(for run: Trajectory, in axes: Axes) -> Inset? {
         guard run.history.dimension >= 2, run.history.count > 0 else { return nil }
         let points = run.points
-        let xs = points.map { $0[$0.startIndex] }
-        let ys = points.map { $0[$0.startIndex + 1] }
+        let xs = points.map { $0[0] }
+        let ys = points.map { $0[1] }
         let limits = axes.resolvedLimits
         let spanX = (xs.max()! - xs.min()!) / (limits.x.upperBound - limits.x.lowerBound)
         let spanY = (ys.max()! - ys.min()!) / (limits.y.upperBound - limits.y.lowerBound)
