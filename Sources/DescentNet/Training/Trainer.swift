@@ -110,7 +110,7 @@ public struct TrainingProgress: Sendable {
 public enum Trainer {
     /// Trains one network. Specialised for Double and Float, so that callers in other modules get
     /// the compiled loops rather than generic code. Loads the BLAS (``BLASLibrary``) first, if no
-    /// product has yet.
+    /// product has yet. The steps of each iteration, and the state they share, are `TrainingRun`'s.
     ///
     /// - Complexity: `iterations` forward-and-backward passes of `batchSize` images, plus one
     ///   accuracy pass over the training and the test set per epoch.
@@ -124,81 +124,14 @@ public enum Trainer {
         // Before the loss and accuracy threads start: loading touches the environment. Without a
         // BLAS, the first product stops the process with the reason.
         _ = try? BLASLibrary.load(for: Scalar.self)
-        var random = NumPyRandom(seed: configuration.seed)
-        var network = TwoLayerNet<Scalar>(
-            inputSize: dataset.trainImages.columns, hiddenSize: configuration.hiddenSize,
-            outputSize: dataset.classCount,
-            weightInitStd: configuration.weightInitStd, random: &random)
-        let trainSize = dataset.trainImages.rows
-        let batchSize = configuration.batchSize
-        let iterationsPerEpoch = max(trainSize / batchSize, 1)
-        var log = TrainingLog(learningRate: configuration.learningRate)
-        log.optimizer = configuration.optimizer.rawValue
-        var optimizer: NetworkOptimizer<Scalar>
-        do {
-            optimizer = try NetworkOptimizer(
-                kind: configuration.optimizer, learningRate: configuration.learningRate,
-                hyperparameters: configuration.hyperparameters)
-        } catch {
-            preconditionFailure("training with invalid optimiser settings: \(error)")
-        }
-
-        var indices = [Int](repeating: 0, count: batchSize)
-        func drawBatch() -> [Int] {
-            random.choice(trainSize, into: &indices)
-            return indices
-        }
-        // Three batches: one trains while the loss of the one before is computed, and that
-        // computation then gathers the one after next (the rows are drawn here, in the book's order).
-        let batches = (0..<3).map { _ in
-            MiniBatch<Scalar>(rows: batchSize, columns: dataset.trainImages.columns)
-        }
-        for slot in 0..<min(2, configuration.iterations) { batches[slot].gather(drawBatch(), from: dataset) }
-        var workspace = TwoLayerNet<Scalar>.Workspace(
-            batch: batchSize, network: network, threads: configuration.threads)
-        var gradients = network.zeroParameters()
-        let losses = BackgroundSeries<TwoLayerNet<Scalar>.Workspace, Double>(
-            label: "Descent.loss", state: TwoLayerNet<Scalar>.Workspace(batch: batchSize, network: network, threads: 1),
-            capacity: configuration.iterations)
-        let accuracy = BackgroundSeries<AccuracyMeter<Scalar>, TrainingLog.Accuracy>(
-            label: "Descent.accuracy", state: AccuracyMeter(for: network))
-        func report(_ iteration: Int, _ loss: Double, _ lastAccuracy: TrainingLog.Accuracy?) {
-            progress?(
-                TrainingProgress(
-                    iteration: iteration, iterations: configuration.iterations, loss: loss,
-                    lastAccuracy: lastAccuracy, elapsed: Date().timeIntervalSince(start)))
-        }
+        var run = TrainingRun<Scalar>(dataset, configuration: configuration, start: start, progress: progress)
         for iteration in 0..<configuration.iterations {
-            let batch = batches[iteration % 3]
-            network.gradient(batch.images, labels: batch.labels, workspace: &workspace, into: &gradients)
-            // The previous loss is done with its copy of the network (and has gathered this
-            // iteration's next batch), so the update changes the weights in place.
-            losses.waitForAll()
-            optimizer.update(&network, with: gradients)
-            let updated = network
-            let ahead = iteration + 2 < configuration.iterations ? drawBatch() : nil
-            let afterNext = batches[(iteration + 2) % 3]
-            losses.append { workspace in
-                updated.forward(batch.images, workspace: &workspace)
-                let loss = Double(Activations.crossEntropy(workspace.a2, labels: batch.labels))
-                if let ahead { afterNext.gather(ahead, from: dataset) }
-                return loss
-            }
-            if iteration % iterationsPerEpoch == 0 {
-                accuracy.append { meter in
-                    TrainingLog.Accuracy(
-                        iteration: iteration,
-                        train: meter.accuracy(of: updated, on: dataset.trainImages, labels: dataset.trainLabels),
-                        test: meter.accuracy(of: updated, on: dataset.testImages, labels: dataset.testLabels))
-                }
-            }
-            if let latest = losses.latest { report(latest.count, latest.value, accuracy.latest?.value) }
+            run.update(iteration)
+            run.measureLoss(of: iteration)
+            if run.startsEpoch(iteration) { run.measureAccuracy(at: iteration) }
+            run.reportProgress()
         }
-        log.loss = losses.finish()
-        log.accuracy = accuracy.finish()
-        if let loss = log.loss.last { report(log.loss.count, loss, log.accuracy.last) }
-        log.seconds = Date().timeIntervalSince(start)
-        return log
+        return run.finish()
     }
 
     /// Copies the rows `rows` of `images` into `batch` (converting the Float pixels) and their labels.

@@ -1,0 +1,146 @@
+import Foundation
+
+/// One run of ``Trainer``'s loop, from the initial weights to its ``TrainingLog``: the network and
+/// its optimiser, the generator that draws the batches, three mini-batches, the training workspace
+/// and gradients, and the two series beside the loop (the loss of each update, the accuracy every
+/// epoch). `Trainer.train` makes one and, for each iteration, calls ``update(_:)``,
+/// ``measureLoss(of:)``, ``measureAccuracy(at:)`` at the start of an epoch and ``reportProgress()``;
+/// then ``finish()``.
+///
+/// The batches rotate through three slots. Iteration i trains on slot i mod 3; meanwhile the loss
+/// thread computes the loss of iteration i − 1 on slot (i − 1) mod 3 and then gathers the batch of
+/// iteration i + 1 into slot (i + 1) mod 3. Every batch's rows are drawn on the training thread, in
+/// the book's order: the weights first, then one `np.random.choice` per iteration. The loss thread
+/// is idle whenever ``update(_:)`` has returned, so ``network`` then holds the weights after that
+/// update, before any later one.
+struct TrainingRun<Scalar: NetScalar> {
+    private let dataset: Dataset
+    private let configuration: TrainingConfiguration
+    /// The weights, updated in place on the training thread.
+    private(set) var network: TwoLayerNet<Scalar>
+    private var optimizer: NetworkOptimizer<Scalar>
+    /// Seeded with the configuration's seed; draws the weights, then every batch's rows.
+    private var random: NumPyRandom
+    /// The rows last drawn, reused from one draw to the next.
+    private var rows: [Int]
+    private let batches: [MiniBatch<Scalar>]
+    private var workspace: TwoLayerNet<Scalar>.Workspace
+    private var gradients: TwoLayerNet<Scalar>.Parameters
+    private let losses: BackgroundSeries<TwoLayerNet<Scalar>.Workspace, Double>
+    private let accuracy: BackgroundSeries<AccuracyMeter<Scalar>, TrainingLog.Accuracy>
+    /// Iterations per pass over the training set (at least 1): 600 for 60,000 images in batches of 100.
+    private let iterationsPerEpoch: Int
+    private let start: Date
+    private let progress: ((TrainingProgress) -> Void)?
+
+    /// A run of `configuration` on `dataset` that started at `start`: draws the initial weights and
+    /// the rows of the first two batches, and gathers those batches. `progress`, if any, hears
+    /// from ``reportProgress()`` and ``finish()``.
+    ///
+    /// - Precondition: the configuration's optimiser settings are valid
+    ///   (`OptimizerKind.resolve(_:)`).
+    init(
+        _ dataset: Dataset, configuration: TrainingConfiguration, start: Date,
+        progress: ((TrainingProgress) -> Void)?
+    ) {
+        self.dataset = dataset
+        self.configuration = configuration
+        self.start = start
+        self.progress = progress
+        random = NumPyRandom(seed: configuration.seed)
+        network = TwoLayerNet(
+            inputSize: dataset.trainImages.columns, hiddenSize: configuration.hiddenSize,
+            outputSize: dataset.classCount,
+            weightInitStd: configuration.weightInitStd, random: &random)
+        do {
+            optimizer = try NetworkOptimizer(
+                kind: configuration.optimizer, learningRate: configuration.learningRate,
+                hyperparameters: configuration.hyperparameters)
+        } catch {
+            preconditionFailure("training with invalid optimiser settings: \(error)")
+        }
+        let batchSize = configuration.batchSize
+        iterationsPerEpoch = max(dataset.trainImages.rows / batchSize, 1)
+        rows = Array(repeating: 0, count: batchSize)
+        batches = (0..<3).map { _ in MiniBatch(rows: batchSize, columns: dataset.trainImages.columns) }
+        workspace = TwoLayerNet.Workspace(batch: batchSize, network: network, threads: configuration.threads)
+        gradients = network.zeroParameters()
+        losses = BackgroundSeries(
+            label: "Descent.loss", state: TwoLayerNet.Workspace(batch: batchSize, network: network, threads: 1),
+            capacity: configuration.iterations)
+        accuracy = BackgroundSeries(label: "Descent.accuracy", state: AccuracyMeter(for: network))
+        for slot in 0..<min(2, configuration.iterations) { batches[slot].gather(drawRows(), from: dataset) }
+    }
+
+    /// The rows of the next batch (the book's `np.random.choice(train_size, batch_size)`).
+    private mutating func drawRows() -> [Int] {
+        random.choice(dataset.trainImages.rows, into: &rows)
+        return rows
+    }
+
+    /// Iteration `iteration`'s step: the gradient on its batch, then the optimiser's update of
+    /// ``network``, once the loss of the iteration before has let go of the weights and has
+    /// gathered this iteration's next batch.
+    mutating func update(_ iteration: Int) {
+        let batch = batches[iteration % 3]
+        network.gradient(batch.images, labels: batch.labels, workspace: &workspace, into: &gradients)
+        // The previous loss is done with its copy of the network, so the update changes the
+        // weights in place.
+        losses.waitForAll()
+        optimizer.update(&network, with: gradients)
+    }
+
+    /// Starts computing the loss of iteration `iteration`'s batch under the updated network (the
+    /// book's `train_loss_list.append(network.loss(x_batch, t_batch))`) on the loss thread, which
+    /// then gathers the batch of iteration `iteration + 2`, whose rows are drawn here.
+    mutating func measureLoss(of iteration: Int) {
+        let (updated, batch) = (network, batches[iteration % 3])
+        let ahead = iteration + 2 < configuration.iterations ? drawRows() : nil
+        let afterNext = batches[(iteration + 2) % 3]
+        let dataset = dataset
+        losses.append { workspace in
+            updated.forward(batch.images, workspace: &workspace)
+            let loss = Double(Activations.crossEntropy(workspace.a2, labels: batch.labels))
+            if let ahead { afterNext.gather(ahead, from: dataset) }
+            return loss
+        }
+    }
+
+    /// Whether iteration `iteration` starts an epoch, where the book records the accuracies.
+    func startsEpoch(_ iteration: Int) -> Bool { iteration % iterationsPerEpoch == 0 }
+
+    /// Starts measuring the updated network's accuracy on the whole training and test sets on the
+    /// accuracy thread, recorded as iteration `iteration`'s.
+    func measureAccuracy(at iteration: Int) {
+        let (updated, dataset) = (network, dataset)
+        accuracy.append { meter in
+            TrainingLog.Accuracy(
+                iteration: iteration,
+                train: meter.accuracy(of: updated, on: dataset.trainImages, labels: dataset.trainLabels),
+                test: meter.accuracy(of: updated, on: dataset.testImages, labels: dataset.testLabels))
+        }
+    }
+
+    /// Tells `progress` the latest loss that is in, if any, without waiting for the others.
+    func reportProgress() {
+        if let latest = losses.latest { report(latest.count, latest.value, accuracy.latest?.value) }
+    }
+
+    /// Waits for every loss and accuracy, reports the last, and returns the log.
+    func finish() -> TrainingLog {
+        var log = TrainingLog(learningRate: configuration.learningRate)
+        log.optimizer = configuration.optimizer.rawValue
+        log.loss = losses.finish()
+        log.accuracy = accuracy.finish()
+        if let loss = log.loss.last { report(log.loss.count, loss, log.accuracy.last) }
+        log.seconds = Date().timeIntervalSince(start)
+        return log
+    }
+
+    private func report(_ iteration: Int, _ loss: Double, _ lastAccuracy: TrainingLog.Accuracy?) {
+        progress?(
+            TrainingProgress(
+                iteration: iteration, iterations: configuration.iterations, loss: loss,
+                lastAccuracy: lastAccuracy, elapsed: Date().timeIntervalSince(start)))
+    }
+}
