@@ -80,11 +80,12 @@ public struct TrainingProgress: Sendable {
 public enum Trainer {
     /// Trains one network. Specialised for Double and Float, so that callers in other modules get
     /// the compiled loops rather than generic code. Leaves OpenBLAS at one thread (``BLASThreads``).
+    /// `observer`, if any, sees the parameters as it asks (``TrainingObserver``).
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public static func train<Scalar: NetScalar>(
         _ dataset: Dataset, configuration: TrainingConfiguration, as _: Scalar.Type = Scalar.self,
-        progress: ((TrainingProgress) -> Void)? = nil
+        progress: ((TrainingProgress) -> Void)? = nil, observer: TrainingObserver<Scalar>? = nil
     ) -> TrainingLog {
         let start = Date()
         // The loss and the accuracy run on threads of their own: BLAS's threads would only compete.
@@ -128,6 +129,7 @@ public enum Trainer {
                     iteration: iteration, iterations: configuration.iterations, loss: loss,
                     lastAccuracy: lastAccuracy, elapsed: Date().timeIntervalSince(start)))
         }
+        observer?.notice(network, after: 0, of: configuration.iterations)
         for iteration in 0..<configuration.iterations {
             let slot = iteration % 2
             random.choice(trainSize, into: &indices)
@@ -135,6 +137,7 @@ public enum Trainer {
                 dataset.trainImages, dataset.trainLabels, rows: indices, into: &batches[slot], labels: &labels[slot])
             network.gradient(batches[slot], labels: labels[slot], workspace: &workspace, into: &gradients)
             optimizer.update(&network, with: gradients)
+            observer?.notice(network, after: iteration + 1, of: configuration.iterations)
             let (updated, batch, batchLabels) = (network, batches[slot], labels[slot])
             losses.append(waitingForPrevious: true) { workspace in
                 updated.forward(batch, workspace: &workspace)

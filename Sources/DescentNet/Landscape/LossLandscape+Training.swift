@@ -1,0 +1,37 @@
+import DescentCore
+
+extension LossLandscape {
+    /// The snapshot interval that keeps about 100 snapshots of a run of `iterations`: every
+    /// ⌊iterations / 100⌋ updates, at least every one.
+    public static func defaultSnapshotInterval(iterations: Int) -> Int {
+        max(1, iterations / 100)
+    }
+
+    /// At most this many snapshots: their Gram matrix's eigenvectors take about a second at 500
+    /// (``SymmetricEigen``), and each holds every parameter.
+    public static let maximumSnapshots = 501
+
+    /// Trains as ``Trainer/train(_:configuration:as:progress:observer:)`` does, the same numbers,
+    /// keeping the parameters every `snapshotInterval` updates (and the initial and final ones),
+    /// then computes the landscape of the run on the first training images.
+    ///
+    /// - Precondition: a configuration ``Trainer`` accepts; `snapshotInterval` at least 1.
+    /// - Throws: ``PlaneDirections/Error`` when the path spans no plane.
+    public static func train<Scalar: NetScalar>(
+        _ dataset: Dataset, configuration: TrainingConfiguration, snapshotInterval: Int, settings: Settings,
+        as _: Scalar.Type = Scalar.self, progress: ((TrainingProgress) -> Void)? = nil
+    ) throws(PlaneDirections.Error) -> (log: TrainingLog, landscape: LossLandscape) {
+        var snapshots: [[Double]] = []
+        var shape: NetworkShape?
+        let observer = TrainingObserver<Scalar>(every: snapshotInterval) { _, network in
+            shape = NetworkShape(of: network)
+            snapshots.append(network.flatParameters)
+        }
+        let log = Trainer.train(
+            dataset, configuration: configuration, as: Scalar.self, progress: progress, observer: observer)
+        let landscape = try compute(
+            snapshots: snapshots, iterations: configuration.iterations, shape: shape!, images: dataset.trainImages,
+            labels: dataset.trainLabels, settings: settings)
+        return (log, landscape)
+    }
+}
