@@ -12,7 +12,8 @@ struct GalleryCommand: ParsableCommand {
         discussion: """
             Writes trajectory (the book's Figure 4-10), lr_comparison (lr 0.1, 10 and 1e-8 side by \
             side), train_loss and train_accuracy (the book's network trained with its settings and \
-            seed 0; Figure 4-12) and lr_comparison_net (the network at lr 0.01, 0.1 and 1), then \
+            seed 0; Figure 4-12), lr_comparison_net (the network at lr 0.01, 0.1 and 1) and landscape \
+            (the default run's path on its loss landscape, as descent landscape draws it), then \
             the figures the other commands draw with their defaults: gradient_field (Figure 4-9), \
             tangent (Figure 4-7), optimizers and optimizers_overlay (Figure 6-8), rosenbrock and \
             himmelblau (presets on their contours), lr_sweep and trajectory_dark, each as .png and \
@@ -29,6 +30,21 @@ struct GalleryCommand: ParsableCommand {
         parsing: .unconditional, help: "Training iterations for the network figures (the book's: 10000).",
         transform: { try ArgumentValues.count($0, name: "iterations", upTo: 1_000_000) })
     var iters = 10_000
+
+    @Option(
+        name: .customLong("eval-samples"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Training images the landscape's loss is measured on (descent landscape's default: 10000).",
+            valueName: "N"),
+        transform: { try ArgumentValues.count($0, name: "images", upTo: 1_000_000) })
+    var evalSamples = 10_000
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Points per axis of the landscape's grid (descent landscape's default: 41).", valueName: "n"),
+        transform: ArgumentValues.gridSize)
+    var grid = 41
 
     @OptionGroup var dataSource: DataOptions
 
@@ -58,6 +74,10 @@ struct GalleryCommand: ParsableCommand {
             try GradientDescent.run(sphere, from: start, learningRate: $0, steps: 20)
         }
         let dataset = try dataSource.load()
+        guard evalSamples <= dataset.trainImages.rows else {
+            throw CommandError.usage(
+                "--eval-samples \(evalSamples): the data has only \(dataset.trainImages.rows) training images")
+        }
         let configurations = [0.01, 0.1, 1].map { rate in
             var configuration = TrainingConfiguration()
             configuration.iterations = iters
@@ -66,6 +86,19 @@ struct GalleryCommand: ParsableCommand {
         }
         let trainingRuns = Trainer.train(dataset, configurations: configurations, as: Double.self)
             .map(TrainingFigures.Run.init)
+        var landscapeSettings = LossLandscape.Settings()
+        landscapeSettings.evaluationSamples = evalSamples
+        landscapeSettings.grid = grid
+        let landscape: LossLandscape
+        do {
+            landscape = try LossLandscape.train(
+                dataset, configuration: configurations[1],
+                snapshotInterval: LossLandscape.defaultSnapshotInterval(iterations: iters),
+                settings: landscapeSettings, as: Double.self
+            ).landscape
+        } catch {
+            throw CommandError.usage("--iters \(iters): \(error.description)")
+        }
         do {
             try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
         } catch {
@@ -77,6 +110,7 @@ struct GalleryCommand: ParsableCommand {
             ("train_loss", TrainingFigures.loss([trainingRuns[1]])),
             ("train_accuracy", TrainingFigures.accuracy([trainingRuns[1]])),
             ("lr_comparison_net", TrainingFigures.loss(trainingRuns)),
+            ("landscape", LossLandscapeFigures.figure(LossLandscapeFigures.Landscape(landscape))),
         ]
         for (name, figure) in figures {
             for format in Figure.FileFormat.allCases {

@@ -107,7 +107,7 @@ struct LandscapeCommand: ParsableCommand {
         let (log, landscape) = try train(configurations[0], snapshotInterval: interval, settings: settings, on: dataset)
         try figureOptions.save(
             LossLandscapeFigures.figure(
-                figureLandscape(landscape), contours: contourOptions.contours(defaultStyle: .filled),
+                LossLandscapeFigures.Landscape(landscape), contours: contourOptions.contours(defaultStyle: .filled),
                 title: figureOptions.title, panelWidth: figureOptions.width, height: figureOptions.height,
                 dpi: figureOptions.dpi), to: path, font: font)
         try outputs.writeData(json: landscape.json, csv: csv(landscape))
@@ -181,19 +181,6 @@ struct LandscapeCommand: ParsableCommand {
         }
     }
 
-    /// What the figure shows, with the axes named by direction and explained variance.
-    private func figureLandscape(_ landscape: LossLandscape) -> LossLandscapeFigures.Landscape {
-        let names = landscape.directions == .pca ? ["PC1", "PC2"] : ["random direction 1", "random direction 2"]
-        let labels = zip(names, landscape.explainedVariance).map { name, share in
-            "\(name) (\(String(format: "%.1f", share * 100)) %)"
-        }
-        return LossLandscapeFigures.Landscape(
-            gridA: landscape.gridA, gridB: landscape.gridB, loss: landscape.gridLoss.flatMap { $0 },
-            pathA: landscape.path.map { $0[0] }, pathB: landscape.path.map { $0[1] }, labelA: labels[0],
-            labelB: labels[1], alpha: landscape.alpha, interpolationLoss: landscape.interpolationLoss,
-            evaluationSamples: landscape.evaluationSamples)
-    }
-
     /// The grid as CSV: one `a,b,loss` row per point, b the outer loop.
     private func csv(_ landscape: LossLandscape) -> String {
         var lines = ["a,b,loss"]
@@ -207,3 +194,19 @@ struct LandscapeCommand: ParsableCommand {
 }
 
 extension PlaneDirections.Kind: ExpressibleByArgument {}
+
+extension LossLandscapeFigures.Landscape {
+    /// What the figure shows of a landscape, the axes named by direction and the share of the
+    /// path's variance along it ("PC1 (88.1 %)").
+    init(_ landscape: LossLandscape) {
+        let names = landscape.directions == .pca ? ["PC1", "PC2"] : ["random direction 1", "random direction 2"]
+        let labels = zip(names, landscape.explainedVariance).map { name, share in
+            "\(name) (\(String(format: "%.1f", share * 100)) %)"
+        }
+        self.init(
+            gridA: landscape.gridA, gridB: landscape.gridB, loss: landscape.gridLoss.flatMap { $0 },
+            pathA: landscape.path.map { $0[0] }, pathB: landscape.path.map { $0[1] }, labelA: labels[0],
+            labelB: labels[1], alpha: landscape.alpha, interpolationLoss: landscape.interpolationLoss,
+            evaluationSamples: landscape.evaluationSamples)
+    }
+}

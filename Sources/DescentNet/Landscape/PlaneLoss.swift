@@ -80,7 +80,6 @@ public struct PlaneLoss: Sendable {
     private func losses(at points: [[Double]]) -> [Double] {
         let (hidden, outputs) = (shape.hiddenSize, shape.outputSize)
         let rows = labels.count
-        let width = products.columns
         var sums = [Double](repeating: 0, count: points.count)
         var b1 = [Double](repeating: 0, count: hidden)
         var w2 = Matrix<Double>(rows: hidden, columns: outputs)
@@ -97,19 +96,7 @@ public struct PlaneLoss: Sendable {
                 combine(shape.b1, coefficients, into: &b1)
                 combine(shape.w2, coefficients, into: &w2.elements)
                 combine(shape.b2, coefficients, into: &b2)
-                products.elements.withUnsafeBufferPointer { products in
-                    z1.elements.withUnsafeMutableBufferPointer { z1 in
-                        for row in 0..<count {
-                            let source = products.baseAddress! + (first + row) * width
-                            let target = z1.baseAddress! + row * hidden
-                            for column in 0..<hidden {
-                                var a1 = source[column]
-                                for (k, c) in coefficients.enumerated() { a1 += c * source[(k + 1) * hidden + column] }
-                                target[column] = Activations.sigmoid(a1 + b1[column])
-                            }
-                        }
-                    }
-                }
+                firstLayer(rows: first..<(first + count), coefficients, bias: b1, into: &z1)
                 Matrix.multiply(z1, w2, into: &a2)
                 a2.addToEachRow(b2)
                 Activations.softmaxRows(&a2)
@@ -119,6 +106,30 @@ public struct PlaneLoss: Sendable {
             }
         }
         return sums.map { -$0 / Double(rows) }
+    }
+
+    /// z1 ← σ(x·W1 + b1) for the images `rows` at the point `coefficients`, from the products:
+    /// `((x·W + c₁·(x·D₁)) + c₂·(x·D₂)) + …` then `+ b1`, each step one pass over a row that
+    /// vectorises.
+    private func firstLayer(rows: Range<Int>, _ coefficients: [Double], bias: [Double], into z1: inout Matrix<Double>) {
+        let hidden = shape.hiddenSize
+        let width = products.columns
+        products.elements.withUnsafeBufferPointer { products in
+            bias.withUnsafeBufferPointer { bias in
+                z1.elements.withUnsafeMutableBufferPointer { z1 in
+                    for (slot, row) in rows.enumerated() {
+                        let source = products.baseAddress! + row * width
+                        let target = z1.baseAddress! + slot * hidden
+                        for column in 0..<hidden { target[column] = source[column] }
+                        for (k, c) in coefficients.enumerated() {
+                            let direction = source + (k + 1) * hidden
+                            for column in 0..<hidden { target[column] += c * direction[column] }
+                        }
+                        for column in 0..<hidden { target[column] = Activations.sigmoid(target[column] + bias[column]) }
+                    }
+                }
+            }
+        }
     }
 
     /// The entries `range` of θ_c + Σ cₖ·dₖ, summed in order.
