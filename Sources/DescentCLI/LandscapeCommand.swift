@@ -23,7 +23,9 @@ struct LandscapeCommand: ParsableCommand {
             as margin (or ±--extent on both axes), on the first --eval-samples training images, \
             with the book's TwoLayerNet.loss; the path is drawn on it in red from its start (square) \
             to its end (diamond, at 0,0). Beside it, the loss at θ₀ + α·(θ_f − θ₀) for α from −0.5 \
-            to 1.5 in steps of 0.05 (Goodfellow et al. 2015): α = 0 is the start, α = 1 the end.
+            to 1.5 in steps of 0.05 (Goodfellow et al. 2015): α = 0 is the start, α = 1 the end. \
+            The contours are filled here by default, at log-spaced round levels (--contour lines or \
+            none, --levels as elsewhere); --xlim and --ylim zoom into the plane.
 
             --json prints {"iterations", "eval_samples", "directions", "explained_variance": [v1, v2], \
             "path": [[a, b], …], "grid": {"a", "b", "loss"}, "interpolation": {"alpha", "loss"}} \
@@ -105,11 +107,13 @@ struct LandscapeCommand: ParsableCommand {
         settings.directions = directions
         settings.directionSeed = directionSeed ?? training.seed
         let (log, landscape) = try train(configurations[0], snapshotInterval: interval, settings: settings, on: dataset)
-        try figureOptions.save(
-            LossLandscapeFigures.figure(
-                LossLandscapeFigures.Landscape(landscape), contours: contourOptions.contours(defaultStyle: .filled),
-                title: figureOptions.title, panelWidth: figureOptions.width, height: figureOptions.height,
-                dpi: figureOptions.dpi), to: path, font: font)
+        var figure = LossLandscapeFigures.figure(
+            LossLandscapeFigures.Landscape(landscape), contours: contourOptions.contours(defaultStyle: .filled),
+            title: figureOptions.title, panelWidth: figureOptions.width, height: figureOptions.height,
+            dpi: figureOptions.dpi)
+        figure.panels[0].xLimits = figureOptions.xlim ?? figure.panels[0].xLimits
+        figure.panels[0].yLimits = figureOptions.ylim ?? figure.panels[0].yLimits
+        try figureOptions.save(figure, to: path, font: font)
         try outputs.writeData(json: landscape.json, csv: csv(landscape))
         if outputs.json {
             try StandardStreams.print(landscape.json.serialized())

@@ -14,7 +14,9 @@ import Foundation
 /// point of a worker passes over them; the workers (one per core) take contiguous shares of the
 /// points. The sum over the images runs row by row as the book's `cross_entropy_error` sums, so
 /// each point's loss differs from the book's only by the rounding of the first layer's products.
-/// Points with the same coefficients get bit-identical losses, whatever else is evaluated.
+/// Points with the same coefficients get bit-identical losses, whatever else is evaluated. A zero
+/// coefficient is skipped (adding 0·d changes nothing but the sign of a zero), so the grid's
+/// points, whose third coefficient is 0, pay for two directions, not three.
 public struct PlaneLoss: Sendable {
     let shape: NetworkShape
     let labels: [Int]
@@ -121,7 +123,7 @@ public struct PlaneLoss: Sendable {
                         let source = products.baseAddress! + row * width
                         let target = z1.baseAddress! + slot * hidden
                         for column in 0..<hidden { target[column] = source[column] }
-                        for (k, c) in coefficients.enumerated() {
+                        for (k, c) in coefficients.enumerated() where c != 0 {
                             let direction = source + (k + 1) * hidden
                             for column in 0..<hidden { target[column] += c * direction[column] }
                         }
@@ -136,7 +138,7 @@ public struct PlaneLoss: Sendable {
     private func combine(_ range: Range<Int>, _ coefficients: [Double], into target: inout [Double]) {
         for (offset, index) in range.enumerated() {
             var value = vectors[0][index]
-            for (k, c) in coefficients.enumerated() { value += c * vectors[k + 1][index] }
+            for (k, c) in coefficients.enumerated() where c != 0 { value += c * vectors[k + 1][index] }
             target[offset] = value
         }
     }
