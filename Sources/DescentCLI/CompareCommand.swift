@@ -53,8 +53,8 @@ struct CompareCommand: ParsableCommand {
                 contours: contourOptions.contours(defaultStyle: .lines)),
             panelWidth: figureOptions.width,
             height: figureOptions.height,
-            dpi: figureOptions.dpi, font: font)
+            dpi: figureOptions.dpi)
         try figureOptions.save(figure, to: path, font: font, animation: animationOptions.animation)
-        try outputs.report(runs, figurePath: path) { "lr \(ShortestDouble.format($0.learningRate)): \($0.summary)" }
+        try outputs.report(runs, figurePath: path) { "lr \(NumberText.shortest($0.learningRate)): \($0.summary)" }
     }
 }

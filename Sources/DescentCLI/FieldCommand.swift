@@ -103,7 +103,7 @@ struct FieldCommand: ParsableCommand {
         }
     }
 
-    private static func format(_ value: Double) -> String { ShortestDouble.format(value) }
+    private static func format(_ value: Double) -> String { NumberText.shortest(value) }
 
     /// One line for a person: how many arrows on what grid, and the longest.
     static func summary(_ field: GradientField, step: Double) -> String {

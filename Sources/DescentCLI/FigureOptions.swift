@@ -13,7 +13,8 @@ struct FigureOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Draw the figure to FILE: .png or .svg. Default: output/\u{3c}name\u{3e}.png.", valueName: "file"))
+            "Draw the figure to FILE: \(Figure.FileFormat.choices). Default: output/\u{3c}name\u{3e}.png.",
+            valueName: "file"))
     var output: String?
 
     @Option(
@@ -91,8 +92,10 @@ struct FigureOptions: ParsableArguments {
     /// Fails unless a figure can be saved to `path` (given with `flag`): a known extension, and a
     /// folder that takes files, or the default folder, which `save` creates, creatable.
     static func checkFigurePath(_ path: String, flag: String) throws(CommandError) {
-        guard Figure.FileFormat(path: path) != nil else {
-            throw .usage("\(flag) \(path): the file name must end in .png or .svg")
+        do {
+            _ = try Figure.FileFormat(requiring: path)
+        } catch {
+            throw .usage("\(flag) \(error.description)")
         }
         let folder = (path as NSString).deletingLastPathComponent
         if folder == defaultFolder, !FileManager.default.fileExists(atPath: folder) {
@@ -117,13 +120,43 @@ struct FigureOptions: ParsableArguments {
         }
         let command = (["descent"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         do {
-            try figure.save(
-                to: path, font: font, metadata: [("Software", "Descent"), ("Command", command)],
-                textMode: svgText == .outlines ? .outlines : .characters, theme: theme,
-                transparent: transparent, animation: animation)
+            try Self.write(
+                figure, to: path, flag: flag, font: font, metadata: [("Software", "Descent"), ("Command", command)],
+                textMode: svgText == .outlines ? .outlines : .characters, theme: theme, transparent: transparent,
+                animation: animation)
         } catch {
             if makesFolder { rmdir(folder) }
-            throw .cannotCreate("\(flag) \(error.description)")
+            throw error
+        }
+    }
+
+    /// Draws `figure` in the format of `path`'s extension and writes it there through a temporary
+    /// file renamed into place (``AtomicFile``), so a failure leaves nothing behind. Errors start
+    /// with `flag`, when given. The other arguments are ``Figure/fileData(_:font:metadata:textMode:theme:transparent:animation:)``'s.
+    static func write(
+        _ figure: Figure, to path: String, flag: String? = nil, font: Font, metadata: [(key: String, value: String)],
+        textMode: SVGCanvas.TextMode = .outlines, theme: Theme.Choice = .light, transparent: Bool = false,
+        animation: SVGAnimation? = nil
+    ) throws(CommandError) {
+        let prefix = flag.map { "\($0) " } ?? ""
+        let format: Figure.FileFormat
+        do {
+            format = try Figure.FileFormat(requiring: path)
+        } catch {
+            throw .usage(prefix + error.description)
+        }
+        let data: Data
+        do {
+            data = try figure.fileData(
+                format, font: font, metadata: metadata, textMode: textMode, theme: theme, transparent: transparent,
+                animation: animation)
+        } catch {
+            throw .cannotCreate("\(prefix)\(path): \(error.description)")
+        }
+        do {
+            try AtomicFile.write(data, to: path)
+        } catch {
+            throw .cannotCreate(prefix + error.description)
         }
     }
 

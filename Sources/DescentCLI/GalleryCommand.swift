@@ -106,7 +106,7 @@ struct GalleryCommand: ParsableCommand {
         }
         let figures: [(String, Figure)] = [
             ("trajectory", TrajectoryFigures.trajectory(runs[0], options: .init(style: .book))),
-            ("lr_comparison", TrajectoryFigures.comparison(runs, options: .init(style: .book), font: font)),
+            ("lr_comparison", TrajectoryFigures.comparison(runs, options: .init(style: .book))),
             ("train_loss", TrainingFigures.loss([trainingRuns[1]])),
             ("train_accuracy", TrainingFigures.accuracy([trainingRuns[1]])),
             ("lr_comparison_net", TrainingFigures.loss(trainingRuns)),
@@ -115,12 +115,8 @@ struct GalleryCommand: ParsableCommand {
         for (name, figure) in figures {
             for format in Figure.FileFormat.allCases {
                 let path = (outputDir as NSString).appendingPathComponent("\(name).\(format.rawValue)")
-                do {
-                    try figure.save(
-                        to: path, font: font, metadata: [("Software", "Descent"), ("Command", "descent gallery")])
-                } catch {
-                    throw CommandError.cannotCreate(error.description)
-                }
+                try FigureOptions.write(
+                    figure, to: path, font: font, metadata: [("Software", "Descent"), ("Command", "descent gallery")])
                 try StandardStreams.print("wrote \(path)")
             }
         }

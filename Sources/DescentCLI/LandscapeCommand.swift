@@ -190,7 +190,7 @@ struct LandscapeCommand: ParsableCommand {
         var lines = ["a,b,loss"]
         for (j, b) in landscape.gridB.enumerated() {
             for (i, a) in landscape.gridA.enumerated() {
-                lines.append([a, b, landscape.gridLoss[j][i]].map(ShortestDouble.format).joined(separator: ","))
+                lines.append([a, b, landscape.gridLoss[j][i]].map(NumberText.shortest).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

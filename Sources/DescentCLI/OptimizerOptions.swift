@@ -52,7 +52,7 @@ struct OptimizerOptions: ParsableArguments {
             let owners = OptimizerKind.allCases.filter { $0.hyperparameters.contains(setting) }.map(\.rawValue)
             let chosen = kinds.map(\.rawValue).joined(separator: ",")
             throw .usage(
-                "--\(setting.rawValue) \(ShortestDouble.format(given[setting]!)): --optimizer \(chosen) has no "
+                "--\(setting.rawValue) \(NumberText.shortest(given[setting]!)): --optimizer \(chosen) has no "
                     + "\(setting.rawValue); it is a setting of \(owners.joined(separator: " and "))")
         }
     }

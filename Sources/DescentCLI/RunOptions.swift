@@ -55,9 +55,9 @@ struct ProblemOptions: ParsableArguments {
     static var presetList: String {
         Preset.allCases.map { preset in
             let run = preset.suggestedRun
-            let start = preset.start.map(ShortestDouble.format).joined(separator: ",")
+            let start = preset.start.map(NumberText.shortest).joined(separator: ",")
             return "\(preset.rawValue): \(preset.expression), from \(start), \(run.optimizer.rawValue) "
-                + "lr \(ShortestDouble.format(run.learningRate)), \(run.steps) steps"
+                + "lr \(NumberText.shortest(run.learningRate)), \(run.steps) steps"
         }.joined(separator: "; ")
     }
 
@@ -107,7 +107,7 @@ struct ProblemOptions: ParsableArguments {
         if let initialPoint {
             guard initialPoint.count == objective.dimension else {
                 throw .usage(
-                    "--init \(initialPoint.map(ShortestDouble.format).joined(separator: ",")): "
+                    "--init \(initialPoint.map(NumberText.shortest).joined(separator: ",")): "
                         + "\(objective.description) is a function of \(objective.dimension) variable"
                         + "\(objective.dimension == 1 ? "" : "s"), so give \(objective.dimension) "
                         + "number\(objective.dimension == 1 ? "" : "s")")

@@ -65,7 +65,7 @@ struct SweepCommand: ParsableCommand {
         for (flag, limits) in [("--xlim", figureOptions.xlim), ("--ylim", figureOptions.ylim)] {
             if let limits, limits.lowerBound <= 0 {
                 throw CommandError.usage(
-                    "\(flag) \(ShortestDouble.format(limits.lowerBound)),\(ShortestDouble.format(limits.upperBound)): "
+                    "\(flag) \(NumberText.shortest(limits.lowerBound)),\(NumberText.shortest(limits.upperBound)): "
                         + "the sweep's axes are logarithmic, so the limits must be above 0, such as 1e-10,10")
             }
         }
@@ -103,8 +103,8 @@ struct SweepCommand: ParsableCommand {
             dpi: figureOptions.dpi)
         try figureOptions.save(figure, to: path, font: font)
         try outputs.report(runs, figurePath: path) { run in
-            "lr \(ShortestDouble.format(run.learningRate)): \(run.outcome.status.rawValue), "
-                + "f = \(ShortestDouble.format(run.finalValue))"
+            "lr \(NumberText.shortest(run.learningRate)): \(run.outcome.status.rawValue), "
+                + "f = \(NumberText.shortest(run.finalValue))"
         }
     }
 }

@@ -62,8 +62,8 @@ struct TangentCommand: ParsableCommand {
         let tangents = points.map { TangentLine(f, at: $0) }
         for tangent in tangents where !tangent.isFinite || !f(tangent.at).isFinite {
             throw CommandError.usage(
-                "--at \(ShortestDouble.format(tangent.at)): \(objective.description) has no finite tangent there "
-                    + "(f = \(ShortestDouble.format(f(tangent.at))), slope = \(ShortestDouble.format(tangent.slope)))")
+                "--at \(NumberText.shortest(tangent.at)): \(objective.description) has no finite tangent there "
+                    + "(f = \(NumberText.shortest(f(tangent.at))), slope = \(NumberText.shortest(tangent.slope)))")
         }
         let range = figureOptions.xlim ?? Self.bookRange
         var xs: [Double]
@@ -90,8 +90,8 @@ struct TangentCommand: ParsableCommand {
         } else {
             for tangent in tangents {
                 try StandardStreams.print(
-                    "tangent of \(objective.description) at \(ShortestDouble.format(tangent.at)): slope "
-                        + "\(ShortestDouble.format(tangent.slope)), intercept \(ShortestDouble.format(tangent.intercept))"
+                    "tangent of \(objective.description) at \(NumberText.shortest(tangent.at)): slope "
+                        + "\(NumberText.shortest(tangent.slope)), intercept \(NumberText.shortest(tangent.intercept))"
                 )
             }
             try StandardStreams.print("wrote \(path)")
@@ -100,10 +100,10 @@ struct TangentCommand: ParsableCommand {
 
     /// The numbers behind the figure: `x,f(x),tangent at 5,…`, one row per x.
     static func csv(xs: [Double], values: [Double], tangents: [TangentLine]) -> String {
-        let header = ["x", "f(x)"] + tangents.map { "tangent at \(ShortestDouble.format($0.at))" }
+        let header = ["x", "f(x)"] + tangents.map { "tangent at \(NumberText.shortest($0.at))" }
         var lines = [header.joined(separator: ",")]
         for (x, value) in zip(xs, values) {
-            lines.append(([x, value] + tangents.map { $0(x) }).map(ShortestDouble.format).joined(separator: ","))
+            lines.append(([x, value] + tangents.map { $0(x) }).map(NumberText.shortest).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -85,7 +85,7 @@ struct TrainCommand: ParsableCommand {
                 let last = log.accuracy.last
                 let optimizer = training.optimizers == nil ? "" : "\(log.optimizer), "
                 try StandardStreams.print(
-                    "\(optimizer)lr \(ShortestDouble.format(log.learningRate)): final loss \(String(format: "%.4f", log.loss.last ?? .nan)), "
+                    "\(optimizer)lr \(NumberText.shortest(log.learningRate)): final loss \(String(format: "%.4f", log.loss.last ?? .nan)), "
                         + "train accuracy \(String(format: "%.4f", last?.train ?? .nan)), test accuracy \(String(format: "%.4f", last?.test ?? .nan)), "
                         + "\(String(format: "%.1f", log.seconds)) s")
             }
@@ -164,7 +164,7 @@ extension TrainingFigures.Run {
             case .rmsprop: .plus
             }
         self.init(
-            label: comparingOptimizers ? kind.bookName : "lr = \(ShortestDouble.format(log.learningRate))",
+            label: comparingOptimizers ? kind.bookName : "lr = \(NumberText.shortest(log.learningRate))",
             loss: log.loss, smoothedLoss: smoothCurve(log.loss),
             trainAccuracy: log.accuracy.map(\.train), testAccuracy: log.accuracy.map(\.test),
             marker: comparingOptimizers ? marker : nil)

@@ -118,7 +118,7 @@ struct TrainingOptions: ParsableArguments {
         case (let kinds?, let rates?) where kinds.count > 1 && rates.count > 1:
             throw .usage(
                 "--optimizer \(kinds.map(\.rawValue).joined(separator: ",")) with --lr "
-                    + "\(rates.map(ShortestDouble.format).joined(separator: ",")): give several optimisers or "
+                    + "\(rates.map(NumberText.shortest).joined(separator: ",")): give several optimisers or "
                     + "several learning rates, not both")
         case (nil, let rates):
             runs = (rates ?? [Self.bookLearningRate]).map { (.sgd, $0) }

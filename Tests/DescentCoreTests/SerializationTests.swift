@@ -10,17 +10,17 @@ import Testing
         (1.7976931348623157e308, "1.7976931348623157e308"),
     ])
     func numbersTakeTheirShortestRoundTrippingForm(value: Double, text: String) {
-        #expect(ShortestDouble.format(value) == text)
+        #expect(NumberText.shortest(value) == text)
         #expect(Double(text)?.bitPattern == value.bitPattern)
     }
 
     /// Not-a-number and the infinities are spelled as Python's `repr` spells them (a training
     /// log's accuracies on an empty test set were NaN, and formatting them used to trap).
     @Test func nonFiniteNumbersTakePythonsSpelling() {
-        #expect(ShortestDouble.format(.nan) == "nan")
-        #expect(ShortestDouble.format(-Double.nan) == "nan")
-        #expect(ShortestDouble.format(.infinity) == "inf")
-        #expect(ShortestDouble.format(-.infinity) == "-inf")
+        #expect(NumberText.shortest(.nan) == "nan")
+        #expect(NumberText.shortest(-Double.nan) == "nan")
+        #expect(NumberText.shortest(.infinity) == "inf")
+        #expect(NumberText.shortest(-.infinity) == "-inf")
     }
 
     @Test func everyFormatReadsBackToTheSameBits() {
@@ -28,7 +28,7 @@ import Testing
         for _ in 0..<20_000 {
             let value = Double(bitPattern: generator.next())
             guard value.isFinite else { continue }
-            let text = ShortestDouble.format(value)
+            let text = NumberText.shortest(value)
             #expect(Double(text)?.bitPattern == value.bitPattern, "\(text)")
             #expect(text.count <= value.description.count, "\(text) is longer than \(value.description)")
         }

@@ -8,7 +8,7 @@ import Testing
 /// TESTING.md), pinned here.
 @Suite struct NetFuzzRegressionTests {
     /// An empty test set makes the test accuracy 0/0 = NaN; `TrainingLog.csvRows` then trapped in
-    /// `ShortestDouble.format` ("-nan has no decimal spelling"), so `descent train --data out.csv`
+    /// `NumberText.shortest` ("-nan has no decimal spelling"), so `descent train --data out.csv`
     /// on such a folder crashed after training. Found while writing SerializationFuzzer (whose
     /// logs take NaN accuracies) and confirmed end to end; fixed in main by c87aabd (non-finite
     /// numbers spelled as Python does, empty data sets refused).

@@ -22,11 +22,11 @@ import Testing
             try GradientDescent.run(Preset.sphere.objective, from: Preset.sphere.start, learningRate: $0, steps: 20)
         }
         let training = [0.01, 0.1, 1].enumerated().map { index, rate in
-            syntheticRun(label: "lr = \(ShortestDouble.format(rate))", seed: UInt64(index + 1), speed: rate)
+            syntheticRun(label: "lr = \(NumberText.shortest(rate))", seed: UInt64(index + 1), speed: rate)
         }
         switch name {
         case "trajectory": return TrajectoryFigures.trajectory(runs[0], options: .init(style: .book))
-        case "lr_comparison": return TrajectoryFigures.comparison(runs, options: .init(style: .book), font: font)
+        case "lr_comparison": return TrajectoryFigures.comparison(runs, options: .init(style: .book))
         case "train_loss": return TrainingFigures.loss([training[1]])
         case "train_accuracy": return TrainingFigures.accuracy([training[1]])
         case "lr_comparison_net": return TrainingFigures.loss(training)

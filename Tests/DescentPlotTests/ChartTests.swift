@@ -82,6 +82,23 @@ import Testing
         #expect(abs(log10(limits.lowerBound) + 0.15) < 1e-9 && abs(log10(limits.upperBound) - 3.15) < 1e-9)
     }
 
+    /// A custom artist reaches the outside-view marks through the ``Artist`` protocol alone: its
+    /// tracked point beyond the view gets an arrow and its coordinates, its point inside none.
+    @Test func aCustomArtistsPointsOutsideTheViewAreMarked() {
+        struct Dots: Artist {
+            var dataBounds: Rect? { nil }
+            var trackedPoints: TrackedPoints? { TrackedPoints(xs: [0, 50], ys: [0, 0], color: .foreground) }
+            func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame) {}
+        }
+        var figure = Figure()
+        figure[0, 0].xLimits = -1...1
+        figure[0, 0].yLimits = -1...1
+        figure[0, 0].add(Dots())
+        let svg = figure.svgDocument(font: font, textMode: .characters)
+        #expect(svg.components(separatedBy: "class=\"outside-view\"").count == 2)
+        #expect(svg.contains(">(50, 0)</text>"))
+    }
+
     @Test func automaticLimitsLeaveFivePercentMargins() {
         var axes = Axes()
         axes.add(LineArtist(xs: [0, 10], ys: [-1, 1]))

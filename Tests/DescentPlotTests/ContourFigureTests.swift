@@ -56,8 +56,10 @@ import Testing
         for (_, figure) in figures { #expect(!figure.svgDocument(font: font).isEmpty) }
         guard let directory = ProcessInfo.processInfo.environment["DESCENT_CONTOUR_DEMO"] else { return }
         for (name, figure) in figures {
-            try figure.save(to: "\(directory)/\(name).png", font: font)
-            try figure.save(to: "\(directory)/\(name).svg", font: font)
+            for format in Figure.FileFormat.allCases {
+                try figure.fileData(format, font: font).write(
+                    to: URL(fileURLWithPath: "\(directory)/\(name).\(format.rawValue)"))
+            }
         }
     }
 

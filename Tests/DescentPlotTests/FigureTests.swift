@@ -125,13 +125,13 @@ import Testing
         let runs = try [0.1, 10, 1e-8].map {
             try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: $0, steps: 20)
         }
-        let figure = TrajectoryFigures.comparison(runs, options: .init(style: .book), font: font)
+        let figure = TrajectoryFigures.comparison(runs, options: .init(style: .book))
         try GoldenFile.assertText(figure.svgDocument(font: font), matches: "lr_comparison.svg")
     }
 
     @Test func pointsThatLeaveTheViewAreMarkedWithWhereTheyWent() throws {
         let run = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 10, steps: 20)
-        let figure = TrajectoryFigures.comparison([run], options: .init(style: .book), font: font)
+        let figure = TrajectoryFigures.comparison([run], options: .init(style: .book))
         let svg = figure.svgDocument(font: font, textMode: .characters)
         #expect(svg.contains("class=\"outside-view\""))
         #expect(svg.contains("10 points, farthest (−2.59×10<tspan"))
@@ -143,24 +143,59 @@ import Testing
     @Test func notesWrapIntoEvenLines() {
         let reason = "x crawls: it moved 2e-6 in 20 steps while the gradient norm is 10"
         let width = 352.0
-        let lines = TrajectoryFigures.wrap(reason, width: width, font: font, dpi: 100)
-        let widths = lines.map { font.layout($0, size: PlotUnits(dpi: 100).pixels(8)).width }
+        let measure = { (text: RichText) in font.layout(text, size: PlotUnits(dpi: 100).pixels(8)).width }
+        let lines = RichText(reason).wrapped(width: width, measure: measure)
+        let widths = lines.map(measure)
         #expect(lines.map(\.plainText).joined(separator: " ") == reason)
         #expect(lines.count == 2)
         #expect(widths.allSatisfy { $0 <= width })
         #expect(widths.min()! > 0.6 * widths.max()!, "line widths \(widths)")
     }
 
+    /// A note is wrapped when the figure is drawn, not when it is built: drawn at 200 dpi, where
+    /// its 8 pt text is twice as wide in pixels, the lr = 10 reason takes more lines, each still
+    /// within 55 % of the panel.
+    @Test func notesWrapWhenTheFigureIsDrawn() throws {
+        let run = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 10, steps: 20)
+        var figure = TrajectoryFigures.comparison([run], options: .init(style: .book))
+        let reason = run.outcome.reason
+        func noteLines() throws -> [String] {
+            let svg = figure.svgDocument(font: font, textMode: .characters)
+            let texts = try Regex("<text[^>]*>([^<]*)</text>")
+            return svg.matches(of: texts).compactMap { $0.output[1].substring.map(String.init) }
+                .map { $0.replacingOccurrences(of: "\u{2212}", with: "-") }
+                .filter { $0.contains(" ") && reason.contains($0) }
+        }
+        let atBuild = try noteLines()
+        figure.dpi = 200
+        let sharper = try noteLines()
+        #expect(atBuild.joined(separator: " ") == reason && sharper.joined(separator: " ") == reason)
+        #expect(sharper.count > atBuild.count, "\(atBuild) at 100 dpi, \(sharper) at 200")
+        let size = PlotUnits(dpi: 200).pixels(8)
+        #expect(
+            sharper.allSatisfy { font.layout(RichText($0), size: size).width <= 0.55 * 640 })
+    }
+
+    /// The one message for a file name the figure cannot be drawn to, naming what is allowed.
+    @Test func aFileNameOfAnotherFormatIsRefusedWithTheFormatsAllowed() {
+        #expect(Figure.FileFormat.choices == ".png or .svg")
+        #expect(Figure.FileFormat(path: "a/B.SVG") == .svg)
+        let error = #expect(throws: Figure.FileFormat.UnknownExtension.self) {
+            try Figure.FileFormat(requiring: "figure.pdf")
+        }
+        #expect(error?.description == "figure.pdf: the file name must end in .png or .svg")
+    }
+
     @Test func pointsPiledOnOneSpotGetAMagnifyingInset() throws {
         let crawl = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 1e-8, steps: 20)
-        let figure = TrajectoryFigures.comparison([crawl], options: .init(style: .book), font: font)
+        let figure = TrajectoryFigures.comparison([crawl], options: .init(style: .book))
         #expect(figure.panels[0].insets.count == 1)
         let svg = figure.svgDocument(font: font, textMode: .characters)
         #expect(svg.contains("moved 2.00×10<tspan"))
         #expect(svg.contains("class=\"inset-region\""))
         let converged = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 20)
         #expect(
-            TrajectoryFigures.comparison([converged], options: .init(style: .book), font: font).panels[0].insets.isEmpty
+            TrajectoryFigures.comparison([converged], options: .init(style: .book)).panels[0].insets.isEmpty
         )
     }
 
@@ -168,7 +203,7 @@ import Testing
     /// white backdrop, moved up if need be so that its labels stay inside the parent's box.
     @Test func theInsetSitsOnABackdropInsideItsParent() throws {
         let crawl = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 1e-8, steps: 20)
-        let figure = TrajectoryFigures.comparison([crawl], options: .init(style: .book), font: font)
+        let figure = TrajectoryFigures.comparison([crawl], options: .init(style: .book))
         let box = figure.layout(font: font)[0]
         let frame = figure.panels[0].frame(
             box: box, cell: figure.cells[0], units: PlotUnits(dpi: figure.dpi), font: font)
@@ -195,7 +230,7 @@ import Testing
         let runs = try [0.1, 10, 1e-8, 0.5].map {
             try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: $0, steps: 20)
         }
-        var figure = TrajectoryFigures.comparison(runs, panelWidth: 240, height: 200, font: font)
+        var figure = TrajectoryFigures.comparison(runs, panelWidth: 240, height: 200)
         figure.panels[1].title = "a very long title that would run into the neighbouring panels"
         let used = figure.panelTextBounds(font: font)
         for i in used.indices {

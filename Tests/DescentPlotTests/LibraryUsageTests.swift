@@ -15,7 +15,7 @@ import Testing
         let run = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 20)
         print(run.outcome.status, run.final)  // converged [-0.03458764513817675, 0.04611686018418694]
         let figure = TrajectoryFigures.trajectory(run, options: .init(title: "x0² + x1², lr = 0.1"))
-        try figure.save(to: path, font: Font.standard())
+        try figure.fileData(.png, font: Font.standard()).write(to: URL(fileURLWithPath: path))
         // README end
 
         let image = try PNGCodec.decode(try Data(contentsOf: URL(fileURLWithPath: path)))

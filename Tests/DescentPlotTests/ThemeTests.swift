@@ -172,14 +172,7 @@ import Testing
 
     @Test func anAutoPNGIsTheLightPNG() throws {
         let figure = TrajectoryFigures.trajectory(rosenbrockRun)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-theme-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let auto = folder.appendingPathComponent("auto.png").path
-        let light = folder.appendingPathComponent("light.png").path
-        try figure.save(to: auto, font: font, theme: .auto)
-        try figure.save(to: light, font: font, theme: .light)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: auto)) == Data(contentsOf: URL(fileURLWithPath: light)))
+        #expect(try figure.fileData(.png, font: font, theme: .auto) == figure.fileData(.png, font: font, theme: .light))
     }
 
     /// Reads an SVG with XMLParser: well-formed or not, and the text of its `<style>`.

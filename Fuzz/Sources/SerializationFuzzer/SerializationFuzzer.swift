@@ -2,7 +2,7 @@
 // readers of such files.
 //
 // Writers covered (DescentCore/Serialization, DescentNet/Training/TrainingLog+Serialization):
-// `ShortestDouble.format`, `JSONValue.serialized`, `Trajectory.json` / `.csv` / `.summary` /
+// `NumberText.shortest`, `JSONValue.serialized`, `Trajectory.json` / `.csv` / `.summary` /
 // `Trajectory.csv(_:)`, `TrainingLog.json` / `.csvRows` / `TrainingLog.csv(_:)`, fed random
 // values (NaN, ±∞, −0, subnormals, extremes) and random text (control characters, quotes,
 // invalid UTF-8 repaired, astral scalars).
@@ -68,7 +68,7 @@ func fuzzNumbersAndJSON(_ input: inout FuzzInput) {
 /// `format(x)` reads back to x's bits, with no `+` and no leading zero in the exponent.
 func checkShortest(_ value: Double) {
     guard value.isFinite else { return }
-    let text = ShortestDouble.format(value)
+    let text = NumberText.shortest(value)
     fuzzCheck(
         Double(text)?.bitPattern == value.bitPattern, "\(value) spelled \(text) reads back as \(Double(text) ?? .nan)")
     if let e = text.firstIndex(of: "e") {

@@ -61,8 +61,8 @@ public enum Hyperparameter: String, CaseIterable, Sendable {
         guard Self.isValid(value) else {
             throw DescentError(
                 description:
-                    "\(rawValue) must be at least 0 and below 1 (such as \(ShortestDouble.format(bookDefault))), "
-                    + "got \(ShortestDouble.format(value))")
+                    "\(rawValue) must be at least 0 and below 1 (such as \(NumberText.shortest(bookDefault))), "
+                    + "got \(NumberText.shortest(value))")
         }
         return value
     }
@@ -72,7 +72,7 @@ public enum Hyperparameter: String, CaseIterable, Sendable {
 private func validatedLearningRate(_ rate: Double) throws(DescentError) -> Double {
     guard rate.isFinite, rate > 0 else {
         throw DescentError(
-            description: "the learning rate must be a finite number greater than 0, got \(ShortestDouble.format(rate))")
+            description: "the learning rate must be a finite number greater than 0, got \(NumberText.shortest(rate))")
     }
     return rate
 }

@@ -66,98 +66,13 @@ public struct Outcome: Equatable, Sendable {
         if let earlyStop {
             return Outcome(status: .overflow, reason: overflowReason(earlyStop))
         }
-        let n = history.count
-        guard n > 0 else {
+        guard history.count > 0 else {
             return Outcome(status: .running, reason: "no step was taken")
         }
-        let point = { (k: Int) in k == n ? final[...] : history[k] }
-        let lengths = (0..<n).map { distance(point($0 + 1), point($0)) }
-
-        // Rule 3 and rule 4's second half need the gradient, so the function.
-        var gradients: (start: Double, final: Double)?
-        if let objective {
-            let startGradient = euclideanNorm(probeGradient(objective, at: Array(point(0))))
-            let finalGradient = euclideanNorm(probeGradient(objective, at: final))
-            gradients = (startGradient, finalGradient)
-            if finalGradient <= gradientTolerance * startGradient {
-                return Outcome(
-                    status: .converged,
-                    reason: "the gradient norm fell from \(format(startGradient)) to \(format(finalGradient))")
-            }
-        }
-        if lengths[n - 1] == 0 {
-            let frozenAt = (lengths.lastIndex { $0 != 0 }).map { $0 + 1 } ?? 0
-            guard let gradients else {
-                return Outcome(status: .stalled, reason: "x stopped moving at step \(frozenAt)")
-            }
-            var reason =
-                "x stopped moving at step \(frozenAt) while the gradient norm there is \(format(gradients.final))"
-            if method == .numerical, gradientNorms[frozenAt] == 0 {
-                reason += ": x ± h rounds back to x, so the numerical gradient is 0"
-            }
-            return Outcome(status: .stalled, reason: reason)
-        }
-        if let gradients, method == .numerical, gradientNorms[n - 1] == 0,
-            gradients.final > gradientTolerance * gradients.start
-        {
-            let blindFrom = (gradientNorms.lastIndex { $0 != 0 }).map { $0 + 1 } ?? 0
-            return Outcome(
-                status: .stalled,
-                reason: "the numerical gradient is 0 from step \(blindFrom) on while the gradient norm there is "
-                    + "\(format(gradients.final)): x ± h rounds back to x, and only the optimiser's momentum moves x")
-        }
-
-        let windowStart = n - min(n, window)
-        let windowLengths = lengths[windowStart...]
-        let ratio = meanRatio(Array(windowLengths))
-        let distanceFromStart = { (k: Int) in distance(point(k), point(0)) }
-        // Without f, growing steps that carry x away from its start are all there is to go on.
-        let uphillOrAway =
-            objective.map { objective in
-                let climbs = objective(final) > objective(Array(point(windowStart)))
-                let runsAway = euclideanNorm(final) > runawayFactor * max(1, euclideanNorm(point(0)))
-                return climbs || runsAway
-            } ?? true
-        if ratio > growthRatio, distanceFromStart(n) > distanceFromStart(windowStart), uphillOrAway {
-            return Outcome(
-                status: .diverged,
-                reason:
-                    "each step is \(format(ratio)) times the one before; ‖x‖ reached \(format(euclideanNorm(final)))")
-        }
-        let step = { (k: Int) in zip(point(k + 1), point(k)).map { $0 - $1 } }
-        let reverses =
-            windowLengths.count >= 2
-            && (windowStart..<n - 1).allSatisfy { dot(step($0), step($0 + 1)) < 0 }
-        if reverses, ratio >= sustainedRatio {
-            return Outcome(
-                status: .oscillating,
-                reason: "x jumps back and forth with steps of \(format(lengths[n - 1])) that do not shrink")
-        }
-        let pathLength = lengths.reduce(0, +)
-        if windowLengths.count >= 3, ratio < 1 {
-            let remaining = lengths[n - 1] * ratio / (1 - ratio)
-            if remaining <= remainingFraction * pathLength {
-                return Outcome(
-                    status: .converged,
-                    reason: "the steps shrink by a factor \(format(ratio)); about \(format(remaining)) is left to go")
-            }
-        }
-        let scale = max(1, euclideanNorm(point(0)), euclideanNorm(final))
-        if pathLength / Double(n) <= crawlFraction * scale {
-            let gradient = gradients.map { " while the gradient norm is \(format($0.final))" } ?? ""
-            return Outcome(
-                status: .stalled, reason: "x crawls: it moved \(format(pathLength)) in \(n) steps\(gradient)")
-        }
-        guard let gradients else {
-            return Outcome(
-                status: .running,
-                reason: "the points end while x is still on its way: the last step is \(format(lengths[n - 1])) long")
-        }
-        return Outcome(
-            status: .running,
-            reason:
-                "the steps ran out with the gradient norm at \(format(gradients.final)), down from \(format(gradients.start))"
-        )
+        let run = Evidence(
+            objective: objective, method: method, history: history, gradientNorms: gradientNorms, final: final)
+        return run.gradientVanished ?? run.frozen ?? run.numericalGradientBlind ?? run.diverging ?? run.oscillating
+            ?? run.closingIn ?? run.crawling ?? run.stillRunning
     }
 
     /// The gradient used to judge a run (see the type's documentation): analytic when known, else a
@@ -169,12 +84,12 @@ public struct Outcome: Equatable, Sendable {
         var point = x
         return x.indices.map { index in
             let h = NumericalDifferentiation.step * max(1, abs(x[index]))
-            point[index] = x[index] + h
-            let forward = objective(point)
-            point[index] = x[index] - h
-            let backward = objective(point)
+            let derivative = NumericalDifferentiation.centralDifference(at: x[index], step: h) {
+                point[index] = $0
+                return objective(point)
+            }
             point[index] = x[index]
-            return (forward - backward) / (2 * h)
+            return derivative
         }
     }
 
@@ -187,26 +102,23 @@ public struct Outcome: Equatable, Sendable {
     }
 
     /// (last / first)^(1/(count − 1)), the mean ratio of successive values; 1 when undefined.
-    private static func meanRatio(_ lengths: [Double]) -> Double {
+    static func meanRatio(_ lengths: [Double]) -> Double {
         guard lengths.count >= 2, let first = lengths.first, let last = lengths.last, first > 0 else { return 1 }
         return pow(last / first, 1 / Double(lengths.count - 1))
     }
 
     /// ‖a − b‖, without allocating (this runs once per step of a run).
-    private static func distance(_ a: ArraySlice<Double>, _ b: ArraySlice<Double>) -> Double {
+    static func distance(_ a: ArraySlice<Double>, _ b: ArraySlice<Double>) -> Double {
         euclideanNorm(zip(a, b).lazy.map { $0 - $1 })
     }
 
-    private static func dot(_ a: [Double], _ b: [Double]) -> Double {
+    static func dot(_ a: [Double], _ b: [Double]) -> Double {
         zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
     /// Numbers in reasons: four significant digits, exponents without `+` or leading zeros
     /// (`0.05765`, `2e-6`, `5.186e13`).
-    private static func format(_ value: Double) -> String {
-        let text = String(format: "%.4g", value)
-        guard let e = text.firstIndex(of: "e") else { return text }
-        let exponent = Int(text[text.index(after: e)...]) ?? 0
-        return "\(text[..<e])e\(exponent)"
+    static func format(_ value: Double) -> String {
+        NumberText.significant(value, digits: 4, exponent: .compact)
     }
 }

@@ -22,10 +22,10 @@ public enum NumPyArange {
 
         public var description: String {
             switch self {
-            case .step(let step): "a step of \(ShortestDouble.format(step)) (it must be a finite number above 0)"
+            case .step(let step): "a step of \(NumberText.shortest(step)) (it must be a finite number above 0)"
             case .bounds(let start, let stop):
-                "a range from \(ShortestDouble.format(start)) to \(ShortestDouble.format(stop)) (both must be finite)"
-            case .tooMany(let count, let limit): "\(ShortestDouble.format(count)) values (at most \(limit))"
+                "a range from \(NumberText.shortest(start)) to \(NumberText.shortest(stop)) (both must be finite)"
+            case .tooMany(let count, let limit): "\(NumberText.shortest(count)) values (at most \(limit))"
             }
         }
     }

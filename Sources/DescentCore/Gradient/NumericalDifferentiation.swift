@@ -17,13 +17,35 @@ public enum NumericalDifferentiation {
     /// The step h = 1e-4 of the book: small enough for a good approximation, large enough that
     /// f(x + h) − f(x − h) does not cancel to rounding noise (1e-50 would give 0 in float32).
     public static let step = 1e-4
+
+    /// The central difference of `f` at `value` with step `h`, the one place Descent computes it:
+    /// ```
+    /// forward = f(value + h); backward = f(value − h); (forward − backward) / (2h)
+    /// ```
+    /// `f` receives the perturbed value itself (`value + h`, then `value − h`), so a caller that
+    /// perturbs a coordinate in place writes it, evaluates, and restores `value` afterwards, as
+    /// the book's code does. Each operation is one IEEE operation in this order (no fused
+    /// multiply-add), which keeps every caller bit for bit equal to NumPy.
+    ///
+    /// Callers and their steps: ``numericalDiff(_:at:)`` and ``numericalGradient(_:at:into:)``
+    /// use the book's ``step``; the outcome classifier's probe scales it with |x|; the network's
+    /// gradient check uses the book's step in the network's own precision.
+    ///
+    /// - Complexity: two evaluations of `f`.
+    @inlinable
+    public static func centralDifference<Scalar: FloatingPoint>(
+        at value: Scalar, step h: Scalar, _ f: (Scalar) -> Scalar
+    ) -> Scalar {
+        let forward = f(value + h)
+        let backward = f(value - h)
+        return (forward - backward) / (2 * h)
+    }
 }
 
 /// The derivative of a function of one variable at `x`, by central difference with h = 1e-4:
 /// the book's `numerical_diff(f, x)`.
 public func numericalDiff(_ f: (Double) -> Double, at x: Double) -> Double {
-    let h = NumericalDifferentiation.step
-    return (f(x + h) - f(x - h)) / (2 * h)
+    NumericalDifferentiation.centralDifference(at: x, step: NumericalDifferentiation.step, f)
 }
 
 /// Writes the numerical gradient of `f` at `x` into `gradient`, perturbing `x` in place and
@@ -35,14 +57,12 @@ public func numericalGradient(
     _ f: ([Double]) -> Double, at x: inout [Double], into gradient: inout [Double]
 ) {
     precondition(gradient.count == x.count, "gradient has \(gradient.count) elements for \(x.count)")
-    let h = NumericalDifferentiation.step
     for index in x.indices {
         let saved = x[index]
-        x[index] = saved + h
-        let forward = f(x)
-        x[index] = saved - h
-        let backward = f(x)
-        gradient[index] = (forward - backward) / (2 * h)
+        gradient[index] = NumericalDifferentiation.centralDifference(at: saved, step: NumericalDifferentiation.step) {
+            x[index] = $0
+            return f(x)
+        }
         x[index] = saved
     }
 }

@@ -18,7 +18,7 @@ extension GradientField {
         lines.reserveCapacity(count + 1)
         for index in xs.indices {
             lines.append(
-                [xs[index], ys[index], us[index], vs[index]].map(ShortestDouble.format).joined(separator: ","))
+                [xs[index], ys[index], us[index], vs[index]].map(NumberText.shortest).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

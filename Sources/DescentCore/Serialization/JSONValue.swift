@@ -1,7 +1,7 @@
 /// A JSON document, written as strict JSON (RFC 8259).
 ///
 /// Numbers print in the shortest form that reads back to the same Double (see
-/// ``ShortestDouble``); a non-finite number, which JSON cannot represent, prints as `null`.
+/// ``NumberText/shortest(_:)``); a non-finite number, which JSON cannot represent, prints as `null`.
 /// Object members keep the order they were given in, so output is stable and diffable.
 public indirect enum JSONValue: Sendable {
     case null
@@ -31,7 +31,7 @@ public indirect enum JSONValue: Sendable {
         case .bool(let value):
             output += value ? "true" : "false"
         case .number(let value):
-            output += value.isFinite ? ShortestDouble.format(value) : "null"
+            output += value.isFinite ? NumberText.shortest(value) : "null"
         case .string(let value):
             Self.writeString(value, to: &output)
         case .array(let elements):

@@ -61,15 +61,15 @@ extension Trajectory {
     public var csv: String {
         let coordinateNames = (0..<history.dimension).map { "x\($0)" }
         let known = knownObjective != nil
-        let number = { (value: Double) in known ? ShortestDouble.format(value) : "" }
+        let number = { (value: Double) in known ? NumberText.shortest(value) : "" }
         var lines = [(["step"] + coordinateNames + ["value", "gradient_norm"]).joined(separator: ",")]
         for (step, point) in history.enumerated() {
             let cells =
-                [String(step)] + point.map(ShortestDouble.format) + [number(values[step]), number(gradientNorms[step])]
+                [String(step)] + point.map(NumberText.shortest) + [number(values[step]), number(gradientNorms[step])]
             lines.append(cells.joined(separator: ","))
         }
         lines.append(
-            ([String(history.count)] + final.map(ShortestDouble.format) + [number(finalValue), ""])
+            ([String(history.count)] + final.map(NumberText.shortest) + [number(finalValue), ""])
                 .joined(separator: ","))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -80,7 +80,7 @@ extension Trajectory {
         for (index, run) in runs.enumerated() {
             let rows = run.csv.split(separator: "\n")
             if index == 0 { lines.append("lr," + rows[0]) }
-            let rate = ShortestDouble.format(run.learningRate)
+            let rate = NumberText.shortest(run.learningRate)
             lines += rows.dropFirst().map { "\(rate),\($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -95,8 +95,8 @@ extension Trajectory {
     ///
     /// Without a known function, the first line ends at x.
     public var summary: String {
-        let point = final.map(ShortestDouble.format).joined(separator: ", ")
-        let value = knownObjective == nil ? "" : ", f(x) = \(ShortestDouble.format(finalValue))"
+        let point = final.map(NumberText.shortest).joined(separator: ", ")
+        let value = knownObjective == nil ? "" : ", f(x) = \(NumberText.shortest(finalValue))"
         return
             "\(outcome.status.rawValue) after \(history.count) steps: x = (\(point))\(value)\n"
             + "  \(outcome.reason)"

@@ -1,5 +1,5 @@
-import Dispatch
 import DescentCore
+import Dispatch
 import Foundation
 
 /// The book's numerical gradient of the loss with respect to every parameter: central
@@ -8,21 +8,24 @@ extension TwoLayerNet {
     /// The book's method as written: perturb a parameter, evaluate the whole loss, restore.
     ///
     /// - Complexity: 2 × (parameters) full forward passes: 79,520 for a 784-50-10 net. Use
-    ///   ``numericalGradient(_:labels:)`` instead; this one is the reference it is tested against.
-    @_specialize(exported:true,where Scalar == Double)
-    @_specialize(exported:true,where Scalar == Float)
+    ///   ``numericalGradient(_:labels:)`` instead; this one is the reference it is tested against,
+    ///   and is not pre-specialised: specialising it for Double and Float made the Swift 6.3
+    ///   optimiser reference ``loss(_:labels:)``'s pre-specialisations from the closure it hands
+    ///   to ``NumericalDifferentiation/centralDifference(at:step:_:)`` while dropping them from
+    ///   their own file, so a release build failed to link.
     public func numericalGradientByFullEvaluation(_ x: Matrix<Scalar>, labels: [Int]) -> Parameters {
-        let h = Scalar(1e-4)
+        let h = Self.differentiationStep
         var network = self
         var gradients = zeroParameters()
         func differentiate(_ read: (TwoLayerNet) -> Scalar, _ write: (inout TwoLayerNet, Scalar) -> Void) -> Scalar {
             let saved = read(network)
-            write(&network, saved + h)
-            let forward = network.loss(x, labels: labels)
-            write(&network, saved - h)
-            let backward = network.loss(x, labels: labels)
+            func loss(at perturbed: Scalar) -> Scalar {
+                write(&network, perturbed)
+                return network.loss(x, labels: labels)
+            }
+            let derivative = NumericalDifferentiation.centralDifference(at: saved, step: h, loss(at:))
             write(&network, saved)
-            return (forward - backward) / (2 * h)
+            return derivative
         }
         for index in w1.elements.indices {
             gradients.w1.elements[index] = differentiate({ $0.w1.elements[index] }, { $0.w1.elements[index] = $1 })
@@ -63,6 +66,9 @@ extension TwoLayerNet {
         return gradients
     }
 
+    /// The book's step h = 1e-4 (``NumericalDifferentiation/step``), in the network's precision.
+    static var differentiationStep: Scalar { Scalar(NumericalDifferentiation.step) }
+
     /// log(softmax(logits)[label] + 1e-7), the max subtracted first; `logits` is overwritten.
     fileprivate static func logProbability(_ logits: inout [Scalar], label: Int) -> Scalar {
         var largest = logits[0]
@@ -85,7 +91,7 @@ private struct PerturbationContext<Scalar: NetScalar>: Sendable {
     let z1: Matrix<Scalar>
     let logits: Matrix<Scalar>
     /// The book's step.
-    let h = Scalar(1e-4)
+    let h = TwoLayerNet<Scalar>.differentiationStep
 
     init(network: TwoLayerNet<Scalar>, x: Matrix<Scalar>, labels: [Int]) {
         self.network = network
@@ -129,24 +135,24 @@ private struct PerturbationContext<Scalar: NetScalar>: Sendable {
     func derivatives(ofHiddenUnit j: Int) -> (w1: [Scalar], b1: Scalar, w2: [Scalar]) {
         var scratch = [Scalar](repeating: 0, count: network.outputSize)
         var changed = [Scalar](repeating: 0, count: x.rows)
-        func derivative(_ perturbedA1: (_ row: Int, _ delta: Scalar) -> Scalar) -> Scalar {
-            for row in 0..<x.rows { changed[row] = Activations.sigmoid(perturbedA1(row, h)) }
-            let forward = loss(hiddenUnit: j, values: changed, scratch: &scratch)
-            for row in 0..<x.rows { changed[row] = Activations.sigmoid(perturbedA1(row, -h)) }
-            let backward = loss(hiddenUnit: j, values: changed, scratch: &scratch)
-            return (forward - backward) / (2 * h)
+        /// The derivative by `saved`, a parameter of hidden unit j's input, where `perturbedA1`
+        /// gives a1[row, j] once the parameter is moved by `delta` (its perturbed value minus
+        /// `saved`).
+        func derivative(of saved: Scalar, _ perturbedA1: (_ row: Int, _ delta: Scalar) -> Scalar) -> Scalar {
+            NumericalDifferentiation.centralDifference(at: saved, step: h) { perturbed in
+                for row in 0..<x.rows { changed[row] = Activations.sigmoid(perturbedA1(row, perturbed - saved)) }
+                return loss(hiddenUnit: j, values: changed, scratch: &scratch)
+            }
         }
         let w1Column = (0..<network.inputSize).map { i in
-            let weight = network.w1[i, j]
-            return derivative { row, delta in a1[row, j] + x[row, i] * ((weight + delta) - weight) }
+            derivative(of: network.w1[i, j]) { row, delta in a1[row, j] + x[row, i] * delta }
         }
-        let bias = network.b1[j]
-        let b1Value = derivative { row, delta in a1[row, j] + ((bias + delta) - bias) }
+        let b1Value = derivative(of: network.b1[j]) { row, delta in a1[row, j] + delta }
         let w2Row = (0..<network.outputSize).map { k in
             let weight = network.w2[j, k]
-            let forward = loss(output: k, scratch: &scratch) { row in z1[row, j] * ((weight + h) - weight) }
-            let backward = loss(output: k, scratch: &scratch) { row in z1[row, j] * ((weight - h) - weight) }
-            return (forward - backward) / (2 * h)
+            return NumericalDifferentiation.centralDifference(at: weight, step: h) { perturbed in
+                loss(output: k, scratch: &scratch) { row in z1[row, j] * (perturbed - weight) }
+            }
         }
         return (w1Column, b1Value, w2Row)
     }
@@ -156,9 +162,9 @@ private struct PerturbationContext<Scalar: NetScalar>: Sendable {
         var scratch = [Scalar](repeating: 0, count: network.outputSize)
         return (0..<network.outputSize).map { k in
             let bias = network.b2[k]
-            let forward = loss(output: k, scratch: &scratch) { _ in (bias + h) - bias }
-            let backward = loss(output: k, scratch: &scratch) { _ in (bias - h) - bias }
-            return (forward - backward) / (2 * h)
+            return NumericalDifferentiation.centralDifference(at: bias, step: h) { perturbed in
+                loss(output: k, scratch: &scratch) { _ in perturbed - bias }
+            }
         }
     }
 }

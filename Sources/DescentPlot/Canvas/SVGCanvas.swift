@@ -1,3 +1,4 @@
+import DescentCore
 import Foundation
 
 /// The SVG backend: SVG 1.1, `width`, `height` and `viewBox` in pixels, a `<g>` per artist,
@@ -114,7 +115,10 @@ public struct SVGCanvas: Canvas {
                         "    <path id=\"\(id)\" d=\"\(Self.pathData(text.layout.font.outline(ofGlyph: glyph.index)))\"/>\n"
                 }
                 let t = glyph.transform.concatenating(text.transform)
-                let matrix = [t.a, t.b, t.c, t.d, t.tx, t.ty].map(Self.coefficient).joined(separator: " ")
+                // Glyph matrices scale font units (2048 per em) down to pixels, so they need more
+                // than the 3 decimals of path data; 7 significant digits keep glyphs within 1/1000 px.
+                let matrix = [t.a, t.b, t.c, t.d, t.tx, t.ty].map { NumberText.significant($0, digits: 7) }
+                    .joined(separator: " ")
                 line("  <use xlink:href=\"#\(id)\" transform=\"matrix(\(matrix))\"/>")
             }
             line("</g>")
@@ -313,19 +317,6 @@ public struct SVGCanvas: Canvas {
         }
         let fractionText = String(fraction)
         return text + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
-    }
-
-    /// A transform coefficient: glyph matrices scale font units (2048 per em) down to pixels, so
-    /// they need more than 3 decimals; 7 significant digits keep glyphs within 1/1000 px.
-    static func coefficient(_ value: Double) -> String {
-        if value == 0 { return "0" }
-        var text = String(format: "%.7g", value)
-        if text.contains("e") { return text }
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text == "-0" ? "0" : text
     }
 
     /// A short stable name for a font file, for glyph ids: the file's name without extension.

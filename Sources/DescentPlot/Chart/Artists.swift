@@ -10,11 +10,18 @@ public protocol Artist: Sendable {
     func draw<C: Canvas>(on canvas: inout C, in frame: AxesFrame)
     /// The points it puts on screen, for placing the legend where it hides the least.
     func screenPoints(in frame: AxesFrame) -> [Point]
+    /// The data points that must not be lost from sight: the axes marks those outside the view at
+    /// its edge, saying where they went (DESIGN.md §5). `nil` for none.
+    var trackedPoints: TrackedPoints? { get }
 }
 
 extension Artist {
+    /// Default: none.
     public var legendEntry: LegendEntry? { nil }
+    /// Default: none.
     public func screenPoints(in frame: AxesFrame) -> [Point] { [] }
+    /// Default: none.
+    public var trackedPoints: TrackedPoints? { nil }
 }
 
 /// A legend row: a sample of the line and marker, and the label.
@@ -82,6 +89,11 @@ public struct LineArtist: Artist {
 
     public var legendEntry: LegendEntry? {
         label.map { LegendEntry(label: $0, lineStyle: style, lineWidth: width, color: color, marker: marker) }
+    }
+
+    /// Every point, in the line's colour, when ``marksPointsOutsideView`` is set.
+    public var trackedPoints: TrackedPoints? {
+        marksPointsOutsideView ? TrackedPoints(xs: xs, ys: ys, color: color, revealTimes: revealTimes) : nil
     }
 
     public func screenPoints(in frame: AxesFrame) -> [Point] {

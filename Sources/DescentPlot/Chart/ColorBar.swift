@@ -123,7 +123,7 @@ public struct ColorBar: Sendable {
         var mantissa = value / pow(10, Double(exponent))
         if abs(mantissa - 10) < 1e-9 { (exponent, mantissa) = (exponent + 1, 1) }
         if abs(mantissa - 1) < 1e-9 { return .power(base: "10", exponent: "\(exponent)") }
-        let digits = ShortestDouble.format(Double(String(format: "%.3g", mantissa))!)
+        let digits = NumberText.shortest(Double(String(format: "%.3g", mantissa))!)
         return .power(base: "\(digits)×10", exponent: "\(exponent)")
     }
 

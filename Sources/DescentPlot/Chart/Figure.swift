@@ -1,4 +1,3 @@
-import DescentCore
 import Foundation
 
 /// A figure: a grid of axes on a canvas of `width` × `height` pixels at `dpi`.
@@ -116,7 +115,7 @@ public struct Figure: Sendable {
         return canvas.document
     }
 
-    /// The file formats a figure is saved in, by extension.
+    /// The file formats a figure is drawn to, by extension.
     public enum FileFormat: String, CaseIterable, Sendable {
         case png, svg
 
@@ -124,47 +123,62 @@ public struct Figure: Sendable {
         public init?(path: String) {
             self.init(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased())
         }
+
+        /// The format of `path`'s extension (case-insensitive).
+        ///
+        /// - Throws: ``UnknownExtension``, naming the path and the extensions allowed.
+        public init(requiring path: String) throws(UnknownExtension) {
+            guard let format = FileFormat(path: path) else { throw UnknownExtension(path: path) }
+            self = format
+        }
+
+        /// The extensions, for messages and help: `.png or .svg`.
+        public static var choices: String {
+            let names = allCases.map { ".\($0.rawValue)" }
+            return names.dropLast().joined(separator: ", ") + " or " + names.last!
+        }
+
+        /// A path whose extension names no format.
+        public struct UnknownExtension: Error, CustomStringConvertible {
+            public let path: String
+            /// `<path>: the file name must end in .png or .svg`.
+            public var description: String { "\(path): the file name must end in \(FileFormat.choices)" }
+        }
     }
 
-    /// A figure that could not be saved.
-    public struct SaveError: Error, CustomStringConvertible {
+    /// A figure that could not be drawn to the format asked for.
+    public struct EncodingError: Error, CustomStringConvertible {
         public let description: String
     }
 
-    /// Draws the figure and writes it to `path` (PNG or SVG by extension), through a temporary
-    /// file renamed into place, so a failure leaves nothing behind. `metadata` goes into the PNG's
-    /// text chunks; SVG output carries none, so it depends on the drawing alone. `theme` chooses
-    /// the colours (``Theme/Choice/auto``: an SVG that follows the reader, a light PNG),
-    /// `transparent` leaves the background out, and `animation` plays the figure's reveals — in an
-    /// SVG only: a PNG with an animation is refused.
-    public func save(
-        to path: String, font: Font, metadata: [(key: String, value: String)] = [],
+    /// The figure drawn as the bytes of a `format` file, for the caller to write where it wants:
+    /// `metadata` goes into the PNG's text chunks (an SVG carries none, so it depends on the
+    /// drawing alone), `theme` chooses the colours (``Theme/Choice/auto``: an SVG that follows the
+    /// reader, a light PNG), `transparent` leaves the background out, and `animation` plays the
+    /// figure's reveals — in an SVG only.
+    ///
+    /// - Throws: ``EncodingError`` for an animated PNG, or when libpng fails.
+    public func fileData(
+        _ format: FileFormat, font: Font, metadata: [(key: String, value: String)] = [],
         textMode: SVGCanvas.TextMode = .outlines, theme: Theme.Choice = .light, transparent: Bool = false,
         animation: SVGAnimation? = nil
-    )
-        throws(SaveError)
-    {
-        guard let format = FileFormat(path: path) else {
-            throw SaveError(description: "\(path): the file name must end in .png or .svg")
-        }
-        let data: Data
+    ) throws(EncodingError) -> Data {
         switch format {
         case .png:
             guard animation == nil else {
-                throw SaveError(description: "\(path): a PNG cannot be animated; write the animation to an .svg file")
+                throw EncodingError(description: "a PNG cannot be animated; write the animation to an .svg file")
             }
             do {
-                data = try pngData(font: font, metadata: metadata, theme: theme.theme.transparent(transparent))
+                return try pngData(font: font, metadata: metadata, theme: theme.theme.transparent(transparent))
             } catch {
-                throw SaveError(description: error.description)
+                throw EncodingError(description: error.description)
             }
         case .svg:
-            data = Data(
+            return Data(
                 svgDocument(
                     font: font, textMode: textMode, theme: theme.theme.transparent(transparent),
                     darkTheme: theme.darkTheme?.transparent(transparent), animation: animation
                 ).utf8)
         }
-        do { try AtomicFile.write(data, to: path) } catch { throw SaveError(description: error.description) }
     }
 }

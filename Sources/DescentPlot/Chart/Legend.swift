@@ -4,7 +4,11 @@ public enum LegendLocation: CaseIterable, Sendable {
     case best, upperRight, upperLeft, lowerLeft, lowerRight, centerLeft, centerRight, lowerCenter, upperCenter, center
 }
 
+/// The legend: a ``TextBox`` with a row per labelled artist, a 2 em sample of its line and marker
+/// then its label, as matplotlib's (0.4 em padding, 0.5 em between rows).
 enum Legend {
+    /// Draws `entries` at `location`; `best` avoids the `occupied` rectangles (see
+    /// ``place(width:height:location:in:avoiding:)``). Nothing without entries.
     static func draw<C: Canvas>(
         _ entries: [LegendEntry], location: LegendLocation, on canvas: inout C, in frame: AxesFrame,
         avoiding occupied: [Rect]
@@ -13,24 +17,17 @@ enum Legend {
         let units = frame.units
         let fontSize = PlotDefaults.fontSize
         let em = units.pixels(fontSize * frame.textScale)
-        let layouts = entries.map { frame.layout(RichText($0.label), points: fontSize) }
         let handleLength = 2 * em
         let handleGap = 0.8 * em
-        let padding = 0.4 * em
-        let rowGap = 0.5 * em
-        let rowHeight = layouts[0].ascent + layouts[0].descent
-        let width = padding * 2 + handleLength + handleGap + (layouts.map(\.width).max() ?? 0)
-        let height = padding * 2 + Double(entries.count) * rowHeight + Double(entries.count - 1) * rowGap
-        let chosen = place(width: width, height: height, location: location, in: frame, avoiding: occupied)
+        let box = TextBox(
+            rows: entries.map { frame.layout(RichText($0.label), points: fontSize) }, padding: 0.4 * em,
+            indent: [handleLength, handleGap], rowGap: 0.5 * em)
+        let chosen = place(width: box.width, height: box.height, location: location, in: frame, avoiding: occupied)
         canvas.beginGroup("legend")
-        canvas.fill(.rectangle(chosen), color: Color.paper.withAlpha(0.8))
-        canvas.stroke(
-            .rectangle(chosen), style: StrokeStyle(width: units.pixels(0.8), join: .miter(limit: 10)),
-            color: .boxEdge)
-        for (index, (entry, layout)) in zip(entries, layouts).enumerated() {
-            let rowTop = chosen.minY + padding + Double(index) * (rowHeight + rowGap)
-            let middle = rowTop + rowHeight / 2
-            let handleStart = chosen.minX + padding
+        box.drawBackground(chosen, opacity: 0.8, on: &canvas, units: units)
+        for (index, (entry, layout)) in zip(entries, box.rows).enumerated() {
+            let middle = box.rowTop(index, in: chosen) + box.rowHeight / 2
+            let handleStart = chosen.minX + box.padding
             if entry.lineStyle != .none {
                 let pixels = units.pixels(entry.lineWidth)
                 canvas.stroke(
@@ -96,31 +93,5 @@ enum Legend {
             }
         }
         return candidates.min { cost($0) < cost($1) }!
-    }
-}
-
-/// Lines of explanation in a translucent box, placed like a `best` legend where they hide the
-/// fewest points: what a failing run did, in words, inside its panel.
-enum NoteBox {
-    static func draw<C: Canvas>(_ lines: [RichText], on canvas: inout C, in frame: AxesFrame, avoiding occupied: [Rect])
-    {
-        guard !lines.isEmpty else { return }
-        let size = 8.0
-        let layouts = lines.map { frame.layout($0, points: size) }
-        let padding = frame.units.pixels(4 * frame.textScale)
-        let rowHeight = layouts[0].ascent + layouts[0].descent
-        let width = 2 * padding + (layouts.map(\.width).max() ?? 0)
-        let height = 2 * padding + Double(lines.count) * rowHeight
-        let box = Legend.place(width: width, height: height, location: .best, in: frame, avoiding: occupied)
-        canvas.beginGroup("note")
-        canvas.fill(.rectangle(box), color: Color.paper.withAlpha(0.85))
-        canvas.stroke(
-            .rectangle(box), style: StrokeStyle(width: frame.units.pixels(0.8), join: .miter(limit: 10)),
-            color: .boxEdge)
-        for (index, layout) in layouts.enumerated() {
-            let top = box.minY + padding + Double(index) * rowHeight
-            canvas.draw(PlacedText(layout, at: Point(box.minX + padding, top), vertical: .top), color: .foreground)
-        }
-        canvas.endGroup()
     }
 }

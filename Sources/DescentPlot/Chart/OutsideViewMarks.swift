@@ -1,5 +1,28 @@
 import Foundation
 
+/// Data points an artist shows that are never lost from sight: those outside the view are marked
+/// at the axes' edge by ``OutsideViewMarks`` (``Artist/trackedPoints``).
+public struct TrackedPoints: Sendable {
+    /// The points, in data coordinates: (xs[i], ys[i]).
+    public var xs: [Double]
+    public var ys: [Double]
+    /// The colour of their marks: the artist's.
+    public var color: Color
+    /// When each point appears in an animated figure (as ``LineArtist/revealTimes``); a mark
+    /// appears with the first of its points. Default: nil (all at once).
+    public var revealTimes: [Double]?
+
+    /// - Precondition: `xs`, `ys` and `revealTimes` (if any) have one element per point.
+    public init(xs: [Double], ys: [Double], color: Color, revealTimes: [Double]? = nil) {
+        precondition(xs.count == ys.count, "\(xs.count) x values for \(ys.count) y values")
+        precondition(revealTimes.map { $0.count == xs.count } ?? true, "one reveal time per point")
+        self.xs = xs
+        self.ys = ys
+        self.color = color
+        self.revealTimes = revealTimes
+    }
+}
+
 /// Shows where the points of a line that fall outside the view went: for each edge region they
 /// leave through, an arrow head just inside the axes box pointing towards them, the number of
 /// points, and the coordinates of the farthest one. DESIGN.md §5: points outside the axes are
@@ -31,10 +54,10 @@ enum OutsideViewMarks {
         canvas.endGroup()
     }
 
-    /// The marks for the points of `line` outside the view, their labels placed clear of the
+    /// The marks for the `tracked` points outside the view, their labels placed clear of the
     /// drawn points `avoiding` where possible.
-    static func marks(for line: LineArtist, in frame: AxesFrame, avoiding points: [Point]) -> [Mark] {
-        let outside = zip(line.xs, line.ys).enumerated().filter { !frame.contains($0.element.0, $0.element.1) }
+    static func marks(for tracked: TrackedPoints, in frame: AxesFrame, avoiding points: [Point]) -> [Mark] {
+        let outside = zip(tracked.xs, tracked.ys).enumerated().filter { !frame.contains($0.element.0, $0.element.1) }
         guard !outside.isEmpty else { return [] }
         let box = frame.box
         let inset = frame.units.pixels(9)
@@ -76,7 +99,7 @@ enum OutsideViewMarks {
                 } ?? candidates[0]
             return Mark(
                 tip: group.anchor + group.direction * (length / 2), direction: group.direction, label: placed,
-                color: line.color, time: line.revealTimes?[group.first])
+                color: tracked.color, time: tracked.revealTimes?[group.first])
         }
     }
 
@@ -103,20 +126,5 @@ enum OutsideViewMarks {
         let tx = direction.x == 0 ? Double.infinity : (inner.width / 2) / abs(direction.x)
         let ty = direction.y == 0 ? Double.infinity : (inner.height / 2) / abs(direction.y)
         return (center + direction * min(tx, ty), direction)
-    }
-}
-
-/// Numbers in annotations: 3 significant digits, and ×10ⁿ with a real superscript beyond
-/// 10⁻³…10⁴.
-public enum ValueText {
-    public static func spans(_ value: Double) -> [TextSpan] {
-        guard value.isFinite else { return [TextSpan(value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞"))] }
-        if value == 0 { return [TextSpan("0")] }
-        let exponent = Int(floor(log10(abs(value))))
-        if (-3...4).contains(exponent) {
-            return [TextSpan(ShortestNumber.format(Double(String(format: "%.3g", value))!))]
-        }
-        let mantissa = value / pow(10, Double(exponent))
-        return RichText.power(base: String(format: "%.2f", mantissa) + "×10", exponent: "\(exponent)").spans
     }
 }

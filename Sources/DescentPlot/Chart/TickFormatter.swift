@@ -1,3 +1,4 @@
+import DescentCore
 import Foundation
 
 /// Tick labels in the shortest form that tells the ticks apart, as matplotlib's
@@ -48,9 +49,9 @@ public enum TickFormatter {
         let scaled = ticks.map { ($0 - offset) / factor }
         let decimals = decimalsNeeded(scaled)
         let labels = scaled.map { value -> RichText in
-            let text = String(format: "%.\(decimals)f", value)
+            let text = NumberText.fixed(value, decimals: decimals)
             // "-0.0" reads as a sign error; matplotlib prints it as 0.
-            return RichText(Double(text) == 0 ? String(format: "%.\(decimals)f", 0.0) : text)
+            return RichText(Double(text) == 0 ? NumberText.fixed(0, decimals: decimals) : text)
         }
         var offsetSpans: [TextSpan] = []
         if order != 0 { offsetSpans += RichText.power(base: "×10", exponent: "\(order)").spans }
@@ -104,21 +105,8 @@ public enum TickFormatter {
     private static func offsetLabel(_ value: Double, prefix: String) -> RichText {
         let exponent = Int(floor(log10(value)))
         let mantissa = value / pow(10, Double(exponent))
-        if abs(exponent) < 4 { return RichText(prefix + ShortestNumber.format(value)) }
-        let lead = abs(mantissa - 1) < 1e-12 ? "10" : "\(ShortestNumber.format(mantissa))×10"
+        if abs(exponent) < 4 { return RichText(prefix + NumberText.significant(value, digits: 12)) }
+        let lead = abs(mantissa - 1) < 1e-12 ? "10" : "\(NumberText.significant(mantissa, digits: 12))×10"
         return .power(base: prefix + lead, exponent: "\(exponent)")
-    }
-}
-
-/// Short numbers for labels: up to 12 significant digits, no trailing zeros.
-enum ShortestNumber {
-    static func format(_ value: Double) -> String {
-        var text = String(format: "%.12g", value)
-        if text.contains("e") { return text }
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text
     }
 }

@@ -85,11 +85,11 @@ public struct ContourLevels: Equatable, Sendable {
         if let index = values.indices.dropFirst().first(where: { values[$0] <= values[$0 - 1] }) {
             throw Error(
                 description:
-                    "contour levels must increase: \(ShortestDouble.format(values[index])) follows "
-                    + "\(ShortestDouble.format(values[index - 1])) (e.g. 0.1,1,10)")
+                    "contour levels must increase: \(NumberText.shortest(values[index])) follows "
+                    + "\(NumberText.shortest(values[index - 1])) (e.g. 0.1,1,10)")
         }
         if scale == .logarithmic, let bad = values.first(where: { $0 <= 0 }) {
-            throw Error(description: "log-spaced contour levels must be positive, not \(ShortestDouble.format(bad))")
+            throw Error(description: "log-spaced contour levels must be positive, not \(NumberText.shortest(bad))")
         }
         self.values = values
         self.scale = scale

@@ -54,7 +54,7 @@ public enum GradientFigures {
             axes.add(
                 LineArtist(
                     xs: xs, ys: xs.map { tangent($0) }, color: Color.cycle[(index + 1) % Color.cycle.count],
-                    label: labelled ? "tangent at \(ShortestDouble.format(tangent.at))" : nil,
+                    label: labelled ? "tangent at \(NumberText.shortest(tangent.at))" : nil,
                     marksPointsOutsideView: false))
         }
         if labelled { axes.legend = .best }

@@ -72,7 +72,7 @@ public enum OptimizerFigures {
     /// "SGD, lr 0.95": the book's name of the optimiser, and the learning rate.
     public static func name(of run: Trajectory) -> String {
         let kind = OptimizerKind(rawValue: run.optimizer)?.bookName ?? run.optimizer
-        return "\(kind), lr \(ShortestDouble.format(run.learningRate))"
+        return "\(kind), lr \(NumberText.shortest(run.learningRate))"
     }
 
     /// An axes for `run`'s function: its view (the options', the landscape's, or the run's), its

@@ -85,7 +85,7 @@ public enum SweepFigures {
             let horizontal: HorizontalAnchor = across > 0.8 ? .right : (across < 0.2 ? .left : .center)
             axes.add(
                 TextArtist(
-                    RichText("book: lr = \(ShortestDouble.format(rate))").withTypographicMinus,
+                    RichText("book: lr = \(NumberText.shortest(rate))").withTypographicMinus,
                     at: .data(rate, y * pow(10, (above ? 0.2 : -0.2) * span)), horizontal: horizontal,
                     vertical: above ? .bottom : .top, size: 8, arrowTo: (rate, y)))
         }
@@ -123,7 +123,7 @@ public enum SweepFigures {
         let function = runs.first.map { "\($0.objective.description), \($0.requestedSteps) steps" } ?? ""
         let verdict =
             if let low = converged.min(), let high = converged.max() {
-                "converged for \(String(format: "%.3g", low)) ≤ lr ≤ \(String(format: "%.3g", high))"
+                "converged for \(NumberText.significant(low, digits: 3)) ≤ lr ≤ \(NumberText.significant(high, digits: 3))"
             } else {
                 "no rate converged"
             }

@@ -82,18 +82,18 @@ public enum TrajectoryFigures {
     }
 
     /// One panel per run, side by side, each `panelWidth` × `height`, titled with its learning
-    /// rate and status, with a note saying what went wrong and an inset where the points pile up.
+    /// rate and status, with a note saying what went wrong (wrapped when the figure is drawn, at
+    /// whatever size and resolution) and an inset where the points pile up.
     public static func comparison(
         _ runs: [Trajectory], options: Options = Options(), panelWidth: Double = 640, height: Double = 480,
-        dpi: Double = 100,
-        font: Font
+        dpi: Double = 100
     ) -> Figure {
         var figure = Figure(width: panelWidth * Double(runs.count), height: height, dpi: dpi, columns: runs.count)
         for (index, run) in runs.enumerated() {
             var axes = axes(for: run, options: options)
-            let heading = "lr = \(ShortestDouble.format(run.learningRate)): \(run.outcome.status.rawValue)"
+            let heading = "lr = \(NumberText.shortest(run.learningRate)): \(run.outcome.status.rawValue)"
             axes.title = RichText(options.title.map { "\($0) · \(heading)" } ?? heading)
-            axes.note = wrap(run.outcome.reason, width: panelWidth * 0.55, font: font, dpi: dpi) + [finalPoint(run)]
+            axes.note = [RichText(run.outcome.reason), finalPoint(run)]
             if let inset = magnifier(for: run, in: axes) { axes.insets.append(inset) }
             figure[0, index] = axes
         }
@@ -346,36 +346,5 @@ public enum TrajectoryFigures {
         return Inset(
             bounds: Rect(x: 0.55, y: 0.12, width: 0.4, height: 0.34), axes: inset,
             region: (x: xs.min()!...xs.max()!, y: ys.min()!...ys.max()!))
-    }
-
-    /// Splits `text` into as few lines as fit in `width` pixels at the note's 8 pt size, with the
-    /// lines evened out: wrapped at the narrowest width that needs no more lines, so that the last
-    /// line is not left holding a lone word.
-    static func wrap(_ text: String, width: Double, font: Font, dpi: Double) -> [RichText] {
-        let size = PlotUnits(dpi: dpi).pixels(8)
-        let words = text.split(separator: " ").map(String.init)
-        func greedy(_ width: Double) -> [String] {
-            var lines: [String] = []
-            var current = ""
-            for word in words {
-                let candidate = current.isEmpty ? word : current + " " + word
-                if !current.isEmpty, font.layout(RichText(candidate), size: size).width > width {
-                    lines.append(current)
-                    current = word
-                } else {
-                    current = candidate
-                }
-            }
-            if !current.isEmpty { lines.append(current) }
-            return lines
-        }
-        let fewest = greedy(width).count
-        // Greedy wrapping never needs fewer lines at a narrower width, so bisect to half a pixel.
-        var (narrow, wide) = (0.0, width)
-        while fewest > 1, wide - narrow > 0.5 {
-            let middle = (narrow + wide) / 2
-            if greedy(middle).count <= fewest { wide = middle } else { narrow = middle }
-        }
-        return greedy(wide).map { RichText($0) }
     }
 }
