@@ -99,13 +99,17 @@ import Testing
             "The value 'inf' is invalid for '--extent <E>': expected a finite number greater than 0, such as 2.5"
         ),
         (["--lr", "0.1,1"], "landscape draws one run: give one learning rate and one optimiser, not 2 runs"),
+        (
+            ["--iters", "300", "--snapshot-every", "1"],
+            "--snapshot-every 1: keeps 301 snapshots of 300 iterations, at most 201 are allowed; raise --snapshot-every to at least 2"
+        ),
     ])
     func badInputIsOneLineAndNoFile(arguments: [String], message: String) throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // Small settings, but for the flag under test.
-        let small = [("--eval-samples", "100"), ("--grid", "3")].filter { !arguments.contains($0.0) }
-        let base = ["landscape", "--iters", "30", "--hidden", "5"] + small.flatMap { [$0.0, $0.1] }
+        let small = [("--iters", "30"), ("--eval-samples", "100"), ("--grid", "3")].filter { !arguments.contains($0.0) }
+        let base = ["landscape", "--hidden", "5"] + small.flatMap { [$0.0, $0.1] }
         let result = try CommandRunner.run(base + arguments + ["--data", "landscape.json"], in: directory)
         #expect(result.status == 64)
         #expect(result.stderr.split(separator: "\n").count == 1)
