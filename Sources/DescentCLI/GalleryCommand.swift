@@ -31,20 +31,7 @@ struct GalleryCommand: ParsableCommand {
         transform: { try ArgumentValues.count($0, name: "iterations", upTo: 1_000_000) })
     var iters = 10_000
 
-    @Option(
-        name: .customLong("eval-samples"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "Training images the landscape's loss is measured on (descent landscape's default: 10000).",
-            valueName: "N"),
-        transform: { try ArgumentValues.count($0, name: "images", upTo: 1_000_000) })
-    var evalSamples = 10_000
-
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Points per axis of the landscape's grid (descent landscape's default: 41).", valueName: "n"),
-        transform: ArgumentValues.gridSize)
-    var grid = 41
+    @OptionGroup var landscapeGrid: LandscapeGridOptions
 
     @OptionGroup var dataSource: DataOptions
 
@@ -74,10 +61,7 @@ struct GalleryCommand: ParsableCommand {
             try GradientDescent.run(sphere, from: start, learningRate: $0, steps: 20)
         }
         let dataset = try dataSource.load()
-        guard evalSamples <= dataset.trainImages.rows else {
-            throw CommandError.usage(
-                "--eval-samples \(evalSamples): the data has only \(dataset.trainImages.rows) training images")
-        }
+        let landscapeSettings = try landscapeGrid.settings(for: dataset)
         let configurations = [0.01, 0.1, 1].map { rate in
             var configuration = TrainingConfiguration()
             configuration.iterations = iters
@@ -86,9 +70,6 @@ struct GalleryCommand: ParsableCommand {
         }
         let trainingRuns = Trainer.train(dataset, configurations: configurations, as: Double.self)
             .map(TrainingFigures.Run.init)
-        var landscapeSettings = LossLandscape.Settings()
-        landscapeSettings.evaluationSamples = evalSamples
-        landscapeSettings.grid = grid
         let landscape: LossLandscape
         do {
             landscape = try LossLandscape.train(

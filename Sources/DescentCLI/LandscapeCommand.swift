@@ -20,7 +20,8 @@ struct LandscapeCommand: ParsableCommand {
             two filter-normalised Gaussian directions (--directions random; drawn from \
             np.random.seed(--direction-seed), by default --seed). The loss is evaluated on a \
             --grid × --grid grid of that plane, over the projected path with a quarter of its extent \
-            as margin (or ±--extent on both axes), on the first --eval-samples training images, \
+            as margin (or ±--extent on both axes: --extent 1 is Li et al.'s view of random \
+            directions), on the first --eval-samples training images, \
             with the book's TwoLayerNet.loss; the path is drawn on it in red from its start (square) \
             to its end (diamond, at 0,0). Beside it, the loss at θ₀ + α·(θ_f − θ₀) for α from −0.5 \
             to 1.5 in steps of 0.05 (Goodfellow et al. 2015): α = 0 is the start, α = 1 the end. \
@@ -55,13 +56,7 @@ struct LandscapeCommand: ParsableCommand {
         help: "np.random.seed for random directions. Default: --seed.", transform: ArgumentValues.seed)
     var directionSeed: UInt32?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Points of the grid along each axis, \(LossLandscape.gridRange.lowerBound) to "
-                + "\(LossLandscape.gridRange.upperBound). Default: 41.", valueName: "n"),
-        transform: ArgumentValues.gridSize)
-    var grid = 41
+    @OptionGroup var landscapeGrid: LandscapeGridOptions
 
     @Option(
         parsing: .unconditional,
@@ -69,12 +64,6 @@ struct LandscapeCommand: ParsableCommand {
             "Draw the plane over ±E on both axes. Default: the projected path and a margin.", valueName: "E"),
         transform: ArgumentValues.extent)
     var extent: Double?
-
-    @Option(
-        name: .customLong("eval-samples"), parsing: .unconditional,
-        help: ArgumentHelp("Evaluate the loss on the first N training images. Default: 10000.", valueName: "N"),
-        transform: { try ArgumentValues.count($0, name: "images", upTo: 1_000_000) })
-    var evalSamples = 10_000
 
     @OptionGroup var contourOptions: ContourOptions
     @OptionGroup var figureOptions: FigureOptions
@@ -91,19 +80,13 @@ struct LandscapeCommand: ParsableCommand {
         let path = try figureOptions.destination(defaultName: "landscape", panels: 2)
         let font = try FigureOptions.font()
         let dataset = try training.loadData()
-        guard evalSamples <= dataset.trainImages.rows else {
-            throw CommandError.usage(
-                "--eval-samples \(evalSamples): the data has only \(dataset.trainImages.rows) training images")
-        }
+        var settings = try landscapeGrid.settings(for: dataset)
         let snapshots = TrainingObserver<Double>.observedUpdates(every: interval, of: training.iters).count
         try training.checkMemory(
             for: dataset, training: configurations,
             extraBytes: extraMemory(snapshots: snapshots, dataset: dataset, configuration: configurations[0]),
             lowerAlso: ["--snapshot-every", "--eval-samples"])
-        var settings = LossLandscape.Settings()
-        settings.grid = grid
         settings.extent = extent
-        settings.evaluationSamples = evalSamples
         settings.directions = directions
         settings.directionSeed = directionSeed ?? training.seed
         let (log, landscape) = try train(configurations[0], snapshotInterval: interval, settings: settings, on: dataset)
@@ -124,7 +107,7 @@ struct LandscapeCommand: ParsableCommand {
             }
             try StandardStreams.print(
                 "\(landscape.directions.rawValue) directions explain \(variance[0]) and \(variance[1]) of the path; "
-                    + "loss on \(evalSamples) training images \(loss(0)) at the start, \(loss(1)) at the end; "
+                    + "loss on \(landscape.evaluationSamples) training images \(loss(0)) at the start, \(loss(1)) at the end; "
                     + "\(String(format: "%.1f", log.seconds)) s of training\nwrote \(path)")
         }
     }
@@ -158,7 +141,7 @@ struct LandscapeCommand: ParsableCommand {
         let hidden = Double(configuration.hiddenSize)
         let inputs = Double(dataset.trainImages.columns)
         let parameters = (inputs + 1) * hidden + (hidden + 1) * Double(dataset.classCount)
-        return 8 * (Double(snapshots + 5) * parameters + Double(evalSamples) * (inputs + 4 * hidden))
+        return 8 * (Double(snapshots + 5) * parameters + Double(landscapeGrid.evalSamples) * (inputs + 4 * hidden))
     }
 
     /// Trains with a progress bar (when stderr is a terminal) and computes the landscape.
