@@ -22,17 +22,18 @@ let package = Package(
             name: "CFreeType", pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev", "fonts-dejavu-core"]), .brew(["freetype"])]),
         .systemLibrary(
-            name: "CBLAS", pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]),
-        .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        .target(name: "DescentCore"),
+        // The BLAS, loaded at first use (Sources/CBLAS/include/CBLAS.h): Debian's libopenblas0 or
+        // libblis4 at run time, nothing at build time; Accelerate on Apple platforms.
         .target(
-            name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CZlib"],
+            name: "CBLAS",
             linkerSettings: [
-                .linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .tvOS, .watchOS, .visionOS]))
+                .linkedLibrary("dl", .when(platforms: [.linux])),
+                .linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .tvOS, .watchOS, .visionOS])),
             ]),
+        .target(name: "DescentCore"),
+        .target(name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CZlib"]),
         .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CFreeType"]),
         .target(name: "Descent", dependencies: ["DescentCore", "DescentPlot", "DescentNet"]),
         .executableTarget(
@@ -56,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DescentNetTests",
-            dependencies: ["DescentNet", "CZlib"],
+            dependencies: ["DescentNet", "CBLAS", "CZlib"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore", "DescentPlot"]),

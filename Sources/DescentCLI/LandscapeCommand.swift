@@ -86,6 +86,7 @@ struct LandscapeCommand: ParsableCommand {
             for: dataset, training: configurations,
             extraBytes: extraMemory(snapshots: snapshots, dataset: dataset, configuration: configurations[0]),
             lowerAlso: ["--snapshot-every", "--eval-samples"])
+        _ = try training.loadBLAS()
         settings.extent = extent
         settings.directions = directions
         settings.directionSeed = directionSeed ?? training.seed

@@ -65,6 +65,7 @@ struct TrainCommand: ParsableCommand {
         let font = try FigureOptions.font()
         let dataset = try training.loadData()
         try training.checkMemory(for: dataset, training: configurations)
+        let blas = try training.loadBLAS()
         let logs = training.train(configurations, on: dataset)
         let runs = logs.map { TrainingFigures.Run($0, comparingOptimizers: comparingOptimizers) }
         let size = (width: figureOptions.width, height: figureOptions.height, dpi: figureOptions.dpi)
@@ -79,7 +80,7 @@ struct TrainCommand: ParsableCommand {
         try outputs.writeData(
             json: logs.count == 1 ? logs[0].json : .array(logs.map(\.json)), csv: TrainingLog.csv(logs))
         if outputs.json {
-            try StandardStreams.print(summary(logs).serialized())
+            try StandardStreams.print(summary(logs, blas: blas).serialized())
         } else {
             for log in logs {
                 let last = log.accuracy.last
@@ -87,7 +88,7 @@ struct TrainCommand: ParsableCommand {
                 try StandardStreams.print(
                     "\(optimizer)lr \(NumberText.shortest(log.learningRate)): final loss \(String(format: "%.4f", log.loss.last ?? .nan)), "
                         + "train accuracy \(String(format: "%.4f", last?.train ?? .nan)), test accuracy \(String(format: "%.4f", last?.test ?? .nan)), "
-                        + "\(String(format: "%.1f", log.seconds)) s")
+                        + "\(String(format: "%.1f", log.seconds)) s on \(blas)")
             }
             try StandardStreams.print("wrote \(lossPath)\nwrote \(accuracyPath)")
         }
@@ -117,12 +118,14 @@ struct TrainCommand: ParsableCommand {
         return path
     }
 
-    /// The `--json` summary: settings, and per run the final loss and accuracies.
-    private func summary(_ logs: [TrainingLog]) -> JSONValue {
+    /// The `--json` summary: settings, the BLAS library and kernel that ran the products, and per
+    /// run the final loss and accuracies.
+    private func summary(_ logs: [TrainingLog], blas: BLASLibrary) -> JSONValue {
         .object([
             ("hidden", .number(Double(training.hidden))), ("iters", .number(Double(training.iters))),
             ("batch", .number(Double(training.batch))), ("seed", .number(Double(training.seed))),
             ("precision", .string(training.precision.rawValue)),
+            ("blas", .object([("library", .string(blas.name)), ("kernel", .string(blas.kernel))])),
             (
                 "runs",
                 .array(

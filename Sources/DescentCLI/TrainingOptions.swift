@@ -67,6 +67,19 @@ struct TrainingOptions: ParsableArguments {
         return dataset
     }
 
+    /// The BLAS for `--precision`, loaded now (``BLASLibrary/load(for:)``), or the reason there is
+    /// none as a failure with exit code 69 (EX_UNAVAILABLE).
+    func loadBLAS() throws(CommandError) -> BLASLibrary {
+        do {
+            return
+                switch precision
+            {
+            case .double: try BLASLibrary.load(for: Double.self)
+            case .float: try BLASLibrary.load(for: Float.self)
+            }
+        } catch { throw CommandError(message: error.description, exitCode: 69) }
+    }
+
     /// The share of the machine's memory a training run may take: half, so that the machine
     /// stays usable while it trains.
     static let memoryShare = 0.5

@@ -11,9 +11,15 @@ import Testing
             let train_accuracy: Double
             let test_accuracy: Double
         }
+        /// The BLAS library and kernel that ran the products.
+        struct BLAS: Decodable {
+            let library: String
+            let kernel: String
+        }
         let hidden: Int
         let iters: Int
         let precision: String
+        let blas: BLAS
         let runs: [Run]
     }
 
@@ -38,6 +44,8 @@ import Testing
         let summary = try JSONDecoder().decode(Summary.self, from: Data(result.stdout.utf8))
         #expect(summary.hidden == 20 && summary.iters == 30 && summary.precision == "double")
         #expect(summary.runs.count == 1 && summary.runs[0].lr == 0.1)
+        #expect(["OpenBLAS", "BLIS", "libblas.so.3", "Accelerate"].contains(summary.blas.library))
+        #expect(!summary.blas.kernel.isEmpty)
         let log = try JSONDecoder().decode(
             Log.self, from: Data(contentsOf: directory.appendingPathComponent("log.json")))
         #expect(log.loss.count == 30 && log.loss.last! < log.loss.first!)
@@ -60,6 +68,7 @@ import Testing
             ["train", "--iters", "5", "--hidden", "5", "--output", "runs/loss.png"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasSuffix("wrote runs/loss.png\nwrote runs/train_accuracy.png\n"))
+        #expect(result.stdout.contains(" kernel)\nwrote runs/loss.png"), "the BLAS that ran ends the run's line")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["runs"])
     }
 

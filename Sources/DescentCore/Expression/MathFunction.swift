@@ -21,20 +21,9 @@ public enum MathFunction: String, CaseIterable, Sendable {
         case .sqrt: x.squareRoot()
         case .abs: Swift.abs(x)
         case .tanh: Foundation.tanh(x)
-        case .sigmoid: Self.logistic(x)
+        case .sigmoid: Logistic.value(x, exponential: Foundation.exp)
         case .sign: x.isNaN ? x : (x > 0 ? 1 : (x < 0 ? -1 : 0))
         }
-    }
-
-    /// The logistic function, split at 0 so that `exp` only ever sees a non-positive argument:
-    /// `1 / (1 + e⁻ˣ)` for x ≥ 0 and `eˣ / (1 + eˣ)` for x < 0. Both forms agree mathematically;
-    /// the split keeps `sigmoid(-1000)` at 0 instead of overflowing to `1 / inf`.
-    private static func logistic(_ x: Double) -> Double {
-        if x >= 0 {
-            return 1 / (1 + Foundation.exp(-x))
-        }
-        let ex = Foundation.exp(x)
-        return ex / (1 + ex)
     }
 
     /// The names accepted in expressions, for error messages and help.

@@ -1,3 +1,5 @@
+import DescentCore
+
 /// The book's activation and loss functions (`common/functions.py`), element-wise loops the
 /// compiler vectorises, fixed where the book is wrong. The element functions are inlinable and
 /// the matrix ones specialised for Double and Float, so that other modules get compiled loops
@@ -11,14 +13,28 @@ public enum Activations {
     @inlinable
     public static func step<Scalar: NetScalar>(_ x: Scalar) -> Scalar { x > 0 ? 1 : 0 }
 
-    /// The logistic function 1 / (1 + e⁻ˣ), as the book computes it for x ≥ 0; for x < 0 the
-    /// equal eˣ / (1 + eˣ), so that e⁻ˣ never overflows (the book's form warns and relies on
-    /// 1/∞ = 0 for x < −709).
+    /// The logistic function 1 / (1 + e⁻ˣ) (`sigmoid`), as ``Logistic/value(_:exponential:)``
+    /// computes it, with DescentNet's vectorisable `exp` (within 2 ulp of the C library's).
     @inlinable
     public static func sigmoid<Scalar: NetScalar>(_ x: Scalar) -> Scalar {
-        if x >= 0 { return 1 / (1 + Scalar.exponential(-x)) }
-        let e = Scalar.exponential(x)
-        return e / (1 + e)
+        Logistic.value(x, exponential: Scalar.exponentialOfNonPositive)
+    }
+
+    /// x[r, c] ← σ(x[r, c] + bias[c]) over the whole matrix in one pass that vectorises: the
+    /// network's `a1 = x·W1 + b1; z1 = sigmoid(a1)`, with the same operations in the same order.
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
+    static func sigmoidOfEachElement<Scalar: NetScalar>(_ x: inout Matrix<Scalar>, addingToEachRow bias: [Scalar]) {
+        precondition(bias.count == x.columns, "a vector of \(bias.count) for \(x.columns) columns")
+        let columns = x.columns
+        bias.withUnsafeBufferPointer { bias in
+            x.elements.withUnsafeMutableBufferPointer { values in
+                for row in 0..<x.rows {
+                    let start = values.baseAddress! + row * columns
+                    for column in 0..<columns { start[column] = sigmoid(start[column] + bias[column]) }
+                }
+            }
+        }
     }
 
     /// σ'(x) = (1 − σ(x))·σ(x), in the book's order (`sigmoid_grad`).
@@ -42,19 +58,35 @@ public enum Activations {
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public static func softmaxRows<Scalar: NetScalar>(_ x: inout Matrix<Scalar>) {
-        let columns = x.columns
-        x.elements.withUnsafeMutableBufferPointer { values in
-            for row in 0..<x.rows {
-                let start = row * columns
-                var largest = values[start]
-                for column in 1..<columns { largest = max(largest, values[start + column]) }
-                var sum: Scalar = 0
-                for column in 0..<columns {
-                    let e = Scalar.exponential(values[start + column] - largest)
-                    values[start + column] = e
-                    sum += e
+        softmaxRows(&x, addingToEachRow: Array(repeating: 0, count: x.columns))
+    }
+
+    /// Row-wise softmax of x + bias (the network's `a2 = z1·W2 + b2; y = softmax(a2)`), in three
+    /// passes over the matrix: bias added and row maximum subtracted; every exponential, in one
+    /// loop that vectorises; each row divided by its sum, added left to right.
+    @_specialize(exported:true,where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
+    static func softmaxRows<Scalar: NetScalar>(_ x: inout Matrix<Scalar>, addingToEachRow bias: [Scalar]) {
+        precondition(bias.count == x.columns, "a vector of \(bias.count) for \(x.columns) columns")
+        let (rows, columns) = (x.rows, x.columns)
+        guard columns > 0 else { return }
+        bias.withUnsafeBufferPointer { bias in
+            x.elements.withUnsafeMutableBufferPointer { values in
+                for row in 0..<rows {
+                    let start = values.baseAddress! + row * columns
+                    for column in 0..<columns { start[column] += bias[column] }
+                    var largest = start[0]
+                    for column in 1..<columns { largest = max(largest, start[column]) }
+                    for column in 0..<columns { start[column] -= largest }
                 }
-                for column in 0..<columns { values[start + column] /= sum }
+                let all = values.baseAddress!
+                for index in 0..<values.count { all[index] = Scalar.exponentialOfNonPositive(all[index]) }
+                for row in 0..<rows {
+                    let start = values.baseAddress! + row * columns
+                    var sum: Scalar = 0
+                    for column in 0..<columns { sum += start[column] }
+                    for column in 0..<columns { start[column] /= sum }
+                }
             }
         }
     }

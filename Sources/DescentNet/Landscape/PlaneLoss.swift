@@ -98,10 +98,10 @@ public struct PlaneLoss: Sendable {
                 combine(shape.b1, coefficients, into: &b1)
                 combine(shape.w2, coefficients, into: &w2.elements)
                 combine(shape.b2, coefficients, into: &b2)
-                firstLayer(rows: first..<(first + count), coefficients, bias: b1, into: &z1)
+                firstLayer(rows: first..<(first + count), coefficients, into: &z1)
+                Activations.sigmoidOfEachElement(&z1, addingToEachRow: b1)
                 Matrix.multiply(z1, w2, into: &a2)
-                a2.addToEachRow(b2)
-                Activations.softmaxRows(&a2)
+                Activations.softmaxRows(&a2, addingToEachRow: b2)
                 for row in 0..<count {
                     sums[point] += Foundation.log(a2[row, labels[first + row]] + 1e-7)
                 }
@@ -110,24 +110,20 @@ public struct PlaneLoss: Sendable {
         return sums.map { -$0 / Double(rows) }
     }
 
-    /// z1 ← σ(x·W1 + b1) for the images `rows` at the point `coefficients`, from the products:
-    /// `((x·W + c₁·(x·D₁)) + c₂·(x·D₂)) + …` then `+ b1`, each step one pass over a row that
-    /// vectorises.
-    private func firstLayer(rows: Range<Int>, _ coefficients: [Double], bias: [Double], into z1: inout Matrix<Double>) {
+    /// x·W1 for the images `rows` at the point `coefficients`, into `a1`, from the products:
+    /// `((x·W + c₁·(x·D₁)) + c₂·(x·D₂)) + …`, each step one pass over a row that vectorises.
+    private func firstLayer(rows: Range<Int>, _ coefficients: [Double], into a1: inout Matrix<Double>) {
         let hidden = shape.hiddenSize
         let width = products.columns
         products.elements.withUnsafeBufferPointer { products in
-            bias.withUnsafeBufferPointer { bias in
-                z1.elements.withUnsafeMutableBufferPointer { z1 in
-                    for (slot, row) in rows.enumerated() {
-                        let source = products.baseAddress! + row * width
-                        let target = z1.baseAddress! + slot * hidden
-                        for column in 0..<hidden { target[column] = source[column] }
-                        for (k, c) in coefficients.enumerated() where c != 0 {
-                            let direction = source + (k + 1) * hidden
-                            for column in 0..<hidden { target[column] += c * direction[column] }
-                        }
-                        for column in 0..<hidden { target[column] = Activations.sigmoid(target[column] + bias[column]) }
+            a1.elements.withUnsafeMutableBufferPointer { a1 in
+                for (slot, row) in rows.enumerated() {
+                    let source = products.baseAddress! + row * width
+                    let target = a1.baseAddress! + slot * hidden
+                    for column in 0..<hidden { target[column] = source[column] }
+                    for (k, c) in coefficients.enumerated() where c != 0 {
+                        let direction = source + (k + 1) * hidden
+                        for column in 0..<hidden { target[column] += c * direction[column] }
                     }
                 }
             }

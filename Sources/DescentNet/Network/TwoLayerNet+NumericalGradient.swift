@@ -75,7 +75,7 @@ extension TwoLayerNet {
         for value in logits.dropFirst() { largest = max(largest, value) }
         var sum: Scalar = 0
         for index in logits.indices {
-            logits[index] = Scalar.exponential(logits[index] - largest)
+            logits[index] = Scalar.exponentialOfNonPositive(logits[index] - largest)
             sum += logits[index]
         }
         return Scalar.logarithm(logits[label] / sum + Scalar(1e-7))

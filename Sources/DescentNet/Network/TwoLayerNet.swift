@@ -63,7 +63,7 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
         /// Threads for the two products with the input (x·W1 and xᵀ·dz1), the bulk of the work.
         /// Default: the number of cores.
         public let threads: Int
-        var a1: Matrix<Scalar>
+        /// x·W1 + b1, then σ of it in place (a1 itself is not kept: backpropagation needs σ(a1)).
         var z1: Matrix<Scalar>
         var a2: Matrix<Scalar>
         var da1: Matrix<Scalar>
@@ -71,23 +71,19 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
         public init(batch: Int, network: TwoLayerNet, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
             self.batch = batch
             self.threads = threads
-            a1 = Matrix(rows: batch, columns: network.hiddenSize)
             z1 = Matrix(rows: batch, columns: network.hiddenSize)
             a2 = Matrix(rows: batch, columns: network.outputSize)
             da1 = Matrix(rows: batch, columns: network.hiddenSize)
         }
     }
 
-    /// The forward pass into the workspace: a1, z1 and a2 (then softmax'd in place to y).
+    /// The forward pass into the workspace: z1 = σ(x·W1 + b1) and y = softmax(z1·W2 + b2) (in
+    /// `a2`), each bias and activation applied in one pass over the product.
     func forward(_ x: Matrix<Scalar>, workspace: inout Workspace) {
-        Matrix.multiplyInParallel(x, w1, into: &workspace.a1, parts: workspace.threads)
-        workspace.a1.addToEachRow(b1)
-        for index in workspace.z1.elements.indices {
-            workspace.z1.elements[index] = Activations.sigmoid(workspace.a1.elements[index])
-        }
+        Matrix.multiplyInParallel(x, w1, into: &workspace.z1, parts: workspace.threads)
+        Activations.sigmoidOfEachElement(&workspace.z1, addingToEachRow: b1)
         Matrix.multiply(workspace.z1, w2, into: &workspace.a2)
-        workspace.a2.addToEachRow(b2)
-        Activations.softmaxRows(&workspace.a2)
+        Activations.softmaxRows(&workspace.a2, addingToEachRow: b2)
     }
 
     /// The class probabilities for each row of `x` (the book's `predict`).
@@ -130,28 +126,58 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
             x.rows == workspace.batch && labels.count == workspace.batch,
             "the workspace is for batches of \(workspace.batch)")
         forward(x, workspace: &workspace)
-        let loss = Activations.crossEntropy(workspace.a2, labels: labels)
+        let loss = outputGradient(labels: labels, workspace: &workspace, bias: &gradients.b2)
+        Matrix.multiply(workspace.z1, transposed: true, workspace.a2, into: &gradients.w2)
+        Matrix.multiply(workspace.a2, transposed: false, w2, transposed: true, into: &workspace.da1)
+        hiddenGradient(workspace: &workspace, bias: &gradients.b1)
+        Matrix.multiplyInParallel(x, transposed: true, workspace.da1, into: &gradients.w1, parts: workspace.threads)
+        return loss
+    }
+
+    /// One pass over y (in `a2`): the cross-entropy loss −Σ log(y[t] + 1e-7) / batch, y turned into
+    /// dy = (y − t) / batch in place, and db2 = Σ dy over the rows, each sum in row order as the
+    /// separate passes added them.
+    private func outputGradient(labels: [Int], workspace: inout Workspace, bias: inout [Scalar]) -> Scalar {
         let batch = Scalar(workspace.batch)
         let outputs = outputSize
-        // a2 now holds y; turn it into dy = (y − t) / batch in place.
-        for (row, label) in labels.enumerated() {
-            for column in 0..<outputs {
-                let index = row * outputs + column
-                workspace.a2.elements[index] = (workspace.a2.elements[index] - (column == label ? 1 : 0)) / batch
+        var sum: Scalar = 0
+        workspace.a2.elements.withUnsafeMutableBufferPointer { y in
+            bias.withUnsafeMutableBufferPointer { sums in
+                for column in 0..<outputs { sums[column] = 0 }
+                for (row, label) in labels.enumerated() {
+                    let start = y.baseAddress! + row * outputs
+                    sum += Scalar.logarithm(start[label] + Scalar(1e-7))
+                    for column in 0..<outputs {
+                        let difference = (start[column] - (column == label ? 1 : 0)) / batch
+                        start[column] = difference
+                        sums[column] += difference
+                    }
+                }
             }
         }
-        Matrix.multiply(workspace.z1, transposed: true, workspace.a2, into: &gradients.w2)
-        workspace.a2.columnSums(into: &gradients.b2)
-        Matrix.multiply(workspace.a2, transposed: false, w2, transposed: true, into: &workspace.da1)
-        // σ'(a1) = (1 − σ(a1))·σ(a1), and z1 already holds σ(a1): the book's sigmoid_grad, without
-        // evaluating exp again.
-        for index in workspace.da1.elements.indices {
-            let s = workspace.z1.elements[index]
-            workspace.da1.elements[index] = (1 - s) * s * workspace.da1.elements[index]
+        return -sum / batch
+    }
+
+    /// One pass over da1 = dy·W2ᵀ: dz1 = σ'(a1) ⊙ da1 in place, with σ'(a1) = (1 − σ(a1))·σ(a1)
+    /// from z1, which holds σ(a1) (the book's `sigmoid_grad` without evaluating exp again), and
+    /// db1 = Σ dz1 over the rows.
+    private func hiddenGradient(workspace: inout Workspace, bias: inout [Scalar]) {
+        let hidden = hiddenSize
+        workspace.z1.elements.withUnsafeBufferPointer { z1 in
+            workspace.da1.elements.withUnsafeMutableBufferPointer { da1 in
+                bias.withUnsafeMutableBufferPointer { sums in
+                    for column in 0..<hidden { sums[column] = 0 }
+                    for row in 0..<workspace.batch {
+                        let (s, d) = (z1.baseAddress! + row * hidden, da1.baseAddress! + row * hidden)
+                        for column in 0..<hidden {
+                            let product = (1 - s[column]) * s[column] * d[column]
+                            d[column] = product
+                            sums[column] += product
+                        }
+                    }
+                }
+            }
         }
-        Matrix.multiplyInParallel(x, transposed: true, workspace.da1, into: &gradients.w1, parts: workspace.threads)
-        workspace.da1.columnSums(into: &gradients.b1)
-        return loss
     }
 
     /// Backpropagation with fresh buffers.

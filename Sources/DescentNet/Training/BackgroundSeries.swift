@@ -22,15 +22,16 @@ final class BackgroundSeries<State, Value>: @unchecked Sendable {
         values.reserveCapacity(capacity)
     }
 
-    /// Starts computing the next value. With `waitingForPrevious`, first waits until every value
-    /// asked for before is in, so that at most one is in flight.
-    func append(waitingForPrevious: Bool = false, _ compute: @escaping @Sendable (inout State) -> Value) {
-        if waitingForPrevious { pending.wait() }
+    /// Starts computing the next value, after those asked for before.
+    func append(_ compute: @escaping @Sendable (inout State) -> Value) {
         queue.async(group: pending) {
             let value = compute(&self.state)
             self.lock.withLock { self.values.append(value) }
         }
     }
+
+    /// Waits until every value asked for is in.
+    func waitForAll() { pending.wait() }
 
     /// The latest finished value and how many have finished, without waiting.
     var latest: (value: Value, count: Int)? {

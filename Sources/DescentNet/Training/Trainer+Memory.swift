@@ -13,9 +13,10 @@ extension Trainer {
     ///                     threads hold (up to four at once)
     /// 0, 1 or 2 · P       the optimiser's state: none for SGD, v or h for Momentum, Nesterov,
     ///                     AdaGrad and RMSprop, m and v for Adam
-    /// 2·B·N               two mini-batches (one trains while the other's loss is computed)
-    /// 2·B·(3·H + C)       two workspaces (training, loss): a1, z1, da1 and the output
-    /// 1000·(N + 3·H + C)  the accuracy meter's chunk and its workspace
+    /// 3·B·N               three mini-batches (one trains while the loss of another is computed
+    ///                     and the third is gathered)
+    /// 2·B·(2·H + C)       two workspaces (training, loss): z1, da1 and the output
+    /// 1000·(N + 2·H + C)  the accuracy meter's chunk and its workspace
     /// ```
     /// plus 8 bytes per iteration for the loss log. Measured peaks (resident size of the whole
     /// process, Double, Fashion-MNIST) lie 4–10 % below this: at `--hidden 2000 --batch 5000`,
@@ -39,8 +40,8 @@ extension Trainer {
                 case .adam: 2
                 }
             let elements =
-                (6 + state) * parameters + 2 * batch * inputs + 2 * batch * (3 * hidden + classes)
-                + 1000 * (inputs + 3 * hidden + classes)
+                (6 + state) * parameters + 3 * batch * inputs + 2 * batch * (2 * hidden + classes)
+                + 1000 * (inputs + 2 * hidden + classes)
             return elements * Double(MemoryLayout<Scalar>.size) + 8 * Double(configuration.iterations)
         }
         let atOnce = max(1, min(configurations.count, ProcessInfo.processInfo.activeProcessorCount))

@@ -75,12 +75,13 @@ public struct TrainingProgress: Sendable {
 /// With the same seed it draws the same weights and batches as the book's code. Batches,
 /// activations and gradients live in buffers made once. Two things run beside the loop, each on a
 /// thread of its own (``BackgroundSeries``) and on copies of the network: the loss of each update,
-/// overlapping the next gradient, and the accuracy checks, whose 17 passes over 70,000 images cost
-/// about a fifth of a run.
+/// overlapping the next gradient and followed by gathering the batch after next (``MiniBatch``), and
+/// the accuracy checks, whose 17 passes over 70,000 images cost about a fifth of a run. The training
+/// thread computes gradients and updates only, so both cores have work throughout (BENCHMARKS.md).
 public enum Trainer {
     /// Trains one network. Specialised for Double and Float, so that callers in other modules get
-    /// the compiled loops rather than generic code. Leaves OpenBLAS at one thread (``BLASThreads``).
-    /// `observer`, if any, sees the parameters as it asks (``TrainingObserver``).
+    /// the compiled loops rather than generic code. Loads the BLAS (``BLASLibrary``) first, if no
+    /// product has yet. `observer`, if any, sees the parameters as it asks (``TrainingObserver``).
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public static func train<Scalar: NetScalar>(
@@ -88,9 +89,9 @@ public enum Trainer {
         progress: ((TrainingProgress) -> Void)? = nil, observer: TrainingObserver<Scalar>? = nil
     ) -> TrainingLog {
         let start = Date()
-        // The loss and the accuracy run on threads of their own: BLAS's threads would only compete.
-        // (Set only when it differs: runs side by side arrive here with it set, all at once.)
-        if BLASThreads.count != 1 { BLASThreads.count = 1 }
+        // Before the loss and accuracy threads start: loading touches the environment. Without a
+        // BLAS, the first product stops the process with the reason.
+        _ = try? BLASLibrary.load(for: Scalar.self)
         var random = NumPyRandom(seed: configuration.seed)
         var network = TwoLayerNet<Scalar>(
             inputSize: dataset.trainImages.columns, hiddenSize: configuration.hiddenSize,
@@ -111,10 +112,16 @@ public enum Trainer {
         }
 
         var indices = [Int](repeating: 0, count: batchSize)
-        // Two batches: the loss of one is computed while the next one's gradient is.
-        var batches = Array(
-            repeating: Matrix<Scalar>(rows: batchSize, columns: dataset.trainImages.columns), count: 2)
-        var labels = Array(repeating: [Int](repeating: 0, count: batchSize), count: 2)
+        func drawBatch() -> [Int] {
+            random.choice(trainSize, into: &indices)
+            return indices
+        }
+        // Three batches: one trains while the loss of the one before is computed, and that
+        // computation then gathers the one after next (the rows are drawn here, in the book's order).
+        let batches = (0..<3).map { _ in
+            MiniBatch<Scalar>(rows: batchSize, columns: dataset.trainImages.columns)
+        }
+        for slot in 0..<min(2, configuration.iterations) { batches[slot].gather(drawBatch(), from: dataset) }
         var workspace = TwoLayerNet<Scalar>.Workspace(
             batch: batchSize, network: network, threads: configuration.threads)
         var gradients = network.zeroParameters()
@@ -131,17 +138,21 @@ public enum Trainer {
         }
         observer?.notice(network, after: 0, of: configuration.iterations)
         for iteration in 0..<configuration.iterations {
-            let slot = iteration % 2
-            random.choice(trainSize, into: &indices)
-            gather(
-                dataset.trainImages, dataset.trainLabels, rows: indices, into: &batches[slot], labels: &labels[slot])
-            network.gradient(batches[slot], labels: labels[slot], workspace: &workspace, into: &gradients)
+            let batch = batches[iteration % 3]
+            network.gradient(batch.images, labels: batch.labels, workspace: &workspace, into: &gradients)
+            // The previous loss is done with its copy of the network (and has gathered this
+            // iteration's next batch), so the update changes the weights in place.
+            losses.waitForAll()
             optimizer.update(&network, with: gradients)
             observer?.notice(network, after: iteration + 1, of: configuration.iterations)
-            let (updated, batch, batchLabels) = (network, batches[slot], labels[slot])
-            losses.append(waitingForPrevious: true) { workspace in
-                updated.forward(batch, workspace: &workspace)
-                return Double(Activations.crossEntropy(workspace.a2, labels: batchLabels))
+            let updated = network
+            let ahead = iteration + 2 < configuration.iterations ? drawBatch() : nil
+            let afterNext = batches[(iteration + 2) % 3]
+            losses.append { workspace in
+                updated.forward(batch.images, workspace: &workspace)
+                let loss = Double(Activations.crossEntropy(workspace.a2, labels: batch.labels))
+                if let ahead { afterNext.gather(ahead, from: dataset) }
+                return loss
             }
             if iteration % iterationsPerEpoch == 0 {
                 accuracy.append { meter in
@@ -179,7 +190,7 @@ public enum Trainer {
     }
 
     /// Trains one network per configuration, side by side on the cores (each with one thread and
-    /// one BLAS thread), and returns their logs in order. `progress` gets the run's index.
+    /// the serial BLAS), and returns their logs in order. `progress` gets the run's index.
     /// Specialised like the single run: generic code here would reach it unspecialised, which is
     /// several times slower.
     @_specialize(exported:true,where Scalar == Double)
@@ -195,7 +206,7 @@ public enum Trainer {
                     progress: progress.map { report in { report(0, $0) } })
             }
         }
-        BLASThreads.count = 1
+        _ = try? BLASLibrary.load(for: Scalar.self)
         let logs = ResultSlots<TrainingLog>(count: configurations.count)
         DispatchQueue.concurrentPerform(iterations: configurations.count) { index in
             var configuration = configurations[index]
