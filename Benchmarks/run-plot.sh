@@ -11,8 +11,12 @@ env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 peers/trajectory_figure.py
 # Whole processes: the release binary against python3 running the book's script.
 (cd .. && swift build -c release --product descent > /dev/null)
 scratch=$(mktemp -d)
-hyperfine --warmup 3 --runs 20 --export-markdown "$scratch/whole.md" \
+# OPENBLAS_NUM_THREADS=1 shows the process without OpenBLAS's thread pool (the library still loads).
+hyperfine -N --warmup 3 --runs 20 --export-markdown "$scratch/whole.md" \
     "../.build/release/descent trajectory --output $scratch/descent.png" \
+    "../.build/release/descent trajectory --output $scratch/descent-fast.png --png-compression fast" \
+    "env OPENBLAS_NUM_THREADS=1 ../.build/release/descent trajectory --output $scratch/descent.png" \
+    "../.build/release/descent trajectory --output $scratch/descent.svg" \
     "env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 peers/book_gradient_method.py $scratch/matplotlib.png"
 cat "$scratch/whole.md"
 ls -l "$scratch"/*.png

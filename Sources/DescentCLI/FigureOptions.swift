@@ -66,6 +66,12 @@ struct FigureOptions: ParsableArguments {
     @Flag(help: "Leave the background out: transparent pixels in a PNG, no background in an SVG.")
     var transparent = false
 
+    @Option(
+        help: ArgumentHelp(
+            "PNG compression: standard (files smaller than matplotlib's) or fast (for bulk work: about half "
+                + "the encoding time, files 16 % larger across the gallery). Default: standard.", valueName: "mode"))
+    var pngCompression: PNGCompression = .standard
+
     /// The options of a trajectory figure drawn in `style`, with `contours` behind the path.
     func plotOptions(style: TrajectoryFigures.Style, contours: LandscapeContours) -> TrajectoryFigures.Options {
         TrajectoryFigures.Options(xLimits: xlim, yLimits: ylim, title: title, style: style, contours: contours)
@@ -123,7 +129,7 @@ struct FigureOptions: ParsableArguments {
             try Self.write(
                 figure, to: path, flag: flag, font: font, metadata: [("Software", "Descent"), ("Command", command)],
                 textMode: svgText == .outlines ? .outlines : .characters, theme: theme, transparent: transparent,
-                animation: animation)
+                animation: animation, pngCompression: pngCompression)
         } catch {
             if makesFolder { rmdir(folder) }
             throw error
@@ -132,11 +138,11 @@ struct FigureOptions: ParsableArguments {
 
     /// Draws `figure` in the format of `path`'s extension and writes it there through a temporary
     /// file renamed into place (``AtomicFile``), so a failure leaves nothing behind. Errors start
-    /// with `flag`, when given. The other arguments are ``Figure/fileData(_:font:metadata:textMode:theme:transparent:animation:)``'s.
+    /// with `flag`, when given. The other arguments are ``Figure/fileData(_:font:metadata:textMode:theme:transparent:animation:pngCompression:)``'s.
     static func write(
         _ figure: Figure, to path: String, flag: String? = nil, font: Font, metadata: [(key: String, value: String)],
         textMode: SVGCanvas.TextMode = .outlines, theme: Theme.Choice = .light, transparent: Bool = false,
-        animation: SVGAnimation? = nil
+        animation: SVGAnimation? = nil, pngCompression: PNGCompression = .standard
     ) throws(CommandError) {
         let prefix = flag.map { "\($0) " } ?? ""
         let format: Figure.FileFormat
@@ -149,7 +155,7 @@ struct FigureOptions: ParsableArguments {
         do {
             data = try figure.fileData(
                 format, font: font, metadata: metadata, textMode: textMode, theme: theme, transparent: transparent,
-                animation: animation)
+                animation: animation, pngCompression: pngCompression)
         } catch {
             throw .cannotCreate("\(prefix)\(path): \(error.description)")
         }
@@ -168,3 +174,5 @@ struct FigureOptions: ParsableArguments {
 }
 
 extension Theme.Choice: ExpressibleByArgument {}
+
+extension PNGCompression: ExpressibleByArgument {}

@@ -33,6 +33,12 @@ struct GalleryCommand: ParsableCommand {
 
     @OptionGroup var landscapeGrid: LandscapeGridOptions
 
+    @Option(
+        help: ArgumentHelp(
+            "PNG compression of every figure: standard or fast (as the figure commands' --png-compression).",
+            valueName: "mode"))
+    var pngCompression: PNGCompression = .standard
+
     @OptionGroup var dataSource: DataOptions
 
     /// The figures drawn by running a command as a user would (its own defaults and checks), by
@@ -97,14 +103,16 @@ struct GalleryCommand: ParsableCommand {
             for format in Figure.FileFormat.allCases {
                 let path = (outputDir as NSString).appendingPathComponent("\(name).\(format.rawValue)")
                 try FigureOptions.write(
-                    figure, to: path, font: font, metadata: [("Software", "Descent"), ("Command", "descent gallery")])
+                    figure, to: path, font: font, metadata: [("Software", "Descent"), ("Command", "descent gallery")],
+                    pngCompression: pngCompression)
                 try StandardStreams.print("wrote \(path)")
             }
         }
         for (name, arguments, formats) in Self.commandFigures {
             for format in formats {
                 let path = (outputDir as NSString).appendingPathComponent("\(name).\(format.rawValue)")
-                var command = try DescentCommand.parseAsRoot(arguments + ["--output", path])
+                var command = try DescentCommand.parseAsRoot(
+                    arguments + ["--output", path, "--png-compression", pngCompression.rawValue])
                 try command.run()
             }
         }

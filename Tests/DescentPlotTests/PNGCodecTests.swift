@@ -28,17 +28,40 @@ import Testing
             rgba: [UInt8](repeating: 255, count: 16), width: 2, height: 2, dpi: 100,
             metadata: [("Software", "Descent"), ("Command", "descent trajectory --lr 10")])
         let chunks = PNGCodec.chunks(of: data)
-        #expect(chunks.map(\.type) == ["IHDR", "pHYs", "tEXt", "tEXt", "sRGB", "IDAT", "IEND"])
+        #expect(chunks.map(\.type) == ["IHDR", "sRGB", "pHYs", "tEXt", "tEXt", "IDAT", "IEND"])
         // 100 dpi = 3937 pixels per metre in both directions, unit: metre.
-        #expect(chunks[1].data == [0, 0, 0x0F, 0x61, 0, 0, 0x0F, 0x61, 1])
+        #expect(chunks[2].data == [0, 0, 0x0F, 0x61, 0, 0, 0x0F, 0x61, 1])
         #expect(PNGCodec.textChunks(of: data) == ["Software": "Descent", "Command": "descent trajectory --lr 10"])
         #expect(!chunks.contains { $0.type == "tIME" })
         _ = try PNGCodec.decode(data)
     }
 
-    @Test func crcIsPNGs() {
-        // The CRC of the IEND chunk type, found in every PNG: AE 42 60 82.
-        #expect(CRC32.checksum(Array("IEND".utf8)) == 0xAE42_6082)
+    @Test func repeatedRowsAndBothCompressionsKeepThePixels() throws {
+        // Rows 0–9 white, 10–19 a gradient, 20–39 one colour: runs of repeated rows between others.
+        let (width, height) = (50, 40)
+        var rgba = [UInt8](repeating: 255, count: width * height * 4)
+        for y in 10..<40 {
+            for x in 0..<width {
+                let base = (y * width + x) * 4
+                rgba[base] = y < 20 ? UInt8(x * 5) : 31
+                rgba[base + 1] = y < 20 ? UInt8(y * 7) : 119
+                rgba[base + 2] = 180
+            }
+        }
+        let standard = try PNGCodec.encode(rgba: rgba, width: width, height: height, dpi: 100, metadata: [])
+        let fast = try PNGCodec.encode(
+            rgba: rgba, width: width, height: height, dpi: 100, metadata: [], compression: .fast)
+        #expect(try PNGCodec.decode(standard).rgba == rgba)
+        #expect(try PNGCodec.decode(fast).rgba == rgba)
+    }
+
+    @Test func aLibpngErrorIsASwiftError() {
+        // libpng refuses an image wider than its limit of a million pixels (png_check_IHDR): the
+        // error unwinds inside the C writer and comes back as a thrown error.
+        let rgba = [UInt8](repeating: 255, count: 1_000_001 * 4)
+        #expect(throws: PNGCodec.Error.self) {
+            try PNGCodec.encode(rgba: rgba, width: 1_000_001, height: 1, dpi: 100, metadata: [])
+        }
     }
 
     @Test func garbageIsRefused() {

@@ -12,8 +12,8 @@
 /// was there. A keyword is the writer's own choice (`Software`, `Command`), so a keyword the
 /// specification forbids is refused rather than repaired.
 ///
-/// This type only builds chunk bytes, so it serves any encoder: libpng's `png_set_text` takes the
-/// same keyword, text and choice between `tEXt` and `iTXt`.
+/// This type only builds the chunk's data, which ``PNGCodec`` hands to libpng (`png_write_chunk`)
+/// as it is: the bytes do not depend on libpng's own text handling.
 struct PNGTextChunk {
     /// The keyword: 1–79 printable Latin-1 characters, no space at either end, no two in a row.
     let keyword: String

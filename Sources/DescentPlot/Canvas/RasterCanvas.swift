@@ -35,8 +35,26 @@ public struct RasterCanvas: Canvas {
         paint(Stroker.outline(of: path.flattened(), style: style, visible: clip), color: color, rule: .nonZero)
     }
 
+    /// Fills the text's glyphs as one shape, from the font's flattened outlines cached per glyph
+    /// and size (``Font/flattenedOutline(ofGlyph:scaleX:scaleY:)``), moved into place.
     public mutating func draw(_ text: PlacedText, color: Color) {
-        fill(text.path, color: color, rule: .nonZero)
+        let toCanvas = text.transform
+        var polygons: [Polyline] = []
+        for glyph in text.layout.glyphs {
+            let placement = glyph.transform
+            guard placement.b == 0, placement.c == 0 else {
+                polygons += text.layout.font.outline(ofGlyph: glyph.index).transformed(by: placement)
+                    .transformed(by: toCanvas).flattened()
+                continue
+            }
+            let move = AffineTransform.translation(placement.tx, placement.ty).concatenating(toCanvas)
+            for polygon in text.layout.font.flattenedOutline(
+                ofGlyph: glyph.index, scaleX: placement.a, scaleY: placement.d)
+            {
+                polygons.append(Polyline(points: polygon.points.map(move.apply), isClosed: polygon.isClosed))
+            }
+        }
+        paint(polygons, color: color, rule: .nonZero)
     }
 
     public mutating func pushClip(_ rect: Rect) {
@@ -61,10 +79,15 @@ public struct RasterCanvas: Canvas {
     /// The pixels as 8-bit RGBA, straight alpha, row after row.
     public var rgba: [UInt8] { pixmap.rgba8() }
 
-    /// The image as PNG: RGBA 8-bit, with a pHYs chunk for `dpi` and a text chunk (tEXt or iTXt)
-    /// per entry of `metadata` (e.g. `Software`). No time stamps, so the same drawing gives the same bytes.
-    public func png(dpi: Double, metadata: [(key: String, value: String)]) throws(PNGCodec.Error) -> Data {
-        try PNGCodec.encode(
-            rgba: rgba, width: pixmap.width, height: pixmap.height, dpi: dpi, metadata: metadata)
+    /// The image as PNG: 8-bit RGB (RGBA where a pixel is not opaque), with a pHYs chunk for
+    /// `dpi` and a text chunk (tEXt or iTXt) per entry of `metadata` (e.g. `Software`), compressed
+    /// as `compression` says. No time stamps, so the same drawing gives the same bytes.
+    public func png(
+        dpi: Double, metadata: [(key: String, value: String)], compression: PNGCompression = .standard
+    ) throws(PNGCodec.Error) -> Data {
+        let (samples, channels) = pixmap.pngSamples()
+        return try PNGCodec.encode(
+            samples: samples, channels: channels, width: pixmap.width, height: pixmap.height, dpi: dpi,
+            metadata: metadata, compression: compression)
     }
 }

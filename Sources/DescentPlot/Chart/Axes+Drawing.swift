@@ -17,7 +17,11 @@ extension Axes {
         }
         canvas.pushClip(frame.box)
         for artist in artists {
-            canvas.beginGroup(String(describing: type(of: artist)))
+            // The type's name, as String(describing:) would give it, without the dynamic casts and
+            // the Mirror that String(describing:) tries first: their first conformance lookup for
+            // each type scans every conformance record of the process, which measured 16 % of a
+            // whole `descent trajectory --output f.svg`.
+            canvas.beginGroup(_typeName(type(of: artist), qualified: false))
             artist.draw(on: &canvas, in: frame)
             canvas.endGroup()
         }

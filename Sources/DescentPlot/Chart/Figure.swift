@@ -92,14 +92,16 @@ public struct Figure: Sendable {
         }
     }
 
-    /// The figure as PNG in `theme`, with `metadata` in text chunks (tEXt, or iTXt beyond Latin-1).
-    public func pngData(font: Font, metadata: [(key: String, value: String)] = [], theme: Theme = .light)
-        throws(PNGCodec.Error) -> Data
-    {
+    /// The figure as PNG in `theme`, with `metadata` in text chunks (tEXt, or iTXt beyond Latin-1),
+    /// compressed as `compression` says.
+    public func pngData(
+        font: Font, metadata: [(key: String, value: String)] = [], theme: Theme = .light,
+        compression: PNGCompression = .standard
+    ) throws(PNGCodec.Error) -> Data {
         var canvas = RasterCanvas(
             width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), background: background, theme: theme)
         draw(on: &canvas, font: font)
-        return try canvas.png(dpi: dpi, metadata: metadata)
+        return try canvas.png(dpi: dpi, metadata: metadata, compression: compression)
     }
 
     /// The figure as an SVG document in `theme`, switching to `darkTheme` (if any) for readers who
@@ -155,13 +157,13 @@ public struct Figure: Sendable {
     /// `metadata` goes into the PNG's text chunks (an SVG carries none, so it depends on the
     /// drawing alone), `theme` chooses the colours (``Theme/Choice/auto``: an SVG that follows the
     /// reader, a light PNG), `transparent` leaves the background out, and `animation` plays the
-    /// figure's reveals — in an SVG only.
+    /// figure's reveals — in an SVG only; `pngCompression` sets a PNG's zlib level.
     ///
     /// - Throws: ``EncodingError`` for an animated PNG, or when libpng fails.
     public func fileData(
         _ format: FileFormat, font: Font, metadata: [(key: String, value: String)] = [],
         textMode: SVGCanvas.TextMode = .outlines, theme: Theme.Choice = .light, transparent: Bool = false,
-        animation: SVGAnimation? = nil
+        animation: SVGAnimation? = nil, pngCompression: PNGCompression = .standard
     ) throws(EncodingError) -> Data {
         switch format {
         case .png:
@@ -169,7 +171,9 @@ public struct Figure: Sendable {
                 throw EncodingError(description: "a PNG cannot be animated; write the animation to an .svg file")
             }
             do {
-                return try pngData(font: font, metadata: metadata, theme: theme.theme.transparent(transparent))
+                return try pngData(
+                    font: font, metadata: metadata, theme: theme.theme.transparent(transparent),
+                    compression: pngCompression)
             } catch {
                 throw EncodingError(description: error.description)
             }

@@ -23,8 +23,14 @@
 /// (1.1 + 0.7 − 1.1 = 0.7), and otherwise off as 8× vertical supersampling is, on the overlap
 /// alone. Rows whose lines meet no overlap keep |S|, capped at 1, and skip the correction.
 ///
-/// - Complexity: O(total edge length in pixels + area of the bounding box) for the area; the
-///   sampling adds O(``sampleLines`` · k) per row for its k edges (insertion-sorted: each line's
+/// Only the columns that edges touch are summed: in each row, left of the first cell an edge
+/// wrote to the sum is exactly 0, and right of the last it stays what it was there, so both runs
+/// are filled without a sum (or left alone when 0), and each row carries the span outside which
+/// its coverage is 0, which ``Pixmap/composite(_:color:)`` keeps to. A stroked frame around a
+/// plot, whose bounding box is the whole plot, costs its outline, not its box.
+///
+/// - Complexity: O(total edge length in pixels + the rows' spans between their first and last
+///   edge) for the area, O(area of the bounding box) only to allocate the mask; the sampling adds O(``sampleLines`` · k) per row for its k edges (insertion-sorted: each line's
 ///   crossings come nearly in order) and O(m log m) for the m edges that start in it.
 enum Rasterizer {
     /// Sample lines per pixel row for the overlap correction: 8. Measured on the gallery's
@@ -71,9 +77,10 @@ enum Rasterizer {
                 }
             }
         }
+        let (coverage, spans) = sampler.coverage(signedAreaCells: area.cells, touched: area.touched)
         return CoverageMask(
-            originX: bounds.minX, originY: bounds.minY, width: width, height: height,
-            coverage: sampler.coverage(signedAreaCells: area.cells))
+            originX: bounds.minX, originY: bounds.minY, width: width, height: height, coverage: coverage,
+            spans: spans)
     }
 
     /// The edge from `p0` to `p1` (block coordinates) clipped horizontally to 0…`right`: a part
@@ -133,6 +140,8 @@ struct CoverageMask {
     let width: Int
     let height: Int
     var coverage: [Float]
+    /// Per row, the columns outside which its coverage is 0.
+    var spans: [Range<Int>]
 }
 
 /// Whole-pixel bounds: columns `minX..<maxX`, rows `minY..<maxY`.
@@ -159,11 +168,15 @@ private struct Accumulator {
     /// `width + 2` a row; their running sum along a row is the winding number integrated over
     /// each pixel.
     private(set) var cells: [Float]
+    /// Per row, the first and last cell written to (`first > last` in a row no edge
+    /// reaches); the cells outside are 0.
+    private(set) var touched: [(first: Int, last: Int)]
 
     init(width: Int, height: Int) {
         self.width = width
         self.height = height
         cells = Array(repeating: 0, count: (width + 2) * height)
+        touched = Array(repeating: (Int.max, Int.min), count: height)
     }
 
     /// font-rs's `draw_line`, in Double, for an edge with 0 ≤ x ≤ width. The clipper puts the
@@ -193,6 +206,8 @@ private struct Accumulator {
             let x0i = Int(x0Floor)
             let x1Ceil = x1.rounded(.up)
             let x1i = Int(x1Ceil)
+            touched[row].first = min(touched[row].first, x0i)
+            touched[row].last = max(touched[row].last, max(x1i, x0i + 1))
             if x1i <= x0i + 1 {
                 let xmf = 0.5 * (x + xNext) - x0Floor
                 cells[rowStart + x0i] += Float(d - d * xmf)
@@ -272,11 +287,15 @@ private struct OverlapSampler {
         edges.append(Edge(from: a, to: b))
     }
 
-    /// The coverage, from the signed-area cells of ``Accumulator`` (`width + 2` a row): their
-    /// running sum S, `|S|` capped at 1 in rows where no sample line meets a winding number
-    /// beyond ±1 or both signs, `|S| + F − |W|` in the others.
-    mutating func coverage(signedAreaCells cells: [Float]) -> [Float] {
+    /// The coverage, from the signed-area cells of ``Accumulator`` (`width + 2` a row, 0 outside
+    /// `touched`): their running sum S, `|S|` capped at 1 in rows where no sample line meets a
+    /// winding number beyond ±1 or both signs, `|S| + F − |W|` in the others; and each row's span
+    /// of possibly non-zero coverage.
+    mutating func coverage(
+        signedAreaCells cells: [Float], touched: [(first: Int, last: Int)]
+    ) -> (coverage: [Float], spans: [Range<Int>]) {
         var result = [Float](repeating: 0, count: width * height)
+        var spans = [Range<Int>](repeating: 0..<0, count: height)
         edges.sort { $0.y0 < $1.y0 }
         let edges = self.edges
         let lines = Rasterizer.sampleLines
@@ -341,14 +360,27 @@ private struct OverlapSampler {
             let rowStart = row * width
             let cellStart = row * (width + 2)
             guard overlaps else {
-                var sum: Float = 0
-                for column in 0..<width {
-                    sum += cells[cellStart + column]
-                    result[rowStart + column] = min(abs(sum), 1)
+                let (first, last) = touched[row]
+                if first <= last, first < width {
+                    // Left of `first` the sum is 0; from `last` on it stays as it is there.
+                    var sum: Float = 0
+                    let end = min(last, width - 1)
+                    for column in first...end {
+                        sum += cells[cellStart + column]
+                        result[rowStart + column] = min(abs(sum), 1)
+                    }
+                    let rest = min(abs(sum), 1)
+                    if rest != 0 {
+                        for column in (end + 1)..<width { result[rowStart + column] = rest }
+                        spans[row] = first..<width
+                    } else {
+                        spans[row] = first..<(end + 1)
+                    }
                 }
                 if active.isEmpty && next == edges.count { break }
                 continue
             }
+            spans[row] = 0..<width
             let rule = self.rule
             crossings.withUnsafeBufferPointer { crossings in
                 filled.withUnsafeMutableBufferPointer { filled in
@@ -385,7 +417,7 @@ private struct OverlapSampler {
             wound[width] = 0
             wound[width + 1] = 0
         }
-        return result
+        return (result, spans)
     }
 
     /// The crossings of each sample line with `rowEdges`, sorted by x, line after line into

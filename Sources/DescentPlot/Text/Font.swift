@@ -27,6 +27,14 @@ public final class Font: @unchecked Sendable {
     private var face: FT_Face?
     private let lock = NSLock()
     private var glyphs: [UInt32: Glyph] = [:]
+    private var flattenedGlyphs: [FlattenedGlyphKey: [Polyline]] = [:]
+
+    /// A glyph at one size: its index and the bit patterns of its x and y scale factors.
+    private struct FlattenedGlyphKey: Hashable {
+        let index: UInt32
+        let scaleX: UInt64
+        let scaleY: UInt64
+    }
 
     /// The outline and advance of one glyph, in font units.
     struct Glyph {
@@ -116,6 +124,25 @@ public final class Font: @unchecked Sendable {
         }
         glyphs[index] = glyph
         return glyph
+    }
+
+    /// The outline of glyph `index` scaled by (`scaleX`, `scaleY`) from font units (pixels per
+    /// font unit, `scaleY` negative to turn y down) and flattened at ``Path/flatteningTolerance``,
+    /// cached per glyph and size: a raster canvas places the same few glyphs (digits, the minus
+    /// sign, the letters of labels) again and again, and moves the cached polygons instead of
+    /// transforming and flattening the curves each time. Flattening commutes with moving and
+    /// turning (Wang's formula measures lengths), so the polygons are those of the placed outline.
+    func flattenedOutline(ofGlyph index: UInt32, scaleX: Double, scaleY: Double) -> [Polyline] {
+        let key = FlattenedGlyphKey(index: index, scaleX: scaleX.bitPattern, scaleY: scaleY.bitPattern)
+        lock.lock()
+        let cached = flattenedGlyphs[key]
+        lock.unlock()
+        if let cached { return cached }
+        let polygons = glyph(index).outline.transformed(by: .scale(scaleX, scaleY)).flattened()
+        lock.lock()
+        flattenedGlyphs[key] = polygons
+        lock.unlock()
+        return polygons
     }
 
     /// The outline as a path, through `FT_Outline_Decompose` (conic segments become quadratic

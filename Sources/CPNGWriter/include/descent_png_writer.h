@@ -1,0 +1,45 @@
+// PNG encoding through libpng's full write API, with its setjmp/longjmp error handling kept inside
+// this C target (DESIGN.md §6): every libpng error ends in descent_png_write's return value and
+// message, so Swift never sees a longjmp.
+#ifndef DESCENT_PNG_WRITER_H
+#define DESCENT_PNG_WRITER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// One ancillary chunk written verbatim after the image header (IHDR, pHYs), before the pixels:
+/// a text chunk (tEXt or iTXt) whose data the caller has built.
+typedef struct descent_png_chunk {
+    /// The chunk type, four ASCII letters, e.g. "tEXt".
+    char type[4];
+    const uint8_t *data;
+    size_t length;
+} descent_png_chunk;
+
+/// A PNG in memory, allocated with malloc: the caller frees `bytes`.
+typedef struct descent_png_output {
+    uint8_t *bytes;
+    size_t size;
+} descent_png_output;
+
+/// The longest error message descent_png_write reports, NUL included.
+#define DESCENT_PNG_MESSAGE_CAPACITY 200
+
+/// Encodes `height` rows of `width` 8-bit pixels, `channels` bytes each (3: RGB, 4: RGBA with
+/// straight alpha), `stride` bytes apart, as a PNG with an sRGB chunk (the samples are sRGB, as
+/// libpng's simplified writer declares too), a pHYs chunk of `pixels_per_metre` in both
+/// directions and `chunks` after them, deflated at `zlib_level` (0 stores, 1 is fastest, 9 smallest)
+/// with zlib's default strategy.
+///
+/// Row filters: none, except that a row identical to the row above is written with the Up filter,
+/// which turns it into zeros that zlib encodes in a few bytes.
+///
+/// Returns 0 and fills `output`, or returns -1 with libpng's message in `message` (and nothing to
+/// free).
+int descent_png_write(
+    const uint8_t *pixels, size_t stride, uint32_t width, uint32_t height, int channels,
+    uint32_t pixels_per_metre, const descent_png_chunk *chunks, size_t chunk_count,
+    int zlib_level, descent_png_output *output,
+    char message[DESCENT_PNG_MESSAGE_CAPACITY]);
+
+#endif
