@@ -42,21 +42,27 @@ public enum Gallery {
     /// - `trajectory`: the first run as the book's Figure 4-10;
     /// - `lr_comparison`: every run, one panel each;
     /// - `train_loss` and `train_accuracy`: the network at the book's rate, 0.1 (Figure 4-12);
-    /// - `lr_comparison_net`: the loss of every network.
+    /// - `lr_comparison_net`: the loss of every network;
+    /// - `landscape`: the book's network on its own loss landscape, if `landscape` is given
+    ///   (``/DescentNet/LossLandscape/train(_:configuration:snapshotInterval:settings:as:progress:)``).
     ///
     /// Both lists must hold at least one run.
-    public static func figures(descentRuns: [Trajectory], networkLogs: [TrainingLog]) -> [(
-        name: String, figure: Figure
-    )] {
+    public static func figures(
+        descentRuns: [Trajectory], networkLogs: [TrainingLog], landscape: LossLandscape? = nil
+    ) -> [(name: String, figure: Figure)] {
         precondition(!descentRuns.isEmpty && !networkLogs.isEmpty, "the gallery draws at least one run of each")
         let networks = networkLogs.map { TrainingFigures.Run($0) }
         let book = networkLogs.firstIndex { $0.learningRate == TrainingConfiguration().learningRate } ?? 0
-        return [
+        var figures: [(name: String, figure: Figure)] = [
             ("trajectory", TrajectoryFigures.trajectory(descentRuns[0], options: .init(style: .book))),
             ("lr_comparison", TrajectoryFigures.comparison(descentRuns, options: .init(style: .book))),
             ("train_loss", TrainingFigures.loss([networks[book]])),
             ("train_accuracy", TrainingFigures.accuracy([networks[book]])),
             ("lr_comparison_net", TrainingFigures.loss(networks)),
         ]
+        if let landscape {
+            figures.append(("landscape", LossLandscapeFigures.figure(LossLandscapeFigures.Landscape(landscape))))
+        }
+        return figures
     }
 }

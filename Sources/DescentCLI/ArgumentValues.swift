@@ -1,5 +1,6 @@
 import ArgumentParser
 import DescentCore
+import DescentNet
 import DescentPlot
 
 /// Parsers for option values. Each throws a ``ValueError`` whose text ArgumentParser appends to
@@ -90,6 +91,26 @@ enum ArgumentValues {
     static func count(_ text: String, name: String, upTo limit: Int) throws -> Int {
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (1...limit).contains(value) else {
             throw ValueError(description: "expected a whole number of \(name) from 1 to \(limit)")
+        }
+        return value
+    }
+
+    /// A landscape's grid size: a whole number of points per axis in ``LossLandscape/gridRange``.
+    static func gridSize(_ text: String) throws -> Int {
+        let allowed = LossLandscape.gridRange
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), allowed.contains(value) else {
+            throw ValueError(
+                description:
+                    "expected a whole number of points per axis from \(allowed.lowerBound) to \(allowed.upperBound), such as 41"
+            )
+        }
+        return value
+    }
+
+    /// A landscape's half-width: a finite number greater than 0.
+    static func extent(_ text: String) throws -> Double {
+        guard let value = decimal(text), value.isFinite, value > 0 else {
+            throw ValueError(description: "expected a finite number greater than 0, such as 2.5")
         }
         return value
     }

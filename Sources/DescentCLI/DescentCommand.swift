@@ -16,7 +16,7 @@ struct DescentCommand: ParsableCommand {
         subcommands: [
             TrajectoryCommand.self, CompareCommand.self, SweepCommand.self, OptimizersCommand.self, FieldCommand.self,
             TangentCommand.self,
-            TrainCommand.self, GradcheckCommand.self, GalleryCommand.self,
+            TrainCommand.self, LandscapeCommand.self, GradcheckCommand.self, GalleryCommand.self,
         ]
     )
 

@@ -13,7 +13,8 @@ struct GalleryCommand: ParsableCommand {
         discussion: """
             Writes trajectory (the book's Figure 4-10), lr_comparison (lr 0.1, 10 and 1e-8 side by \
             side), train_loss and train_accuracy (the book's network trained with its settings and \
-            seed 0; Figure 4-12) and lr_comparison_net (the network at lr 0.01, 0.1 and 1), then \
+            seed 0; Figure 4-12), lr_comparison_net (the network at lr 0.01, 0.1 and 1) and landscape \
+            (the default run's path on its loss landscape, as descent landscape draws it), then \
             the figures the other commands draw with their defaults: gradient_field (Figure 4-9), \
             tangent (Figure 4-7), optimizers and optimizers_overlay (Figure 6-8), rosenbrock and \
             himmelblau (presets on their contours), lr_sweep and trajectory_dark, each as .png and \
@@ -30,6 +31,8 @@ struct GalleryCommand: ParsableCommand {
         parsing: .unconditional, help: "Training iterations for the network figures (the book's: 10000).",
         transform: { try ArgumentValues.count($0, name: "iterations", upTo: 1_000_000) })
     var iters = 10_000
+
+    @OptionGroup var landscapeGrid: LandscapeGridOptions
 
     @Option(
         help: ArgumentHelp(
@@ -61,14 +64,26 @@ struct GalleryCommand: ParsableCommand {
         try CommandError.requireCreatableFolder(outputDir, flag: "--output-dir")
         let descentRuns = try Gallery.descentRuns()
         let dataset = try dataSource.load()
-        let networkLogs = Trainer.train(
-            dataset, configurations: Gallery.networkConfigurations(iterations: iters), as: Double.self)
+        let landscapeSettings = try landscapeGrid.settings(for: dataset)
+        let configurations = Gallery.networkConfigurations(iterations: iters)
+        let networkLogs = Trainer.train(dataset, configurations: configurations, as: Double.self)
+        let book = configurations.firstIndex { $0.learningRate == TrainingConfiguration().learningRate } ?? 0
+        let landscape: LossLandscape
+        do {
+            landscape = try LossLandscape.train(
+                dataset, configuration: configurations[book],
+                snapshotInterval: LossLandscape.defaultSnapshotInterval(iterations: iters),
+                settings: landscapeSettings, as: Double.self
+            ).landscape
+        } catch {
+            throw CommandError.usage("--iters \(iters): \(error.description)")
+        }
         do {
             try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
         } catch {
             throw CommandError.cannotCreate("--output-dir \(outputDir): cannot create the folder")
         }
-        let figures = Gallery.figures(descentRuns: descentRuns, networkLogs: networkLogs)
+        let figures = Gallery.figures(descentRuns: descentRuns, networkLogs: networkLogs, landscape: landscape)
         for (name, figure) in figures {
             for format in Figure.FileFormat.allCases {
                 let path = (outputDir as NSString).appendingPathComponent("\(name).\(format.rawValue)")

@@ -78,7 +78,9 @@ import Testing
     @Test func theGalleryHoldsEveryFigureAsPNGAndSVG() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try CommandRunner.run(["gallery", "--output-dir", "figures", "--iters", "20"], in: directory)
+        let result = try CommandRunner.run(
+            ["gallery", "--output-dir", "figures", "--iters", "20", "--eval-samples", "200", "--grid", "5"],
+            in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         let folder = directory.appendingPathComponent("figures")
         #expect(
@@ -86,9 +88,12 @@ import Testing
                 == Set(
                     [
                         "trajectory", "lr_comparison", "train_loss", "train_accuracy", "lr_comparison_net",
-                        "gradient_field", "tangent", "optimizers", "optimizers_overlay", "rosenbrock", "himmelblau",
+                        "landscape", "gradient_field", "tangent", "optimizers", "optimizers_overlay", "rosenbrock",
+                        "himmelblau",
                         "lr_sweep", "trajectory_dark",
                     ].flatMap { ["\($0).png", "\($0).svg"] } + ["trajectory_auto.svg", "optimizers_animated.svg"]))
+        let landscape = try PNGCodec.decode(try Data(contentsOf: folder.appendingPathComponent("landscape.png")))
+        #expect(landscape.width == 1280 && landscape.height == 480)
         let optimizers = try PNGCodec.decode(try Data(contentsOf: folder.appendingPathComponent("optimizers.png")))
         #expect(optimizers.width == 1280 && optimizers.height == 960)
         let comparison = try PNGCodec.decode(try Data(contentsOf: folder.appendingPathComponent("lr_comparison.png")))

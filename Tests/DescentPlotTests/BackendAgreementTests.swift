@@ -16,7 +16,8 @@ import Testing
 @Suite struct BackendAgreementTests {
     /// The gallery's figures (`descent gallery`), made through the library. The network figures
     /// draw a synthetic training log of the gallery's shape (10000 iterations, 17 epochs), which
-    /// exercises the same drawing as a real one without the minute of training.
+    /// exercises the same drawing as a real one without the minute of training; the landscape, a
+    /// bowl of the shape of a real one (``LossLandscapeFigureTests/landscape``).
     static func galleryFigure(_ name: String, font: Font) throws -> Figure {
         let runs = try [0.1, 10, 1e-8].map {
             try GradientDescent.run(Preset.sphere.objective, from: Preset.sphere.start, learningRate: $0, steps: 20)
@@ -30,11 +31,14 @@ import Testing
         case "train_loss": return TrainingFigures.loss([training[1]])
         case "train_accuracy": return TrainingFigures.accuracy([training[1]])
         case "lr_comparison_net": return TrainingFigures.loss(training)
+        case "landscape": return LossLandscapeFigures.figure(LossLandscapeFigureTests.landscape)
         default: throw SetupError(description: "no gallery figure \(name)")
         }
     }
 
-    static let galleryNames = ["trajectory", "lr_comparison", "train_loss", "train_accuracy", "lr_comparison_net"]
+    static let galleryNames = [
+        "trajectory", "lr_comparison", "train_loss", "train_accuracy", "lr_comparison_net", "landscape",
+    ]
 
     /// A loss that falls from about 2.3 (ln 10, chance over 10 classes) at a rate set by `speed`,
     /// with SplitMix64 noise, and accuracies that rise per epoch.

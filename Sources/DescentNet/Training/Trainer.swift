@@ -111,22 +111,25 @@ public enum Trainer {
     /// Trains one network. Specialised for Double and Float, so that callers in other modules get
     /// the compiled loops rather than generic code. Loads the BLAS (``BLASLibrary``) first, if no
     /// product has yet. The steps of each iteration, and the state they share, are `TrainingRun`'s.
+    /// `observer`, if any, sees the parameters as it asks (``TrainingObserver``).
     ///
     /// - Complexity: `iterations` forward-and-backward passes of `batchSize` images, plus one
-    ///   accuracy pass over the training and the test set per epoch.
+    ///   accuracy pass over the training and the test set per epoch, plus what `observer` asks.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     public static func train<Scalar: NetScalar>(
         _ dataset: Dataset, configuration: TrainingConfiguration, as _: Scalar.Type = Scalar.self,
-        progress: ((TrainingProgress) -> Void)? = nil
+        progress: ((TrainingProgress) -> Void)? = nil, observer: TrainingObserver<Scalar>? = nil
     ) -> TrainingLog {
         let start = Date()
         // Before the loss and accuracy threads start: loading touches the environment. Without a
         // BLAS, the first product stops the process with the reason.
         _ = try? BLASLibrary.load(for: Scalar.self)
         var run = TrainingRun<Scalar>(dataset, configuration: configuration, start: start, progress: progress)
+        observer?.notice(run.network, after: 0, of: configuration.iterations)
         for iteration in 0..<configuration.iterations {
             run.update(iteration)
+            observer?.notice(run.network, after: iteration + 1, of: configuration.iterations)
             run.measureLoss(of: iteration)
             if run.startsEpoch(iteration) { run.measureAccuracy(at: iteration) }
             run.reportProgress()

@@ -219,12 +219,17 @@ public enum TrajectoryFigures {
         addStart(of: run, to: &axes)
         let points = run.points
         let last = points[points.count - 1]
+        addEnd(x: last[0], y: last[1], to: &axes)
+        axes.legend = .best
+    }
+
+    /// The end as a diamond in the path's red edged in the foreground colour, labelled `label`.
+    static func addEnd(x: Double, y: Double, to axes: inout Axes, label: String = "end") {
         var end = LineArtist(
-            xs: [last[0]], ys: [last[1]], style: .none, color: pathColor,
-            marker: Marker(.diamond, size: 9, edge: .foreground, edgeWidth: 0.8), label: "end")
+            xs: [x], ys: [y], style: .none, color: pathColor,
+            marker: Marker(.diamond, size: 9, edge: .foreground, edgeWidth: 0.8), label: label)
         end.revealTimes = [1]
         axes.add(end)
-        axes.legend = .best
     }
 
     /// The path through every point, final included, in `color`: a circle at every point while they
@@ -232,8 +237,14 @@ public enum TrajectoryFigures {
     /// that still shows its pace. `label` names the line in a legend.
     static func addPath(of run: Trajectory, to axes: inout Axes, color: Color, label: String? = nil) {
         let points = run.points
-        let xs = points.map { $0[0] }
-        let ys = points.map { $0[1] }
+        addPath(
+            xs: points.map { $0[0] }, ys: points.map { $0[1] }, to: &axes, color: color,
+            label: label)
+    }
+
+    /// The path through (xs[i], ys[i]), as ``addPath(of:to:color:label:)`` draws a run's.
+    static func addPath(xs: [Double], ys: [Double], to axes: inout Axes, color: Color, label: String? = nil) {
+        let points = xs.indices
         let every = (points.count + maximumPathMarkers - 1) / maximumPathMarkers
         // In an animated figure the path grows point by point (``LineArtist/revealTimes``); the
         // start shows at once and the end with the last point.
@@ -255,10 +266,15 @@ public enum TrajectoryFigures {
     /// The start as a square on the paper colour edged in the path's red, larger than the path's
     /// circles, so that the direction reads without arrows.
     static func addStart(of run: Trajectory, to axes: inout Axes) {
+        addStart(x: run.initial[0], y: run.initial[1], to: &axes)
+    }
+
+    /// The start at (x, y), as ``addStart(of:to:)`` marks a run's, labelled `label`.
+    static func addStart(x: Double, y: Double, to axes: inout Axes, label: String = "start") {
         axes.add(
             LineArtist(
-                xs: [run.initial[0]], ys: [run.initial[1]], style: .none, color: pathColor,
-                marker: Marker(.square, size: 8, face: .paper, edge: pathColor, edgeWidth: 1.5), label: "start"))
+                xs: [x], ys: [y], style: .none, color: pathColor,
+                marker: Marker(.square, size: 8, face: .paper, edge: pathColor, edgeWidth: 1.5), label: label))
     }
 
     /// `+` in the foreground colour at each known minimum of `objective`, under the path's marks.
