@@ -87,6 +87,8 @@ public struct SGD: Optimizer {
     /// The learning rate (η): the multiple of the gradient subtracted at each step.
     public let learningRate: Double
 
+    /// Plain gradient descent at `learningRate`.
+    ///
     /// - Throws: ``DescentError`` unless `learningRate` is finite and greater than 0.
     public init(learningRate: Double) throws(DescentError) {
         self.learningRate = try validatedLearningRate(learningRate)
@@ -122,6 +124,9 @@ public struct Momentum: Optimizer {
     /// The velocity v, one per coordinate (empty before the first update).
     public private(set) var velocity: [Double] = []
 
+    /// Momentum at `learningRate`, keeping the fraction `momentum` of the velocity (default: 0.9),
+    /// with a velocity of zero.
+    ///
     /// - Throws: ``DescentError`` unless `learningRate` is finite and > 0 and `momentum` is in [0, 1).
     public init(learningRate: Double, momentum: Double = Hyperparameter.momentum.bookDefault) throws(DescentError) {
         self.learningRate = try validatedLearningRate(learningRate)
@@ -164,6 +169,9 @@ public struct Nesterov: Optimizer {
     /// The velocity v, one per coordinate (empty before the first update).
     public private(set) var velocity: [Double] = []
 
+    /// Nesterov's momentum at `learningRate`, keeping the fraction `momentum` of the velocity
+    /// (default: 0.9), with a velocity of zero.
+    ///
     /// - Throws: ``DescentError`` unless `learningRate` is finite and > 0 and `momentum` is in [0, 1).
     public init(learningRate: Double, momentum: Double = Hyperparameter.momentum.bookDefault) throws(DescentError) {
         self.learningRate = try validatedLearningRate(learningRate)
@@ -204,6 +212,8 @@ public struct AdaGrad: Optimizer {
     /// The sum h of the squared gradients, one per coordinate (empty before the first update).
     public private(set) var squaredGradientSum: [Double] = []
 
+    /// AdaGrad at `learningRate`, with sums of zero.
+    ///
     /// - Throws: ``DescentError`` unless `learningRate` is finite and greater than 0.
     public init(learningRate: Double) throws(DescentError) {
         self.learningRate = try validatedLearningRate(learningRate)
@@ -242,6 +252,9 @@ public struct RMSprop: Optimizer {
     /// The running mean h of g², one per coordinate (empty before the first update).
     public private(set) var meanSquaredGradient: [Double] = []
 
+    /// RMSprop at `learningRate`, keeping the fraction `decay` of the running mean (default: 0.99),
+    /// with means of zero.
+    ///
     /// - Throws: ``DescentError`` unless `learningRate` is finite and > 0 and `decay` is in [0, 1).
     public init(learningRate: Double, decay: Double = Hyperparameter.decay.bookDefault) throws(DescentError) {
         self.learningRate = try validatedLearningRate(learningRate)
@@ -304,6 +317,9 @@ public struct Adam: Optimizer {
     /// glibc's pow gives …7bp-14). Never written.
     @usableFromInline nonisolated(unsafe) static var squareExponent = 2.0
 
+    /// Adam at `learningRate` with the decays `beta1` (default: 0.9) and `beta2` (default: 0.999),
+    /// with moments of zero and no update counted.
+    ///
     /// - Throws: ``DescentError`` unless `learningRate` is finite and > 0 and both betas are in [0, 1).
     public init(
         learningRate: Double, beta1: Double = Hyperparameter.beta1.bookDefault,

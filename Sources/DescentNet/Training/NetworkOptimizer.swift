@@ -30,6 +30,9 @@ public struct NetworkOptimizer<Scalar: NetScalar>: Sendable {
     /// Updates so far (Adam's `iter`).
     private var iteration = 0
 
+    /// The `kind` rule at `learningRate`, with `given` settings (the book's defaults for the others)
+    /// and no state yet.
+    ///
     /// - Throws: `DescentError` when the learning rate is not finite and > 0, a setting is outside
     ///   [0, 1), or a setting is given that `kind` does not have.
     public init(kind: OptimizerKind, learningRate: Double, hyperparameters given: [Hyperparameter: Double] = [:])

@@ -8,6 +8,9 @@ public struct TrainingObserver<Scalar: NetScalar> {
     /// parameters) and the network after them.
     public let observe: (_ updates: Int, _ network: TwoLayerNet<Scalar>) -> Void
 
+    /// An observer that calls `observe` every `interval` updates (and before the first and after
+    /// the last).
+    ///
     /// - Precondition: `interval >= 1`.
     public init(every interval: Int, observe: @escaping (_ updates: Int, _ network: TwoLayerNet<Scalar>) -> Void) {
         precondition(interval >= 1, "observe at least every update")

@@ -29,6 +29,9 @@ public struct DashPattern: Equatable, Sendable {
     /// How far into the pattern the line starts. Default: 0.
     public let offset: Double
 
+    /// A pattern of `lengths` in pixels (on, off, on, off…; an odd count is repeated once), starting
+    /// `offset` pixels into it (default: 0).
+    ///
     /// - Returns: `nil` when a length is negative or not finite, when all are 0, or when the
     ///   offset is not finite.
     public init?(_ lengths: [Double], offset: Double = 0) {
