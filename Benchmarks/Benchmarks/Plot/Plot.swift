@@ -14,7 +14,7 @@ let benchmarks: @Sendable () -> Void = {
     ) {
         benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try TrajectoryFigures.trajectory(run).pngData(font: font))
+            blackHole(try TrajectoryFigures.trajectory(run, options: .init(style: .book)).pngData(font: font))
         }
     }
 
@@ -24,14 +24,14 @@ let benchmarks: @Sendable () -> Void = {
     ) {
         benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try TrajectoryFigures.trajectory(run).pngData(font: font, compression: .fast))
+            blackHole(try TrajectoryFigures.trajectory(run, options: .init(style: .book)).pngData(font: font, compression: .fast))
         }
     }
 
     Benchmark("trajectory figure 640x480, SVG", configuration: .init(metrics: [.wallClock, .cpuTotal])) {
         benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(TrajectoryFigures.trajectory(run).svgDocument(font: font))
+            blackHole(TrajectoryFigures.trajectory(run, options: .init(style: .book)).svgDocument(font: font))
         }
     }
 }
