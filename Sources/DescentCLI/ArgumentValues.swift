@@ -107,10 +107,11 @@ enum ArgumentValues {
         return value
     }
 
-    /// A landscape's half-width: a finite number greater than 0.
+    /// A landscape's half-width: a number from 1e-8 to 1e8. Beyond those the grid's step is no
+    /// longer a normal number (or its side overflows), and no network's plane is that small or large.
     static func extent(_ text: String) throws -> Double {
-        guard let value = decimal(text), value.isFinite, value > 0 else {
-            throw ValueError(description: "expected a finite number greater than 0, such as 2.5")
+        guard let value = decimal(text), value >= 1e-8, value <= 1e8 else {
+            throw ValueError(description: "expected a number from 1e-8 to 1e8, such as 2.5")
         }
         return value
     }

@@ -88,15 +88,23 @@ import Testing
         ),
         (
             ["--extent", "0"],
-            "The value '0' is invalid for '--extent <E>': expected a finite number greater than 0, such as 2.5"
+            "The value '0' is invalid for '--extent <E>': expected a number from 1e-8 to 1e8, such as 2.5"
         ),
         (
             ["--extent=-1"],
-            "The value '-1' is invalid for '--extent <E>': expected a finite number greater than 0, such as 2.5"
+            "The value '-1' is invalid for '--extent <E>': expected a number from 1e-8 to 1e8, such as 2.5"
+        ),
+        (
+            ["--extent", "1e308"],
+            "The value '1e308' is invalid for '--extent <E>': expected a number from 1e-8 to 1e8, such as 2.5"
+        ),
+        (
+            ["--extent", "5e-324"],
+            "The value '5e-324' is invalid for '--extent <E>': expected a number from 1e-8 to 1e8, such as 2.5"
         ),
         (
             ["--extent", "inf"],
-            "The value 'inf' is invalid for '--extent <E>': expected a finite number greater than 0, such as 2.5"
+            "The value 'inf' is invalid for '--extent <E>': expected a number from 1e-8 to 1e8, such as 2.5"
         ),
         (["--lr", "0.1,1"], "landscape draws one run: give one learning rate and one optimiser, not 2 runs"),
         (
