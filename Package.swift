@@ -43,7 +43,9 @@ let package = Package(
                 .linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .tvOS, .watchOS, .visionOS])),
             ]),
         .target(name: "DescentCore"),
-        .target(name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CZlib"]),
+        // The Double sigmoid loop, four lanes wide where the CPU has AVX2 (chosen at run time).
+        .target(name: "CKernels"),
+        .target(name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CKernels", "CZlib"]),
         .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CPNGWriter", "CFreeType"]),
         .target(name: "Descent", dependencies: ["DescentCore", "DescentPlot", "DescentNet"]),
         .executableTarget(

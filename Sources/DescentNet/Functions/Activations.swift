@@ -1,3 +1,4 @@
+import CKernels
 import DescentCore
 
 /// The book's activation and loss functions (`common/functions.py`), element-wise loops the
@@ -30,6 +31,19 @@ public enum Activations {
     static func sigmoidOfEachElement<Scalar: NetScalar>(_ x: inout Matrix<Scalar>, addingToEachRow bias: [Scalar]) {
         precondition(bias.count == x.columns, "a vector of \(bias.count) for \(x.columns) columns")
         let columns = x.columns
+        if Scalar.self == Double.self {
+            // The same bits from C, where the loop may use AVX2 (`CKernels`).
+            let rows = x.rows
+            guard rows > 0, columns > 0 else { return }
+            bias.withUnsafeBufferPointer { bias in
+                x.elements.withUnsafeMutableBufferPointer { values in
+                    descent_sigmoid_rows(
+                        UnsafeMutableRawPointer(values.baseAddress!).assumingMemoryBound(to: Double.self),
+                        rows, columns, UnsafeRawPointer(bias.baseAddress!).assumingMemoryBound(to: Double.self))
+                }
+            }
+            return
+        }
         bias.withUnsafeBufferPointer { bias in
             x.elements.withUnsafeMutableBufferPointer { values in
                 for row in 0..<x.rows {
