@@ -165,7 +165,10 @@ struct LandscapeCommand: ParsableCommand {
                     as: Float.self, progress: report)
             }
         } catch {
-            throw .usage("--snapshot-every \(snapshotInterval): \(error.description)")
+            let flag =
+                error == .diverged
+                ? "--lr \(NumberText.shortest(configuration.learningRate))" : "--snapshot-every \(snapshotInterval)"
+            throw .usage("\(flag): \(error.description)")
         }
     }
 

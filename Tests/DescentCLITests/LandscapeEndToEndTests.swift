@@ -108,6 +108,14 @@ import Testing
         ),
         (["--lr", "0.1,1"], "landscape draws one run: give one learning rate and one optimiser, not 2 runs"),
         (
+            ["--lr", "1e308"],
+            "--lr 1e308: the run diverged: its parameters are no longer finite; lower the learning rate"
+        ),
+        (
+            ["--lr", "1e308", "--directions", "random"],
+            "--lr 1e308: the run diverged: its parameters are no longer finite; lower the learning rate"
+        ),
+        (
             ["--iters", "300", "--snapshot-every", "1"],
             "--snapshot-every 1: keeps 301 snapshots of 300 iterations, at most 201 are allowed; raise --snapshot-every to at least 2"
         ),

@@ -67,11 +67,13 @@ public struct LossLandscape: Sendable {
     /// The landscape of a run of `iterations` updates whose parameters were `snapshots` (the
     /// initial first, the final last), on `images` and `labels` of a network of `shape`.
     ///
-    /// - Throws: ``PlaneDirections/Error`` when the path spans no plane.
+    /// - Throws: ``PlaneDirections/Error`` when the path spans no plane, or
+    ///   ``PlaneDirections/Error/diverged`` when a snapshot holds a NaN or infinite parameter.
     public static func compute(
         snapshots: [[Double]], iterations: Int, shape: NetworkShape, images: Matrix<Float>, labels: [Int],
         settings: Settings
     ) throws(PlaneDirections.Error) -> LossLandscape {
+        guard snapshots.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw .diverged }
         let final = snapshots[snapshots.count - 1]
         let plane =
             switch settings.directions {

@@ -26,6 +26,11 @@ public struct PlaneDirections: Sendable {
     public struct Error: Swift.Error, CustomStringConvertible, Equatable {
         /// Why, in words, as `the snapshots span fewer than two directions: no plane to draw`.
         public let description: String
+
+        /// The run diverged: some parameter is NaN or infinite, so no point of its path has
+        /// coordinates in any plane.
+        public static let diverged = Error(
+            description: "the run diverged: its parameters are no longer finite; lower the learning rate")
     }
 
     /// The principal components of `snapshots − final`, centred as scikit-learn's `PCA` centres
