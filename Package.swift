@@ -32,8 +32,9 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        // libpng's full write API, its setjmp error handling kept in C (DESIGN.md §6).
-        .target(name: "CPNGWriter", dependencies: ["CLibPNG"]),
+        // libpng's full write API, its setjmp error handling kept in C (DESIGN.md §6); zlib deflates the
+        // rows, on two threads for images that pay.
+        .target(name: "CPNGWriter", dependencies: ["CLibPNG", "CZlib"]),
         // The BLAS, loaded at first use (Sources/CBLAS/include/CBLAS.h): Debian's libopenblas0 or
         // libblis4 at run time, nothing at build time; Accelerate on Apple platforms.
         .target(
@@ -43,10 +44,11 @@ let package = Package(
                 .linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .tvOS, .watchOS, .visionOS])),
             ]),
         .target(name: "DescentCore"),
-        // The Double sigmoid loop, four lanes wide where the CPU has AVX2 (chosen at run time).
+        // Loops vectorised in C, wider where the CPU has AVX2 (chosen at run time): the Double sigmoid,
+        // the pixmap's bytes.
         .target(name: "CKernels"),
         .target(name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CKernels", "CZlib"]),
-        .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CPNGWriter", "CFreeType"]),
+        .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CPNGWriter", "CFreeType", "CKernels"]),
         .target(name: "Descent", dependencies: ["DescentCore", "DescentPlot", "DescentNet"]),
         .executableTarget(
             name: "DescentCLI",

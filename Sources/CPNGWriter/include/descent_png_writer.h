@@ -34,6 +34,11 @@ typedef struct descent_png_output {
 /// Row filters: none, except that a row identical to the row above is written with the Up filter,
 /// which turns it into zeros that zlib encodes in a few bytes.
 ///
+/// Compression: from 64 KiB of filtered rows on (a 150 × 150 RGB image), the two halves are
+/// deflated at once on two threads and joined into one zlib stream (zlib_stream.h); the bytes
+/// depend only on the pixels and the level. libpng writes the header and text chunks, and the
+/// finished stream as one IDAT chunk through its raw chunk API.
+///
 /// Returns 0 and fills `output`, or returns -1 with libpng's message in `message` (and nothing to
 /// free).
 int descent_png_write(
