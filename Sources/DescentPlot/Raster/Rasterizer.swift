@@ -174,13 +174,17 @@ private struct Accumulator {
         }
     }
 
-    /// Sets the cells that edges wrote to in `row` back to 0, once the row has been summed.
-    mutating func clear(row: Int) {
-        let (first, last) = touched[row]
-        guard first <= last else { return }
-        let rowStart = row * (width + 2)
-        cells.withUnsafeMutableBufferPointer { cells in
-            UnsafeMutableBufferPointer(rebasing: cells[(rowStart + first)...(rowStart + last)]).update(repeating: 0)
+    /// Calls `body` with row `row`'s cells (`width + 2` of them), which it sums and sets back to 0
+    /// as it reads them; the cells right of the block (columns `width` and `width + 1`, which no
+    /// pixel reads) are set to 0 after it.
+    mutating func summing<Result>(row: Int, _ body: (UnsafeMutablePointer<Float>) -> Result) -> Result {
+        let (width, last) = (width, touched[row].last)
+        return cells.withUnsafeMutableBufferPointer { cells in
+            let start = cells.baseAddress! + row * (width + 2)
+            defer {
+                if last >= width { (start + width).update(repeating: 0, count: last - width + 1) }
+            }
+            return body(start)
         }
     }
 
@@ -382,17 +386,15 @@ private struct OverlapSampler {
                     }
                 }
             }
-            let cellStart = row * (width + 2)
             let (first, last) = area.touched[row]
             let firstRun = mask.runs.count
             guard overlaps else {
-                if first <= last, first < width {
-                    area.cells.withUnsafeBufferPointer { cells in
-                        Self.sumRow(cells, from: cellStart, columns: first...min(last, width - 1), into: &mask)
+                area.summing(row: row) { cells in
+                    if first <= last, first < width {
+                        Self.sumRow(cells, columns: first...min(last, width - 1), into: &mask)
                     }
                 }
                 mask.rows.append(firstRun..<mask.runs.count)
-                area.clear(row: row)
                 if active.isEmpty && next == edges.count {
                     // No edge reaches the rows below: they cover nothing.
                     for _ in (row + 1)..<height { mask.rows.append(firstRun..<firstRun) }
@@ -437,9 +439,11 @@ private struct OverlapSampler {
             var f = 0.0
             var w = 0.0
             var value: Float = 0
-            if low <= end {
+            area.summing(row: row) { cells in
+                guard low <= end else { return }
                 for column in low...end {
-                    sum += area.cells[cellStart + column]
+                    sum += cells[column]
+                    cells[column] = 0
                     f += filled[column]
                     w += wound[column]
                     value = Float(min(max(Double(abs(sum)) + f - abs(w), 0), 1))
@@ -453,33 +457,38 @@ private struct OverlapSampler {
                 filled[column] = 0
                 wound[column] = 0
             }
-            area.clear(row: row)
         }
         return mask
     }
 
-    /// The coverage `|S|`, capped at 1, of `columns` of one row whose cells start at `cellStart`,
-    /// as runs of `mask`: S is 0 left of the columns and stays as it is at their end right of
-    /// them; a stretch of at least ``CoverageMask/shortestConstantRun`` cells that add nothing
-    /// (the inside of a filled shape, the gap inside a frame) becomes one constant run.
+    /// The coverage `|S|`, capped at 1, of `columns` of one row's `cells`, as runs of `mask`, the
+    /// cells set back to 0 as they are read: S is 0 left of the columns and stays as it is at their
+    /// end right of them; a stretch of at least ``CoverageMask/shortestConstantRun`` cells that add
+    /// nothing (the inside of a filled shape, the gap inside a frame) becomes one constant run.
     private static func sumRow(
-        _ cells: UnsafeBufferPointer<Float>, from cellStart: Int, columns: ClosedRange<Int>,
-        into mask: inout CoverageMask
+        _ cells: UnsafeMutablePointer<Float>, columns: ClosedRange<Int>, into mask: inout CoverageMask
     ) {
         var sum: Float = 0
         var column = columns.lowerBound
         var storedStart = column
         var offset = mask.values.count
         while column <= columns.upperBound {
-            let cell = cells[cellStart + column]
+            let cell = cells[column]
             if cell != 0 {
                 sum += cell
+                cells[column] = 0
                 mask.values.append(min(abs(sum), 1))
                 column += 1
                 continue
             }
             var after = column + 1
-            while after <= columns.upperBound, cells[cellStart + after] == 0 { after += 1 }
+            // Eight cells a step through a long stretch of zeros.
+            while after + 8 <= columns.upperBound + 1,
+                !any(UnsafeRawPointer(cells + after).loadUnaligned(as: SIMD8<Float>.self) .!= 0)
+            {
+                after += 8
+            }
+            while after <= columns.upperBound, cells[after] == 0 { after += 1 }
             let value = min(abs(sum), 1)
             if after - column >= CoverageMask.shortestConstantRun {
                 mask.appendStoredRun(storedStart..<column, offset: offset)
