@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DescentPlotTests",
-            dependencies: ["DescentPlot", "Descent", "CLibPNG", "CFreeType", "DescentTestSupport"],
+            dependencies: ["DescentPlot", "Descent", "CLibPNG", "CPNGWriter", "CFreeType", "DescentTestSupport"],
             resources: [.copy("Golden"), .copy("Fixtures")]
         ),
         .testTarget(

@@ -5,17 +5,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// Inputs of at least this many bytes are deflated in two halves on two threads: 64 KiB. Measured
-/// on the book's Figure 4-10 cut to its first rows (a 2-core AMD EPYC, zlib 1.2.13, level 6):
-/// starting and joining the second thread costs about 25 µs, which the halved deflate time pays
-/// back from about 32 KiB of filtered rows on; below that the two halves also lose more to the
-/// second's shorter history.
-#define DESCENT_ZLIB_PARALLEL_MINIMUM ((size_t)64 * 1024)
+#include "descent_png_writer.h"
 
 /// Deflates `input` at `level` (0–9, zlib's default strategy, a 32 KiB window) into one zlib
 /// stream: the 2-byte header, the deflate data, the Adler-32 of `input`.
 ///
-/// From ``DESCENT_ZLIB_PARALLEL_MINIMUM`` bytes on, the first half and the second half of `input`
+/// From ``DESCENT_PNG_PARALLEL_MINIMUM`` bytes on (twice that at levels 0 and 1), the first half and the second half of `input`
 /// are deflated at the same time, the second on a thread of its own, as pigz does: the first ends
 /// in a sync flush (an empty stored block that brings it to a byte boundary), the second starts
 /// with the 32 KiB of input before it as its dictionary, so it may refer back across the cut, and

@@ -22,6 +22,16 @@ typedef struct descent_png_output {
     size_t size;
 } descent_png_output;
 
+/// From this many bytes of filtered rows on (the rows with their filter bytes: 256 KiB, a 300 × 291
+/// RGB image), descent_png_write deflates the two halves at once on two threads at zlib levels 2–9;
+/// at levels 0 and 1, which deflate more than twice as fast, from twice as many. Measured on prefixes
+/// of the book's Figure 4-10 (2-core AMD EPYC, zlib 1.2.13, minimum of 300 runs, while other builds
+/// loaded the machine): two threads cost about 50 µs more than one (starting the second, 18 µs, and
+/// hashing its 32 KiB dictionary), which the halved deflate pays back at level 6 from about 192 KiB
+/// (256 KiB: 787 µs against 745 µs; 922 KiB, the whole figure: 3.03 ms against 1.99 ms) and at
+/// level 1 from about 400 KiB (922 KiB: 1.24 ms against 0.85 ms).
+#define DESCENT_PNG_PARALLEL_MINIMUM 262144
+
 /// The longest error message descent_png_write reports, NUL included.
 #define DESCENT_PNG_MESSAGE_CAPACITY 200
 
@@ -34,9 +44,9 @@ typedef struct descent_png_output {
 /// Row filters: none, except that a row identical to the row above is written with the Up filter,
 /// which turns it into zeros that zlib encodes in a few bytes.
 ///
-/// Compression: from 64 KiB of filtered rows on (a 150 × 150 RGB image), the two halves are
-/// deflated at once on two threads and joined into one zlib stream (zlib_stream.h); the bytes
-/// depend only on the pixels and the level. libpng writes the header and text chunks, and the
+/// Compression: from DESCENT_PNG_PARALLEL_MINIMUM bytes of filtered rows on (twice that at levels 0
+/// and 1), the two halves are deflated at once on two threads and joined into one zlib stream
+/// (zlib_stream.h); the bytes depend only on the pixels and the level. libpng writes the header and text chunks, and the
 /// finished stream as one IDAT chunk through its raw chunk API.
 ///
 /// Returns 0 and fills `output`, or returns -1 with libpng's message in `message` (and nothing to
