@@ -24,14 +24,17 @@
 /// alone. Rows whose lines meet no overlap keep |S|, capped at 1, and skip the correction.
 ///
 /// Only the columns that edges touch are summed: in each row, left of the first cell an edge
-/// wrote to the sum is exactly 0, and right of the last it stays what it was there, so both runs
-/// are filled without a sum (or left alone when 0), and each row carries the span outside which
-/// its coverage is 0, which ``Pixmap/composite(_:color:)`` keeps to. A stroked frame around a
-/// plot, whose bounding box is the whole plot, costs its outline, not its box.
+/// wrote to the sum is exactly 0, and right of the last it stays what it was there, and so it does
+/// across every stretch of cells no edge wrote to; the mask keeps such stretches as constant runs
+/// (``CoverageMask``), which ``Pixmap/composite(_:color:)`` paints in one vectorised pass (0: not
+/// at all). A stroked frame around a plot, whose bounding box is the whole plot, costs its
+/// outline, not its box; a filled one, its outline and one run per row. The buffers (cells, edges,
+/// sample lines) are kept from shape to shape in a ``Scratch``, cleared as they are read.
 ///
 /// - Complexity: O(total edge length in pixels + the rows' spans between their first and last
-///   edge) for the area, O(area of the bounding box) only to allocate the mask; the sampling adds O(``sampleLines`` · k) per row for its k edges (insertion-sorted: each line's
-///   crossings come nearly in order) and O(m log m) for the m edges that start in it.
+///   edge, a stretch of untouched cells eight at a time) for the area; the sampling adds
+///   O(``sampleLines`` · k) per row for its k edges (insertion-sorted: each line's crossings come
+///   nearly in order) and O(m log m) for the m edges that start in it.
 enum Rasterizer {
     /// Sample lines per pixel row for the overlap correction: 8. Measured on the gallery's
     /// lr_comparison_net, whose loss curves overlap themselves at every spike, against librsvg's
