@@ -75,7 +75,7 @@ static uint8_t *filter_rows(const uint8_t *pixels, size_t stride, uint32_t heigh
 int descent_png_write(
     const uint8_t *pixels, size_t stride, uint32_t width, uint32_t height, int channels,
     uint32_t pixels_per_metre, const descent_png_chunk *chunks, size_t chunk_count,
-    int zlib_level, descent_png_output *output,
+    descent_deflate_settings deflate, descent_png_output *output,
     char message[DESCENT_PNG_MESSAGE_CAPACITY]) {
     message[0] = 0;
     size_t row_bytes = (size_t)width * (size_t)channels;
@@ -93,7 +93,7 @@ int descent_png_write(
     uint8_t *deflated = NULL;
     size_t deflated_size = 0;
     int deflate_status = descent_zlib_deflate(
-        filtered, (row_bytes + 1) * height, zlib_level, &deflated, &deflated_size, message,
+        filtered, (row_bytes + 1) * height, deflate, &deflated, &deflated_size, message,
         DESCENT_PNG_MESSAGE_CAPACITY);
     free(filtered);
     if (deflate_status != 0) return -1;

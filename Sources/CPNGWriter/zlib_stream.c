@@ -73,7 +73,7 @@ typedef struct deflate_part {
     /// The input before this piece, up to one window of it (none for the first piece).
     const uint8_t *dictionary;
     size_t dictionary_length;
-    int level;
+    descent_deflate_settings settings;
     /// Z_SYNC_FLUSH for a piece that others follow (it ends on a byte boundary, with no final
     /// block), Z_FINISH for the last.
     int flush;
@@ -114,7 +114,15 @@ static void *deflate_part_run(void *argument) {
     stream.zfree = arena_free;
     stream.opaque = &memory;
     // windowBits −15: raw deflate, as the pieces are joined under one header written apart.
-    if (deflateInit2(&stream, part->level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    const descent_deflate_settings *settings = &part->settings;
+    int tuned = settings->good_length != 0 || settings->max_lazy != 0 || settings->nice_length != 0
+        || settings->max_chain != 0;
+    if (deflateInit2(&stream, settings->level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK
+        || (tuned
+            && deflateTune(
+                   &stream, settings->good_length, settings->max_lazy, settings->nice_length, settings->max_chain)
+                != Z_OK)) {
+        deflateEnd(&stream);
         keep_arena(memory.base);
         part->error = "zlib could not start";
         return NULL;
@@ -181,16 +189,16 @@ static void write_header(uint8_t header[2], int level) {
 }
 
 int descent_zlib_deflate(
-    const uint8_t *input, size_t input_length, int level, uint8_t **stream, size_t *length, char *message,
+    const uint8_t *input, size_t input_length, descent_deflate_settings settings, uint8_t **stream, size_t *length, char *message,
     size_t capacity) {
     deflate_part parts[2];
     memset(parts, 0, sizeof parts);
-    size_t minimum = level <= 1 ? 2 * (size_t)DESCENT_PNG_PARALLEL_MINIMUM : DESCENT_PNG_PARALLEL_MINIMUM;
+    size_t minimum = settings.level <= 1 ? 2 * (size_t)DESCENT_PNG_PARALLEL_MINIMUM : DESCENT_PNG_PARALLEL_MINIMUM;
     size_t count = input_length >= minimum ? 2 : 1;
     size_t cut = count == 2 ? input_length / 2 : input_length;
     parts[0].input = input;
     parts[0].length = cut;
-    parts[0].level = level;
+    parts[0].settings = settings;
     parts[0].flush = count == 2 ? Z_SYNC_FLUSH : Z_FINISH;
     if (count == 2) {
         size_t dictionary_start = cut > WINDOW_SIZE ? cut - WINDOW_SIZE : 0;
@@ -198,7 +206,7 @@ int descent_zlib_deflate(
         parts[1].length = input_length - cut;
         parts[1].dictionary = input + dictionary_start;
         parts[1].dictionary_length = cut - dictionary_start;
-        parts[1].level = level;
+        parts[1].settings = settings;
         parts[1].flush = Z_FINISH;
     }
     pthread_t second;
@@ -221,7 +229,7 @@ int descent_zlib_deflate(
         free(bytes);
         return -1;
     }
-    write_header(bytes, level);
+    write_header(bytes, settings.level);
     size_t offset = 2;
     uLong adler = parts[0].adler;
     for (size_t index = 0; index < count; index++) {

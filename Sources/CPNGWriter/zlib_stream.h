@@ -7,7 +7,7 @@
 
 #include "descent_png_writer.h"
 
-/// Deflates `input` at `level` (0–9, zlib's default strategy, a 32 KiB window) into one zlib
+/// Deflates `input` with `settings` (zlib's default strategy, a 32 KiB window) into one zlib
 /// stream: the 2-byte header, the deflate data, the Adler-32 of `input`.
 ///
 /// From ``DESCENT_PNG_PARALLEL_MINIMUM`` bytes on (twice that at levels 0 and 1), the first half and the second half of `input`
@@ -15,13 +15,13 @@
 /// in a sync flush (an empty stored block that brings it to a byte boundary), the second starts
 /// with the 32 KiB of input before it as its dictionary, so it may refer back across the cut, and
 /// ends the stream; the Adler-32 of the two is combined (`adler32_combine`). The bytes depend only
-/// on `input` and `level`, never on the threads' timing or the number of cores; the stream is a
+/// on `input` and `settings`, never on the threads' timing or the number of cores; the stream is a
 /// few bytes longer than one deflate's (the flush marker, a block boundary).
 ///
 /// Returns 0 with the stream in `*stream` (malloc'd, the caller frees it) and its length in
 /// `*length`, or -1 with a message in `message` (`capacity` bytes) and nothing to free.
 int descent_zlib_deflate(
-    const uint8_t *input, size_t input_length, int level, uint8_t **stream, size_t *length, char *message,
+    const uint8_t *input, size_t input_length, descent_deflate_settings settings, uint8_t **stream, size_t *length, char *message,
     size_t capacity);
 
 #endif

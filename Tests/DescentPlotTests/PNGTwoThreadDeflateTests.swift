@@ -64,8 +64,9 @@ import Testing
         }
     }
 
-    /// The book's Figure 4-10, well above the threshold: one IDAT chunk, a zlib stream that libpng
-    /// decodes to the canvas's own pixels, the same bytes from two encodings.
+    /// The book's Figure 4-10, well above the threshold: one IDAT chunk, no larger than
+    /// matplotlib's file, a zlib stream that libpng decodes to the canvas's own pixels, the same
+    /// bytes from two encodings.
     @Test func aFigureIsOneIDATChunkAndReadsBackAsDrawn() throws {
         let font = try Font.standard()
         let run = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 20)
@@ -74,6 +75,8 @@ import Testing
         figure.draw(on: &canvas, font: font)
         let data = try canvas.png(dpi: 100, metadata: [])
         #expect(PNGCodec.chunks(of: data).filter { $0.type == "IDAT" }.count == 1)
+        // matplotlib's Agg writes this figure in 12,817 bytes (Benchmarks/peers/trajectory_figure.py).
+        #expect(data.count <= 12_817, "\(data.count) bytes")
         #expect(try PNGCodec.decode(data).rgba == canvas.rgba)
         #expect(try canvas.png(dpi: 100, metadata: []) == data)
     }
