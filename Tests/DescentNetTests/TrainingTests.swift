@@ -76,9 +76,7 @@ import Testing
         let reference = NetReference.section("fashion_mnist_3000_rows")
         let trainRows = reference["train_rows"] as! Int
         let dataset = Dataset(
-            trainImages: Matrix(
-                rows: trainRows, columns: full.trainImages.columns,
-                elements: Array(full.trainImages.elements[0..<(trainRows * full.trainImages.columns)])),
+            trainImages: full.trainImages.prefix(trainRows),
             trainLabels: Array(full.trainLabels[0..<trainRows]),
             testImages: full.testImages, testLabels: full.testLabels, classCount: full.classCount)
         var configuration = TrainingConfiguration()

@@ -17,7 +17,7 @@ struct AccuracyMeter<Scalar: NetScalar> {
 
     /// The fraction of `images`' rows whose most probable class under `network` is their label
     /// (the book's `accuracy`).
-    mutating func accuracy(of network: TwoLayerNet<Scalar>, on images: Matrix<Float>, labels: [Int]) -> Double {
+    mutating func accuracy(of network: TwoLayerNet<Scalar>, on images: Images, labels: [Int]) -> Double {
         var correct = 0
         var start = 0
         while start < images.rows {
@@ -35,9 +35,10 @@ struct AccuracyMeter<Scalar: NetScalar> {
 
     /// How many of `rows` (exactly `chunk` of them) the network classifies right.
     private mutating func correctCount(
-        _ network: TwoLayerNet<Scalar>, _ images: Matrix<Float>, _ labels: [Int], rows: Range<Int>
+        _ network: TwoLayerNet<Scalar>, _ images: Images, _ labels: [Int], rows: Range<Int>
     ) -> Int {
-        Trainer.gather(images, labels, rows: Array(rows), into: &block, labels: &blockLabels)
+        images.copyRows(Array(rows), into: &block.elements)
+        for (slot, row) in rows.enumerated() { blockLabels[slot] = labels[row] }
         network.forward(block, workspace: &workspace)
         return zip(workspace.a2.rowArgmax(), blockLabels).count { $0 == $1 }
     }

@@ -29,7 +29,7 @@ extension Trainer {
     ) -> Double {
         let inputs = Double(dataset.trainImages.columns)
         let classes = Double(dataset.classCount)
-        let datasetBytes = Double(dataset.trainImages.elements.count + dataset.testImages.elements.count) * 4
+        let datasetBytes = Double(dataset.trainImages.byteCount + dataset.testImages.byteCount)
         let perRun = configurations.map { configuration in
             let hidden = Double(configuration.hiddenSize)
             let batch = Double(configuration.batchSize)

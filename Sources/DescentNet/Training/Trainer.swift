@@ -137,24 +137,6 @@ public enum Trainer {
         return run.finish()
     }
 
-    /// Copies the rows `rows` of `images` into `batch` (converting the Float pixels) and their labels.
-    static func gather<Scalar: NetScalar>(
-        _ images: Matrix<Float>, _ allLabels: [Int], rows: [Int], into batch: inout Matrix<Scalar>, labels: inout [Int]
-    ) {
-        let width = images.columns
-        images.elements.withUnsafeBufferPointer { source in
-            batch.elements.withUnsafeMutableBufferPointer { target in
-                for (slot, row) in rows.enumerated() {
-                    // One row at a time through its own pointers, so that the conversion vectorises.
-                    let from = source.baseAddress! + row * width
-                    let to = target.baseAddress! + slot * width
-                    for column in 0..<width { to[column] = Scalar(from[column]) }
-                    labels[slot] = allLabels[row]
-                }
-            }
-        }
-    }
-
     /// Trains one network per configuration, side by side on the cores (each with one thread and
     /// the serial BLAS), and returns their logs in order. `progress` gets the run's index.
     /// Specialised like the single run: generic code here would reach it unspecialised, which is
