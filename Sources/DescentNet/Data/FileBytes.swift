@@ -61,6 +61,7 @@ final class FileBytes {
     func read(_ count: Int) throws(DatasetError) -> [UInt8] {
         var failure: DatasetError?
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            Self.adviseHugePages(buffer)
             do throws(DatasetError) {
                 initialized = try fill(buffer)
             } catch {
@@ -69,6 +70,20 @@ final class FileBytes {
         }
         if let failure { throw failure }
         return bytes
+    }
+
+    /// Asks Linux to back `buffer` with 2 MB pages where it can (`madvise(MADV_HUGEPAGE)`, before any
+    /// page is touched): mini-batches gather rows at random from the 47 MB of training images,
+    /// which 4 KB pages spread over 11,500 TLB entries. Nothing elsewhere, or for buffers under 4 MB.
+    private static func adviseHugePages(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        #if os(Linux)
+            let hugePage = 2 << 20
+            guard buffer.count >= 2 * hugePage, let base = buffer.baseAddress else { return }
+            let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
+            let end = (Int(bitPattern: base) + buffer.count) & ~(hugePage - 1)
+            guard end > start else { return }
+            _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
+        #endif
     }
 
     /// Fills `buffer` from the start, as far as the data goes; returns how many bytes it holds.

@@ -16,7 +16,7 @@ extension Trainer {
     /// 3·B·N               three mini-batches (one trains while the loss of another is computed
     ///                     and the third is gathered)
     /// 2·B·(2·H + C)       two workspaces (training, loss): z1, da1 and the output
-    /// 1000·(N + 2·H + C)  the accuracy meter's chunk and its workspace
+    /// 2·1000·(N + 2·H + C) two accuracy meters' chunks and workspaces (training set, test set)
     /// ```
     /// plus 8 bytes per iteration for the loss log. Measured peaks (resident size of the whole
     /// process, Double, Fashion-MNIST) lie 4–10 % below this: at `--hidden 2000 --batch 5000`,
@@ -42,7 +42,7 @@ extension Trainer {
                 }
             let elements =
                 (6 + state) * parameters + 3 * batch * inputs + 2 * batch * (2 * hidden + classes)
-                + 1000 * (inputs + 2 * hidden + classes)
+                + 2 * 1000 * (inputs + 2 * hidden + classes)
             return elements * Double(MemoryLayout<Scalar>.size) + 8 * Double(configuration.iterations)
         }
         let atOnce = max(1, min(configurations.count, ProcessInfo.processInfo.activeProcessorCount))

@@ -105,8 +105,9 @@ public struct TrainingProgress: Sendable {
 /// activations and gradients live in buffers made once. Two things run beside the loop, each on a
 /// thread of its own (`BackgroundSeries`) and on copies of the network: the loss of each update,
 /// overlapping the next gradient and followed by gathering the batch after next (`MiniBatch`), and
-/// the accuracy checks, whose 17 passes over 70,000 images cost about a fifth of a run. The training
-/// thread computes gradients and updates only, so both cores have work throughout (BENCHMARKS.md).
+/// the accuracy checks of the training set, whose 17 passes over 60,000 images cost about a fifth
+/// of a run, at a lower priority than the loss. The training thread computes gradients, updates and
+/// the test set's accuracy, so both cores have work throughout (`TrainingRun`, BENCHMARKS.md).
 public enum Trainer {
     /// Trains one network. Specialised for Double and Float, so that callers in other modules get
     /// the compiled loops rather than generic code. Loads the BLAS (``BLASLibrary``) first, if no
