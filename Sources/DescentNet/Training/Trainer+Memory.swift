@@ -18,9 +18,11 @@ extension Trainer {
     /// 2·B·(2·H + C)       two workspaces (training, loss): z1, da1 and the output
     /// 2·1000·(N + 2·H + C) two accuracy meters' chunks and workspaces (training set, test set)
     /// ```
-    /// plus 8 bytes per iteration for the loss log. Measured peaks (resident size of the whole
-    /// process, Double, Fashion-MNIST) lie 4–10 % below this: at `--hidden 2000 --batch 5000`,
-    /// 898 MB measured and 963 MB estimated; at 4000 and 10000, 2.49 GB and 2.59 GB.
+    /// plus 8 bytes per iteration for the loss log, beside the data set (one byte a pixel when read
+    /// from IDX files, ``Images``). Measured peaks (resident size of the whole process, Double,
+    /// Fashion-MNIST, 20 iterations) exceed it by the process's own 13–24 MB (code, libraries, the
+    /// BLAS's buffers): at `--hidden 2000 --batch 5000`, 636 MB measured and 623 MB
+    /// estimated; at the defaults, 97 MB and 73 MB.
     ///
     /// - Returns: bytes, as a Double, since the products of large settings can pass `Int`.
     /// - Complexity: O(1): arithmetic on the settings, nothing is allocated.
