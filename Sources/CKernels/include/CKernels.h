@@ -116,4 +116,12 @@ void descent_gather_pixels(const uint8_t *pixels, long width, const long *indice
 /// The float version of `descent_gather_pixels`: each byte p as (float)p / 255.
 void descent_gather_pixels_float(const uint8_t *pixels, long width, const long *indices, long count, float *out);
 
+/// parameters[i] <- parameters[i] - rate * gradients[i] for i < count: one step of gradient
+/// descent over a parameter array, the product rounded before the difference (no fused
+/// multiply-add), as NumPy computes it.
+void descent_descend(double *parameters, const double *gradients, long count, double rate);
+
+/// The float version of `descent_descend`.
+void descent_descend_float(float *parameters, const float *gradients, long count, float rate);
+
 #endif
