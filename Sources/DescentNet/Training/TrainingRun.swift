@@ -15,14 +15,18 @@ import Foundation
 /// update, before any later one.
 ///
 /// The accuracy at each epoch is split between the cores: the accuracy thread measures the training
-/// set and the second half of the test set (65 of the 70 chunks of 1,000 images) at a lower
-/// priority than the loss, which the training thread waits for at every update, and the training
-/// thread measures the first half of the test set itself. Per epoch of 600 iterations each core
-/// then carries about 1,250 products of the batch's size: the training thread its two a
-/// iteration and 50 for the test set, the other core the loss's one and the 650 of the accuracy.
-/// `perf` samples per thread over 3,000 iterations: 50 % on the training thread, 49 % on the other
-/// two; 47 % and 52 % with all of the accuracy on the accuracy thread, 53 % and 46 % with all of
-/// the test set on the training thread.
+/// set and the rest of the test set at a lower priority than the loss, which the training thread
+/// waits for at every update, and the training thread measures the first part of the test set
+/// itself (``testShare``). In Double, with half of the test set there (65 of the 70 chunks of
+/// 1,000 images on the accuracy thread), each core carries about 1,250 products of the batch's
+/// size per epoch of 600 iterations: the training thread its two an iteration and 50 for the
+/// test set, the other core the loss's one and the 650 of the accuracy. `perf` samples per
+/// thread over 3,000 iterations (Zen 4, BLIS): 50 % on the training thread, 49 % on the other two;
+/// 47 % and 52 % with all of the accuracy on the accuracy thread, 53 % and 46 % with all of the
+/// test set on the training thread. In Float, where gathering a batch weighs more beside the
+/// products, half of the test set left 47 % and 52 % over a whole run, all of it 52 % and 48 %,
+/// three quarters 48 % and 52 % (single runs on a shared machine, within about 2 % of each other
+/// when repeated): three quarters go to the training thread.
 struct TrainingRun<Scalar: NetScalar> {
     private let dataset: Dataset
     private let configuration: TrainingConfiguration
@@ -44,7 +48,7 @@ struct TrainingRun<Scalar: NetScalar> {
     /// training thread with `testMeter`.
     private var testCorrect: [Int] = []
     private var testMeter: AccuracyMeter<Scalar>
-    /// The first test row the accuracy thread measures: about half of the set, in whole chunks.
+    /// The first test row the accuracy thread measures: ``testShare`` of the set, in whole chunks.
     private let testSplit: Int
 
     /// What the accuracy thread measures at an epoch.
@@ -96,7 +100,8 @@ struct TrainingRun<Scalar: NetScalar> {
         accuracy = BackgroundSeries(
             label: "Descent.accuracy", state: AccuracyMeter(for: network), niceness: Self.accuracyNiceness)
         testMeter = AccuracyMeter(for: network)
-        testSplit = dataset.testImages.rows / 2 / testMeter.chunk * testMeter.chunk
+        let chunks = (Double(dataset.testImages.rows) * Self.testShare / Double(testMeter.chunk)).rounded(.down)
+        testSplit = min(dataset.testImages.rows, Int(chunks) * testMeter.chunk)
         for slot in 0..<min(2, configuration.iterations) { batches[slot].gather(drawRows(), from: dataset) }
     }
 
@@ -136,6 +141,10 @@ struct TrainingRun<Scalar: NetScalar> {
 
     /// Whether iteration `iteration` starts an epoch, where the book records the accuracies.
     func startsEpoch(_ iteration: Int) -> Bool { iteration % iterationsPerEpoch == 0 }
+
+    /// The share of the test set whose accuracy the training thread measures (the first rows, in
+    /// whole chunks of the meter): half in Double, three quarters in Float, as measured above.
+    static var testShare: Double { Scalar.self == Float.self ? 0.75 : 0.5 }
 
     /// The accuracy thread's Linux nice value: 10, a tenth of the loss thread's share of a core
     /// when both want it (CFS weights 110 against 1024), so that the loss is ready when the
