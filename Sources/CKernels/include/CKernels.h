@@ -2,9 +2,10 @@
 #define DESCENT_CKERNELS_H
 
 // The network's element-wise loops in C, where each may run four doubles (eight floats) a step
-// with AVX2, chosen at run time by cpuid: Swift code for the baseline x86-64 target gets SSE2
-// only. Every operation is as written (no fused multiply-add, no reassociation), so a kernel gives
-// the same bits on every CPU as the element function it stands for; the tests compare them.
+// with AVX2 and eight (sixteen) with AVX-512, chosen at run time by cpuid (Dispatch.h): Swift code
+// for the baseline x86-64 target gets SSE2 only. Every operation is as written (no fused
+// multiply-add, no reassociation), so a kernel gives the same bits on every CPU as the element
+// function it stands for; the tests compare them.
 
 #include <stdint.h>
 #include <string.h>
