@@ -7,7 +7,7 @@ import CKernels
 /// (the book's `astype(np.float32) / 255.0`): 784 bytes per Fashion-MNIST image instead of 3,136,
 /// which quarters both the data set's memory (55 MB instead of 220 MB) and the traffic of gathering
 /// a mini-batch from rows drawn at random, the training loop's one memory-bound step. Made from
-/// Floats (``init(_:)``), they are kept as given. Either way ``copyRows(_:into:)`` gives the
+/// Floats (``init(_:)``), they are kept as given. Either way the trainer's gathering gives the
 /// network the same values, converted to its precision.
 public struct Images: Sendable {
     /// The number of images.
