@@ -43,7 +43,8 @@ let package = Package(
                 .linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .tvOS, .watchOS, .visionOS])),
             ]),
         .target(name: "DescentCore"),
-        // The Double sigmoid loop, four lanes wide where the CPU has AVX2 (chosen at run time).
+        // The network's element-wise loops (sigmoid, softmax, gathering pixels, the SGD step), with
+        // AVX2 or AVX-512 where the CPU has them (chosen at run time).
         .target(name: "CKernels"),
         .target(name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CKernels", "CZlib"]),
         .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CPNGWriter", "CFreeType"]),
