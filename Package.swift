@@ -44,8 +44,9 @@ let package = Package(
                 .linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .tvOS, .watchOS, .visionOS])),
             ]),
         .target(name: "DescentCore"),
-        // Loops vectorised in C, wider where the CPU has AVX2 (chosen at run time): the Double sigmoid,
-        // the pixmap's bytes.
+        // Element-wise loops in C, with AVX2 or AVX-512 where the CPU has them (chosen at run time):
+        // the network's (sigmoid, softmax, gathering pixels, the SGD step) and the pixmap's (blending
+        // runs, converting to bytes).
         .target(name: "CKernels"),
         .target(name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CKernels", "CZlib"]),
         .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CPNGWriter", "CFreeType", "CKernels"]),

@@ -1,4 +1,7 @@
+// Source-over of one paint on a run of pixels under one coverage, in DescentPlot's Float pixmap
+// (three or four components a pixel), the same operations as `Pixmap.composite` in Swift.
 #include "CKernels.h"
+#include "Dispatch.h"
 
 // Every operation as written: a fused multiply-add would change the last bits of a pixel.
 #pragma clang fp contract(off)
@@ -7,7 +10,7 @@
 /// AVX2 vectors.
 #define BLOCK 24
 
-static inline __attribute__((always_inline)) void blend_run(
+static inline __attribute__((always_inline)) void descent_blend_run_body(
     float *components, size_t count, size_t channels, const float *paint, float keep) {
     float pattern[BLOCK];
     for (size_t index = 0; index < BLOCK; index++) pattern[index] = paint[index % channels];
@@ -23,7 +26,7 @@ static inline __attribute__((always_inline)) void blend_run(
     }
 }
 
-static inline __attribute__((always_inline)) void fill_run(
+static inline __attribute__((always_inline)) void descent_fill_run_body(
     float *components, size_t count, size_t channels, const float *paint) {
     float pattern[BLOCK];
     for (size_t index = 0; index < BLOCK; index++) pattern[index] = paint[index % channels];
@@ -35,34 +38,9 @@ static inline __attribute__((always_inline)) void fill_run(
     for (size_t lane = 0; index < total; index++, lane++) components[index] = pattern[lane];
 }
 
-#if defined(__x86_64__)
-__attribute__((target("avx2"))) static void blend_run_avx2(
-    float *components, size_t count, size_t channels, const float *paint, float keep) {
-    blend_run(components, count, channels, paint, keep);
-}
-
-__attribute__((target("avx2"))) static void fill_run_avx2(
-    float *components, size_t count, size_t channels, const float *paint) {
-    fill_run(components, count, channels, paint);
-}
-#endif
-
-void descent_blend_run(float *components, size_t count, size_t channels, const float *paint, float keep) {
-#if defined(__x86_64__)
-    if (__builtin_cpu_supports("avx2")) {
-        blend_run_avx2(components, count, channels, paint, keep);
-        return;
-    }
-#endif
-    blend_run(components, count, channels, paint, keep);
-}
-
-void descent_fill_run(float *components, size_t count, size_t channels, const float *paint) {
-#if defined(__x86_64__)
-    if (__builtin_cpu_supports("avx2")) {
-        fill_run_avx2(components, count, channels, paint);
-        return;
-    }
-#endif
-    fill_run(components, count, channels, paint);
-}
+DESCENT_DISPATCH(
+    descent_blend_run, (float *components, size_t count, size_t channels, const float *paint, float keep),
+    (components, count, channels, paint, keep))
+DESCENT_DISPATCH(
+    descent_fill_run, (float *components, size_t count, size_t channels, const float *paint),
+    (components, count, channels, paint))
