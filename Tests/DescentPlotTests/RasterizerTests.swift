@@ -148,4 +148,20 @@ import Testing
         #expect(row.contains { $0.offset < 0 && $0.constant == 1 && $0.end - $0.start >= 58 })
         #expect(mask.coverage(row: 5, column: 0) == 0.5 && mask.coverage(row: 5, column: 30) == 1)
     }
+
+    /// A white fill on the white canvas is skipped where nothing was painted (it could change no
+    /// pixel), but not where something was: there it covers what was painted.
+    @Test func theBackgroundsColourIsSkippedOnlyWhereNothingWasPainted() {
+        var canvas = RasterCanvas(width: 40, height: 30)
+        canvas.fill(.rectangle(Rect(x: 2.5, y: 3.25, width: 30, height: 20)), color: .white)
+        #expect(canvas.rgba.allSatisfy { $0 == 255 })
+        canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 20, height: 30)), color: Color(red: 0.5, green: 0.25, blue: 0))
+        canvas.fill(.rectangle(Rect(x: 10.5, y: 5, width: 20, height: 10)), color: .white)
+        let rgba = canvas.rgba
+        func pixel(_ x: Int, _ y: Int) -> [UInt8] { Array(rgba[((y * 40 + x) * 4)..<((y * 40 + x) * 4 + 4)]) }
+        #expect(pixel(5, 20) == [128, 64, 0, 255], "painted, outside the white fill")
+        #expect(pixel(15, 10) == [255, 255, 255, 255], "painted, then covered by the white fill")
+        #expect(pixel(10, 10) == [191, 159, 128, 255], "half covered by the white fill: (0.75, 0.625, 0.5)")
+        #expect(pixel(35, 25) == [255, 255, 255, 255], "never painted")
+    }
 }

@@ -90,6 +90,12 @@ public struct RasterCanvas: Canvas {
         let color = theme.resolve(color)
         guard color.alpha > 0 else { return }
         let clipped = PolygonClipper.clip(polygons, to: clip)
+        // A paint that cannot change a pixel there (the axes' white background on the figure's).
+        if pixmap.isNoOpOnBackground(color),
+            Rasterizer.pixelBounds(of: clipped, clip: pixmap.bounds).map(pixmap.isUnpainted) ?? true
+        {
+            return
+        }
         guard let mask = Rasterizer.coverage(of: clipped, rule: rule, clip: pixmap.bounds, reusing: &scratch)
         else { return }
         pixmap.composite(mask, color: color)

@@ -70,6 +70,13 @@ struct PixelBounds: Equatable {
 
     var isEmpty: Bool { maxX <= minX || maxY <= minY }
 
+    /// The smallest bounds holding both.
+    func union(_ other: PixelBounds) -> PixelBounds {
+        PixelBounds(
+            minX: min(minX, other.minX), minY: min(minY, other.minY), maxX: max(maxX, other.maxX),
+            maxY: max(maxY, other.maxY))
+    }
+
     func intersection(_ other: PixelBounds) -> PixelBounds {
         PixelBounds(
             minX: max(minX, other.minX), minY: max(minY, other.minY), maxX: min(maxX, other.maxX),

@@ -18,6 +18,10 @@ struct Pixmap {
     let channels: Int
     /// Premultiplied red, green, blue (and alpha, with four channels) per pixel.
     private(set) var components: [Float]
+    /// The background's red, green and blue, as every pixel holds them until painted.
+    private let background: (Float, Float, Float)
+    /// The smallest block holding every pixel painted so far; `nil` before the first paint.
+    private(set) var painted: PixelBounds?
 
     init(width: Int, height: Int, background: Color) {
         self.width = width
@@ -25,6 +29,7 @@ struct Pixmap {
         let a = Float(background.alpha)
         channels = a == 1 ? 3 : 4
         let pixel = [Float(background.red) * a, Float(background.green) * a, Float(background.blue) * a, a]
+        self.background = (pixel[0], pixel[1], pixel[2])
         // The first row pixel by pixel, then copied row after row (memcpy).
         let rowLength = width * channels
         components = [Float](unsafeUninitializedCapacity: rowLength * height) { [channels] buffer, count in
@@ -39,11 +44,30 @@ struct Pixmap {
 
     var bounds: PixelBounds { PixelBounds(minX: 0, minY: 0, maxX: width, maxY: height) }
 
+    /// Whether painting `color` over a pixel that still holds the background leaves it exactly as
+    /// it is, at any coverage: `color` is the opaque background's own colour, each component 0 or
+    /// 1. Source-over then gives `0·a + 0·(1 − a)` = 0 and `1·a + 1·(1 − a)`, which rounds to 1 in
+    /// Float for every a in 0…1 (as for alpha above). An axes' background on a figure's background
+    /// of the same white is such a paint; see ``isUnpainted(_:)``.
+    func isNoOpOnBackground(_ color: Color) -> Bool {
+        guard channels == 3, color.alpha == 1 else { return false }
+        let paint = (Float(color.red), Float(color.green), Float(color.blue))
+        return paint == background && [paint.0, paint.1, paint.2].allSatisfy { $0 == 0 || $0 == 1 }
+    }
+
+    /// Whether no pixel of `block` has been painted yet, so that each still holds the background.
+    func isUnpainted(_ block: PixelBounds) -> Bool {
+        painted.map { $0.intersection(block).isEmpty } ?? true
+    }
+
     /// Paints `color` through `mask`, run by run: a stored run pixel by pixel, a constant run in
     /// one vectorised call (`descent_blend_run`, the same operations). Where the paint is opaque
     /// and the coverage 1 (the inside of a filled shape), `src·1 + dst·0` is the paint exactly: it
     /// is stored without reading the pixels (`descent_fill_run`).
     mutating func composite(_ mask: CoverageMask, color: Color) {
+        let block = PixelBounds(
+            minX: mask.originX, minY: mask.originY, maxX: mask.originX + mask.width, maxY: mask.originY + mask.height)
+        painted = painted.map { $0.union(block) } ?? block
         let alpha = Float(color.alpha)
         let (r, g, b) = (Float(color.red), Float(color.green), Float(color.blue))
         let (width, channels) = (width, channels)

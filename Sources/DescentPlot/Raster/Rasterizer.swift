@@ -59,10 +59,9 @@ enum Rasterizer {
         return coverage(of: polygons, rule: rule, clip: clip, reusing: &scratch)
     }
 
-    /// ``coverage(of:rule:clip:)`` with buffers kept from earlier shapes in `scratch`: the same mask.
-    static func coverage(
-        of polygons: [Polyline], rule: FillRule, clip: PixelBounds, reusing scratch: inout Scratch
-    ) -> CoverageMask? {
+    /// The pixels that the coverage of `polygons` within `clip` may reach (its mask's block), or
+    /// `nil` when it reaches none.
+    static func pixelBounds(of polygons: [Polyline], clip: PixelBounds) -> PixelBounds? {
         var minX = Double.infinity
         var minY = Double.infinity
         var maxX = -Double.infinity
@@ -80,8 +79,14 @@ enum Rasterizer {
             minX: Int(max(minX.rounded(.down), -1e9)), minY: Int(max(minY.rounded(.down), -1e9)),
             maxX: Int(min(maxX.rounded(.up), 1e9)) + 1, maxY: Int(min(maxY.rounded(.up), 1e9)) + 1
         ).intersection(clip)
-        guard !bounds.isEmpty else { return nil }
+        return bounds.isEmpty ? nil : bounds
+    }
 
+    /// ``coverage(of:rule:clip:)`` with buffers kept from earlier shapes in `scratch`: the same mask.
+    static func coverage(
+        of polygons: [Polyline], rule: FillRule, clip: PixelBounds, reusing scratch: inout Scratch
+    ) -> CoverageMask? {
+        guard let bounds = pixelBounds(of: polygons, clip: clip) else { return nil }
         let (width, height) = (bounds.maxX - bounds.minX, bounds.maxY - bounds.minY)
         scratch.area.reset(width: width, height: height)
         scratch.sampler.reset(width: width, height: height, rule: rule)
