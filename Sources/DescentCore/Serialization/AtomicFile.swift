@@ -64,8 +64,9 @@ public enum AtomicFile {
         let slot = FilesInFlight.add(temporary)
         defer { FilesInFlight.remove(slot) }
         defer { unlink(temporary) }
-        do {
-            try writeFile(Data(), at: temporary, mode: 0o600)
+        do throws(SystemError) {
+            let descriptor = try create(temporary, mode: 0o600)
+            guard close(descriptor) == 0 else { throw .current() }
         } catch {
             throw WriteError(path: path, reason: error.description)
         }
@@ -113,10 +114,8 @@ public enum AtomicFile {
     /// Creates `path` (which must not exist) with `mode` (exactly, whatever the umask) or the
     /// umask's default, and writes, syncs and closes it; the file stays behind on failure.
     private static func writeFile(_ data: Data, at path: String, mode: mode_t?) throws(SystemError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
-        guard descriptor >= 0 else { throw .current() }
+        let descriptor = try create(path, mode: mode)
         do throws(SystemError) {
-            if let mode, fchmod(descriptor, mode) != 0 { throw SystemError.current() }
             try SystemError.writeAll(data, to: descriptor)
             guard fsync(descriptor) == 0 else { throw SystemError.current() }
         } catch {
@@ -124,5 +123,20 @@ public enum AtomicFile {
             throw error
         }
         guard close(descriptor) == 0 else { throw .current() }
+    }
+
+    /// Creates `path` (which must not exist) for writing, with `mode` (exactly, whatever the
+    /// umask) or the umask's default, and returns its open descriptor. Nothing is synced: the
+    /// writability probe of ``checkWritable(_:)`` removes its empty file at once, and an `fsync`
+    /// of it would wait for the file system's journal for nothing (0.5 ms or more per output).
+    private static func create(_ path: String, mode: mode_t?) throws(SystemError) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
+        guard descriptor >= 0 else { throw .current() }
+        if let mode, fchmod(descriptor, mode) != 0 {
+            let error = SystemError.current()
+            close(descriptor)
+            throw error
+        }
+        return descriptor
     }
 }
