@@ -119,7 +119,7 @@ struct CommandError: Error, CustomStringConvertible {
     static func requireCreatableFolder(_ folder: String, flag: String) throws(CommandError) {
         var existing = folder
         while !FileManager.default.fileExists(atPath: existing.isEmpty ? "." : existing) {
-            existing = (existing as NSString).deletingLastPathComponent
+            existing = FolderPath.parent(of: existing)
         }
         let probe = ((existing.isEmpty ? "." : existing) as NSString).appendingPathComponent("descent-probe")
         do { try AtomicFile.checkWritable(probe) } catch { throw .cannotCreate("\(flag) \(folder): \(error.reason)") }

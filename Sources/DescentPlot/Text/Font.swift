@@ -90,7 +90,7 @@ public final class Font: @unchecked Sendable {
         defer { sharedLock.unlock() }
         if let shared { return shared }
         let path =
-            ProcessInfo.processInfo.environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 } ?? defaultPath
+            getenv(environmentVariable).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? defaultPath
         let font = try Font(path: path)
         shared = font
         return font
