@@ -107,10 +107,9 @@ enum ArgumentValues {
         return value
     }
 
-    /// A landscape's half-width: a number from 1e-8 to 1e8. Beyond those the grid's step is no
-    /// longer a normal number (or its side overflows), and no network's plane is that small or large.
+    /// A landscape's half-width: a number in ``LossLandscape/extentRange``, 1e-8 to 1e8.
     static func extent(_ text: String) throws -> Double {
-        guard let value = decimal(text), value >= 1e-8, value <= 1e8 else {
+        guard let value = decimal(text), LossLandscape.extentRange.contains(value) else {
             throw ValueError(description: "expected a number from 1e-8 to 1e8, such as 2.5")
         }
         return value

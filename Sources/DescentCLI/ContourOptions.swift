@@ -6,7 +6,8 @@ struct ContourOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "The function's contours: lines (plt.contour), filled (plt.contourf, with a colour bar) or none. "
-                + "Default: lines behind a path, none under a field of arrows."))
+                + "Default: filled under a network's loss landscape, lines behind any other path, none under a field of arrows."
+        ))
     var contour: LandscapeContours.Style?
 
     @Option(

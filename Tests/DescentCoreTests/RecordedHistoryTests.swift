@@ -140,7 +140,9 @@ import Testing
     }
 
     @Test func jsonNumbersReadExactly() throws {
-        let values = [0.1, -2.4, 3.2000000000000006, 5e-324, 1.7976931348623157e308, -25898374737328.363]
+        let values = [
+            0.1, -2.4, 3.2000000000000006, Double.leastNonzeroMagnitude, 1.7976931348623157e308, -25898374737328.363,
+        ]
         let text = JSONValue.array(values.map { .numbers([$0]) }).serialized()
         #expect(try json(text).coordinates.map(\.bitPattern) == values.map(\.bitPattern))
     }

@@ -126,4 +126,32 @@ enum LandscapeReference {
         #expect(axis.first! <= -3 + step / 2 && axis.last! >= 0.5 - step / 2)
         #expect(LossLandscape.gridAxis([], count: 5, extent: 2) == [-2, -1, 0, 1, 2])
     }
+
+    /// A tiny landscape (one input, one hidden unit, one class: four parameters, three snapshots)
+    /// whose settings are changed by `adjust`.
+    static func tinyLandscape(_ adjust: (inout LossLandscape.Settings) -> Void) throws {
+        var settings = LossLandscape.Settings()
+        settings.grid = 3
+        settings.evaluationSamples = 2
+        adjust(&settings)
+        _ = try LossLandscape.compute(
+            snapshots: [[0, 0, 0, 0], [1, 0, 1, 0], [1, 1, 2, 1]], iterations: 2,
+            shape: NetworkShape(inputSize: 1, hiddenSize: 1, outputSize: 1),
+            images: Matrix(rows: 2, columns: 1, elements: [0.25, 0.75]), labels: [0, 0], settings: settings)
+    }
+
+    @Test func settingsWithinTheirRangesGiveALandscape() throws {
+        try Self.tinyLandscape { $0.extent = LossLandscape.extentRange.upperBound }
+        try Self.tinyLandscape { $0.extent = LossLandscape.extentRange.lowerBound }
+    }
+
+    @Test func anExtentBeyondItsRangeStopsWithAPreconditionFailure() async {
+        await #expect(processExitsWith: .failure) { try Self.tinyLandscape { $0.extent = 1e308 } }
+        await #expect(processExitsWith: .failure) { try Self.tinyLandscape { $0.extent = .leastNonzeroMagnitude } }
+    }
+
+    @Test func aGridOrEvaluationSetBeyondItsRangeStopsWithAPreconditionFailure() async {
+        await #expect(processExitsWith: .failure) { try Self.tinyLandscape { $0.grid = 2 } }
+        await #expect(processExitsWith: .failure) { try Self.tinyLandscape { $0.evaluationSamples = 3 } }
+    }
 }

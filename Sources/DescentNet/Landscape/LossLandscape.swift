@@ -15,10 +15,10 @@ public struct LossLandscape: Sendable {
     public struct Settings: Sendable {
         /// Points of the grid along each axis, 3…401 (``gridRange``). Default: 41.
         public var grid = 41
-        /// Half the side of the grid, ±extent on both axes; `nil` for the projected path's extent
-        /// on each axis, widened by ``margin`` on both sides. Default: nil.
+        /// Half the side of the grid, ±extent on both axes, within ``extentRange``; `nil` for the
+        /// projected path's extent on each axis, widened by ``margin`` on both sides. Default: nil.
         public var extent: Double?
-        /// The first this many training images are the evaluation set. Default: 10,000.
+        /// The first this many training images are the evaluation set, at least 1. Default: 10,000.
         public var evaluationSamples = 10_000
         /// Default: principal components.
         public var directions = PlaneDirections.Kind.pca
@@ -35,6 +35,10 @@ public struct LossLandscape: Sendable {
     /// The grid sizes allowed: at least 3 × 3 for contours with a middle, at most 401 × 401
     /// (161,201 points, minutes of work).
     public static let gridRange = 3...401
+    /// The half-widths allowed for a grid of fixed extent: 1e-8 to 1e8. Beyond them the grid's step
+    /// is no longer a normal number, or its side overflows to infinity; no network's plane is that
+    /// small or that large.
+    public static let extentRange: ClosedRange<Double> = 1e-8...1e8
     /// The share of the path's extent added on each side of the automatic grid. Default: 0.25.
     public static let margin = 0.25
     /// The interpolation's α: −0.5 to 1.5 in steps of 0.05, computed as (i − 10)/20 so that 0 and
@@ -67,12 +71,21 @@ public struct LossLandscape: Sendable {
     /// The landscape of a run of `iterations` updates whose parameters were `snapshots` (the
     /// initial first, the final last), on `images` and `labels` of a network of `shape`.
     ///
+    /// - Precondition: `settings.grid` lies in ``gridRange``, `settings.extent` (when given) in
+    ///   ``extentRange``, and `settings.evaluationSamples` from 1 to the number of images.
     /// - Throws: ``PlaneDirections/Error`` when the path spans no plane, or
     ///   ``PlaneDirections/Error/diverged`` when a snapshot holds a NaN or infinite parameter.
     public static func compute(
         snapshots: [[Double]], iterations: Int, shape: NetworkShape, images: Matrix<Float>, labels: [Int],
         settings: Settings
     ) throws(PlaneDirections.Error) -> LossLandscape {
+        precondition(gridRange.contains(settings.grid), "grid \(settings.grid) is outside \(gridRange)")
+        precondition(
+            settings.extent.map(extentRange.contains) ?? true,
+            "extent \(settings.extent ?? 0) is outside \(extentRange)")
+        precondition(
+            (1...images.rows).contains(settings.evaluationSamples),
+            "evaluationSamples \(settings.evaluationSamples) is outside 1...\(images.rows)")
         guard snapshots.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw .diverged }
         let final = snapshots[snapshots.count - 1]
         let plane =
