@@ -1,20 +1,44 @@
 #include "CHeap.h"
 
 // Any C library header defines __GLIBC__ when the library is glibc.
+#include <stdint.h>
 #include <stdlib.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #endif
 
-/// Blocks smaller than this come from the heap rather than from a mapping of their own.
-static const int mapping_threshold = 8 << 20;
-/// Free memory at the top of the heap up to this much stays mapped.
-static const int trim_threshold = 16 << 20;
+/// Blocks smaller than this come from the heap rather than from a mapping of their own: every
+/// pixmap up to 2 × 2 panels (19.7 MB) and all scratch buffers. (glibc's largest allowed value.)
+static const int mapping_threshold = 32 << 20;
+/// How much the heap grows beyond each request, and keeps when memory is freed at its top.
+static const int heap_reserve = 32 << 20;
+/// Free memory at the top of the heap beyond `heap_reserve` up to this much stays mapped too.
+static const int trim_threshold = 64 << 20;
+/// The size of a transparent huge page on x86-64, and on arm64 with 4 KiB pages; where it is
+/// larger, the advice covers no whole huge page and changes nothing.
+static const uintptr_t huge_page = 2 << 20;
 
 bool descent_heap_keep_freed_memory(void) {
 #if defined(__GLIBC__)
-    return mallopt(M_MMAP_THRESHOLD, mapping_threshold) == 1 && mallopt(M_TRIM_THRESHOLD, trim_threshold) == 1;
+    if (mallopt(M_MMAP_THRESHOLD, mapping_threshold) != 1 || mallopt(M_TOP_PAD, heap_reserve) != 1
+        || mallopt(M_TRIM_THRESHOLD, trim_threshold) != 1) {
+        return false;
+    }
+    // Grow the heap now, by a block and `heap_reserve`, and advise the whole huge pages of the
+    // new part. Volatile, or the compiler removes a block freed unused, and the growth with it.
+    uintptr_t start = (uintptr_t)sbrk(0);
+    void *volatile block = malloc(1 << 20);
+    uintptr_t end = (uintptr_t)sbrk(0);
+    uintptr_t first = (start + huge_page - 1) & ~(huge_page - 1);
+    uintptr_t last = end & ~(huge_page - 1);
+    if (last > first) {
+        madvise((void *)first, last - first, MADV_HUGEPAGE);
+    }
+    free(block);
+    return true;
 #else
     return false;
 #endif

@@ -22,7 +22,7 @@ struct DescentCommand: ParsableCommand {
     )
 
     static func main() {
-        // First of all: memory freed from now on stays with the process (CHeap.h says why).
+        // First of all: the allocator keeps freed memory, in huge pages (CHeap.h says why).
         _ = descent_heap_keep_freed_memory()
         StandardStreams.occupyClosedDescriptors()
         Signals.install()

@@ -3,20 +3,27 @@
 
 #include <stdbool.h>
 
-/// Keeps memory that the process frees for its own next allocations, instead of handing it back
-/// to the kernel, which would fault it in again, page by page and zero-filled, on the next use.
+/// Keeps the memory the process frees for its own next allocations, and asks for it in huge
+/// pages, so that drawing a figure does not fault its buffers in again and again, 4 KiB at a time.
 ///
-/// glibc serves a block of 128 KiB or more (a threshold it raises as such blocks are freed) with
-/// its own `mmap` and unmaps it on `free`, and gives the top of the heap back once 128 KiB of it
-/// is free. Drawing a figure allocates and frees coverage masks and scratch buffers of up to a few
-/// MiB again and again, so each came back as fresh pages: about a quarter of the page faults of
-/// `descent trajectory --output f.png` (2,780 → 2,120) and 30 % of `descent compare`'s. Blocks
-/// under 8 MiB now come from the heap, and up to 16 MiB of free heap stays mapped; a pixmap of
-/// a whole figure (4.9 MB for 640 × 480) is still mapped once and freed for good. The cost is
-/// that much more resident memory at most, 16 MB more at the peak of `descent train`.
+/// glibc, by default, serves a block of 128 KiB or more (a threshold it raises as such blocks are
+/// freed) with a mapping of its own, unmapped on `free`, and hands the top of the heap back to
+/// the kernel once 128 KiB of it is free; every page of a new mapping is a page fault and a
+/// zero-fill. Drawing allocates and frees coverage masks and scratch buffers of up to a few MiB
+/// many times, and a pixmap of 4.9 MB (640 × 480) to 19.7 MB (2 × 2 panels). Here:
+/// - blocks under 32 MiB come from the heap (`M_MMAP_THRESHOLD`);
+/// - the heap grows 32 MiB beyond each request and keeps that much when its top is freed
+///   (`M_TOP_PAD`), and up to 64 MiB more before it shrinks (`M_TRIM_THRESHOLD`);
+/// - the heap is grown once, now, and its new 32 MiB are advised as transparent huge pages
+///   (`madvise(MADV_HUGEPAGE)`, which the kernel's default `madvise` mode honours): a 2 MiB page
+///   is one fault instead of 512.
+///
+/// Measured on `descent trajectory --output f.png`: 2,970 page faults before, 1,040 after, and
+/// 10 % less CPU time; `descent compare` 4,980 → 930 faults and 13 % less; `descent train`
+/// peaks 32 MB higher (327 MB), in the same time. Untouched reserve costs address space only.
 ///
 /// Returns whether the allocator took the settings: false on a C library other than glibc, which
-/// is left as it is.
+/// is left as it is. Call it first thing in `main`, before other threads start.
 bool descent_heap_keep_freed_memory(void);
 
 #endif
