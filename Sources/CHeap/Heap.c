@@ -27,17 +27,22 @@ bool descent_heap_keep_freed_memory(void) {
         || mallopt(M_TRIM_THRESHOLD, trim_threshold) != 1) {
         return false;
     }
-    // Grow the heap now, by a block and `heap_reserve`, and advise the whole huge pages of the
-    // new part. Volatile, or the compiler removes a block freed unused, and the growth with it.
+    // Grow the heap now, by a block and `heap_reserve`. Volatile, or the compiler removes a block
+    // freed unused, and the growth with it.
     uintptr_t start = (uintptr_t)sbrk(0);
     void *volatile block = malloc(1 << 20);
     uintptr_t end = (uintptr_t)sbrk(0);
+    // Freed, the block joins the free top of the heap, whose header lies below `start`. The whole
+    // huge pages of the new part are then handed back untouched (malloc wrote the header of the
+    // rest after the block there, and a 2 MiB range with a 4 KiB page in it is never made a huge
+    // page), and advised: each becomes one huge page when first written.
+    free(block);
     uintptr_t first = (start + huge_page - 1) & ~(huge_page - 1);
     uintptr_t last = end & ~(huge_page - 1);
     if (last > first) {
+        madvise((void *)first, last - first, MADV_DONTNEED);
         madvise((void *)first, last - first, MADV_HUGEPAGE);
     }
-    free(block);
     return true;
 #else
     return false;
