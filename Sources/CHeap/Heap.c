@@ -15,13 +15,13 @@
 static const int mapping_threshold = 32 << 20;
 /// How much the heap grows beyond each request, and keeps when memory is freed at its top.
 static const int heap_reserve = 32 << 20;
-/// Free memory at the top of the heap beyond `heap_reserve` up to this much stays mapped too.
+/// The heap shrinks (back to `heap_reserve` free at its top) only when more than this is free there.
 static const int trim_threshold = 64 << 20;
 /// The size of a transparent huge page on x86-64, and on arm64 with 4 KiB pages; where it is
 /// larger, the advice covers no whole huge page and changes nothing.
 static const uintptr_t huge_page = 2 << 20;
 
-bool descent_heap_keep_freed_memory(void) {
+bool descent_heap_tune(void) {
 #if defined(__GLIBC__)
     if (mallopt(M_MMAP_THRESHOLD, mapping_threshold) != 1 || mallopt(M_TOP_PAD, heap_reserve) != 1
         || mallopt(M_TRIM_THRESHOLD, trim_threshold) != 1) {

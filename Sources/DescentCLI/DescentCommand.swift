@@ -23,7 +23,7 @@ struct DescentCommand: ParsableCommand {
 
     static func main() {
         // First of all: the allocator keeps freed memory, in huge pages (CHeap.h says why).
-        _ = descent_heap_keep_freed_memory()
+        _ = descent_heap_tune()
         StandardStreams.occupyClosedDescriptors()
         Signals.install()
         do {

@@ -7,9 +7,9 @@ import Testing
     /// glibc takes the settings; other C libraries are left alone and say so.
     @Test func glibcTakesTheSettings() {
         #if os(Linux) && canImport(Glibc)
-            #expect(descent_heap_keep_freed_memory())
+            #expect(descent_heap_tune())
         #else
-            #expect(!descent_heap_keep_freed_memory())
+            #expect(!descent_heap_tune())
         #endif
     }
 

@@ -12,18 +12,19 @@
 /// zero-fill. Drawing allocates and frees coverage masks and scratch buffers of up to a few MiB
 /// many times, and a pixmap of 4.9 MB (640 × 480) to 19.7 MB (2 × 2 panels). Here:
 /// - blocks under 32 MiB come from the heap (`M_MMAP_THRESHOLD`);
-/// - the heap grows 32 MiB beyond each request and keeps that much when its top is freed
-///   (`M_TOP_PAD`), and up to 64 MiB more before it shrinks (`M_TRIM_THRESHOLD`);
+/// - the heap grows by 32 MiB more than each request needs (`M_TOP_PAD`), and gives memory back
+///   only when more than 64 MiB at its top are free, keeping 32 MiB (`M_TRIM_THRESHOLD`);
 /// - the heap is grown once, now, and its new 32 MiB are advised as transparent huge pages
 ///   (`madvise(MADV_HUGEPAGE)`, which the kernel's default `madvise` mode honours): a 2 MiB page
 ///   is one fault instead of 512.
 ///
-/// Measured on `descent trajectory --output f.png`: 2,970 page faults before, 1,040 after, and
-/// 10 % less CPU time; `descent compare` 4,980 → 930 faults and 13 % less; `descent train`
-/// peaks 32 MB higher (327 MB), in the same time. Untouched reserve costs address space only.
+/// Measured with all else equal, in interleaved runs: `descent trajectory --output f.png` went
+/// from 2,115 page faults to about 800 and took 12 % less CPU time, `descent compare` from 4,980
+/// to about 800 and 14 % less; `descent train` peaks 32 MB higher (327 MB) in the same time.
+/// Reserve never written costs address space only.
 ///
 /// Returns whether the allocator took the settings: false on a C library other than glibc, which
 /// is left as it is. Call it first thing in `main`, before other threads start.
-bool descent_heap_keep_freed_memory(void);
+bool descent_heap_tune(void);
 
 #endif
