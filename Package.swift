@@ -42,7 +42,9 @@ let package = Package(
                 .linkedLibrary("dl", .when(platforms: [.linux])),
                 .linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .tvOS, .watchOS, .visionOS])),
             ]),
-        .target(name: "DescentCore"),
+        // printf's conversions of one Double, with a fixed signature (no CVarArg boxing).
+        .target(name: "CPrintf"),
+        .target(name: "DescentCore", dependencies: ["CPrintf"]),
         // Keeps freed memory for reuse instead of faulting it in again (glibc's allocator settings).
         .target(name: "CHeap"),
         // The Double sigmoid loop, four lanes wide where the CPU has AVX2 (chosen at run time).
