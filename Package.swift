@@ -45,9 +45,11 @@ let package = Package(
         // printf's conversions of one Double, with a fixed signature (no CVarArg boxing).
         .target(name: "CPrintf"),
         .target(name: "DescentCore", dependencies: ["CPrintf"]),
-        // Keeps freed memory for reuse instead of faulting it in again (glibc's allocator settings).
+        // Keeps freed memory for reuse, in huge pages, instead of faulting it in again (glibc's
+        // allocator settings).
         .target(name: "CHeap"),
-        // The Double sigmoid loop, four lanes wide where the CPU has AVX2 (chosen at run time).
+        // The network's element-wise loops (sigmoid, softmax, gathering pixels, the SGD step), with
+        // AVX2 or AVX-512 where the CPU has them (chosen at run time).
         .target(name: "CKernels"),
         .target(name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CKernels", "CZlib"]),
         .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CPNGWriter", "CFreeType"]),

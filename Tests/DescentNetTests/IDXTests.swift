@@ -60,7 +60,9 @@ import Testing
         #expect(dataset.trainImages.rows == 3 && dataset.trainImages.columns == 4)
         #expect(dataset.trainLabels == [0, 9, 4])
         #expect(
-            dataset.testImages.elements == [0, 1, 51 / 255, 102 / 255, 1 / 255, 2 / 255, 3 / 255, 4 / 255] as [Float])
+            dataset.testImages.matrix(as: Float.self).elements == [
+                0, 1, 51 / 255, 102 / 255, 1 / 255, 2 / 255, 3 / 255, 4 / 255,
+            ] as [Float])
         #expect(dataset.trainImages[1, 0] == Float(80) / 255)
     }
 
@@ -108,7 +110,7 @@ import Testing
         let dataset = try Dataset.load(directory: folder.path, limit: 2)
         #expect(dataset.trainImages.rows == 2 && dataset.trainImages.columns == 4)
         #expect(dataset.trainLabels == [0, 9])
-        #expect(dataset.trainImages.elements == (0..<8).map { Float($0 * 20) / 255 })
+        #expect(dataset.trainImages.matrix(as: Float.self).elements == (0..<8).map { Float($0 * 20) / 255 })
         #expect(dataset.testImages.rows == 2 && dataset.testLabels == [1, 2])
     }
 

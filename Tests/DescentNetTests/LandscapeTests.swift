@@ -137,7 +137,7 @@ enum LandscapeReference {
         _ = try LossLandscape.compute(
             snapshots: [[0, 0, 0, 0], [1, 0, 1, 0], [1, 1, 2, 1]], iterations: 2,
             shape: NetworkShape(inputSize: 1, hiddenSize: 1, outputSize: 1),
-            images: Matrix(rows: 2, columns: 1, elements: [0.25, 0.75]), labels: [0, 0], settings: settings)
+            images: Images(Matrix(rows: 2, columns: 1, elements: [0.25, 0.75])), labels: [0, 0], settings: settings)
     }
 
     @Test func settingsWithinTheirRangesGiveALandscape() throws {

@@ -3,15 +3,15 @@ import Foundation
 
 /// An image classification data set in MNIST's layout: training and test images with their
 /// labels. Pixels are normalised as the book does (`astype(np.float32) / 255.0`), so each is a
-/// Float in [0, 1]; labels are class indices (the one-hot vectors of the book are made from them
-/// where needed).
+/// Float in [0, 1] (kept as the IDX files' bytes, ``Images``); labels are class indices (the
+/// one-hot vectors of the book are made from them where needed).
 public struct Dataset: Sendable {
     /// Training images, one flattened image (rows × columns pixels) per row.
-    public let trainImages: Matrix<Float>
+    public let trainImages: Images
     /// The class of each training image, in 0..<``classCount``.
     public let trainLabels: [Int]
     /// Test images, one flattened image per row, normalised to [0, 1] as the training images.
-    public let testImages: Matrix<Float>
+    public let testImages: Images
     /// The class of each test image, in 0..<``classCount``.
     public let testLabels: [Int]
     /// The number of classes: labels are 0..<classCount.
@@ -35,6 +35,16 @@ public struct Dataset: Sendable {
         trainImages: Matrix<Float>, trainLabels: [Int], testImages: Matrix<Float>, testLabels: [Int],
         classCount: Int = 10
     ) {
+        self.init(
+            trainImages: Images(trainImages), trainLabels: trainLabels, testImages: Images(testImages),
+            testLabels: testLabels, classCount: classCount)
+    }
+
+    /// A data set from image sets and their labels (`classCount` classes, default 10): another
+    /// data set's, or a part of one.
+    ///
+    /// - Precondition: none is checked, as for the Float matrices.
+    public init(trainImages: Images, trainLabels: [Int], testImages: Images, testLabels: [Int], classCount: Int = 10) {
         self.trainImages = trainImages
         self.trainLabels = trainLabels
         self.testImages = testImages
@@ -53,7 +63,7 @@ public struct Dataset: Sendable {
     public static func load(directory: String = defaultDirectory, classCount: Int = 10, limit: Int? = nil)
         throws(DatasetError) -> Dataset
     {
-        let pairs = ResultSlots<Result<(Matrix<Float>, [Int]), DatasetError>>(count: 2)
+        let pairs = ResultSlots<Result<(Images, [Int]), DatasetError>>(count: 2)
         let names = [
             (fileNames.trainImages, fileNames.trainLabels), (fileNames.testImages, fileNames.testLabels),
         ]
@@ -80,7 +90,7 @@ public struct Dataset: Sendable {
 
     private static func loadPair(images: String, labels: String, directory: String, classCount: Int, limit: Int?)
         throws(DatasetError)
-        -> (Matrix<Float>, [Int])
+        -> (Images, [Int])
     {
         let imagePath = try locate(images, in: directory)
         let labelPath = try locate(labels, in: directory)
@@ -102,8 +112,7 @@ public struct Dataset: Sendable {
                 description:
                     "\(labelPath): label \(labelFile.values[index]) at index \(index) is outside 0…\(classCount - 1)")
         }
-        let images = Matrix<Float>(rows: count, columns: pixels, elements: imageFile.values.map { Float($0) / 255 })
-        return (images, labelFile.values.map(Int.init))
+        return (Images(rows: count, columns: pixels, bytes: imageFile.values), labelFile.values.map(Int.init))
     }
 
     /// The path of `name` or `name.gz` in `directory`.

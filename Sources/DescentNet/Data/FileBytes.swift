@@ -8,18 +8,17 @@ import Foundation
 ///
 /// Only regular files are read: the file is opened without blocking and checked with `fstat`, so
 /// a FIFO or a device given as a data file is refused at once instead of waiting or reading
-/// forever. At most ``IDXFile/readSize`` bytes are buffered on either side of zlib.
+/// forever. At most ``IDXFile/readSize`` bytes of the file are buffered; zlib inflates straight
+/// into the array that ``read(_:)`` returns, so the values are written once.
 final class FileBytes {
     private let path: String
     private let descriptor: Int32
     private let gzip: GzipState?
 
-    /// zlib's stream with its input and output buffers, which must not move while zlib holds
-    /// pointers into them.
+    /// zlib's stream with its input buffer, which must not move while zlib holds a pointer into it.
     private final class GzipState {
         var stream = z_stream()
         let input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: IDXFile.readSize)
-        let output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: IDXFile.readSize)
         /// Whether the last member read ended cleanly (so the end of the file may come now).
         var atMemberEnd = false
         var fileEnded = false
@@ -27,7 +26,6 @@ final class FileBytes {
         deinit {
             inflateEnd(&stream)
             input.deallocate()
-            output.deallocate()
         }
     }
 
@@ -58,46 +56,69 @@ final class FileBytes {
         close(descriptor)
     }
 
-    /// The next `count` bytes, or fewer where the data ends.
+    /// The next `count` bytes, or fewer where the data ends, read (or inflated) straight into the
+    /// array returned: its pages are touched once, by the data.
     func read(_ count: Int) throws(DatasetError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        while bytes.count < count {
-            let piece = try next(upTo: min(count - bytes.count, IDXFile.readSize))
-            if piece.isEmpty { break }
-            bytes += piece
+        var failure: DatasetError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            Self.adviseHugePages(buffer)
+            do throws(DatasetError) {
+                initialized = try fill(buffer)
+            } catch {
+                (initialized, failure) = (0, error)
+            }
         }
+        if let failure { throw failure }
         return bytes
+    }
+
+    /// Asks Linux to back `buffer` with 2 MB pages where it can (`madvise(MADV_HUGEPAGE)`, before any
+    /// page is touched): mini-batches gather rows at random from the 47 MB of training images,
+    /// which 4 KB pages spread over 11,500 TLB entries. Nothing elsewhere, or for buffers under 4 MB.
+    private static func adviseHugePages(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        #if os(Linux)
+            let hugePage = 2 << 20
+            guard buffer.count >= 2 * hugePage, let base = buffer.baseAddress else { return }
+            let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
+            let end = (Int(bitPattern: base) + buffer.count) & ~(hugePage - 1)
+            guard end > start else { return }
+            _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
+        #endif
+    }
+
+    /// Fills `buffer` from the start, as far as the data goes; returns how many bytes it holds.
+    private func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) throws(DatasetError) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count = try next(into: buffer.baseAddress! + filled, upTo: min(buffer.count - filled, IDXFile.readSize))
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
     }
 
     /// For a gzip file, reads on to the end of its last member, so that zlib checks the CRC of
     /// everything read; fails if more than `allowance` bytes follow. Nothing to do for a raw file.
     func finish(allowingExtra allowance: Int) throws(DatasetError) {
         guard gzip != nil else { return }
+        let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: IDXFile.readSize)
+        defer { scratch.deallocate() }
         var extra = 0
         while true {
-            let piece = try next(upTo: IDXFile.readSize)
-            if piece.isEmpty { return }
-            extra += piece.count
+            let count = try next(into: scratch.baseAddress!, upTo: scratch.count)
+            if count == 0 { return }
+            extra += count
             guard extra <= allowance else {
                 throw DatasetError(description: "\(path): more data after the values its header announces")
             }
         }
     }
 
-    /// At most `limit` more bytes; none only at the end of the data.
-    private func next(upTo limit: Int) throws(DatasetError) -> [UInt8] {
-        guard let gzip else { return try readFile(upTo: limit) }
-        return try inflateNext(upTo: limit, state: gzip)
-    }
-
-    private func readFile(upTo limit: Int) throws(DatasetError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: limit)
-        // `withUnsafeMutableBytes` rethrows untyped errors, so the typed one travels in a Result.
-        let count = try bytes.withUnsafeMutableBytes { buffer in
-            Result { () throws(DatasetError) in try readSome(into: buffer.baseAddress!, count: limit) }
-        }.get()
-        bytes.removeLast(limit - count)
-        return bytes
+    /// Writes at most `limit` more bytes to `target` and returns how many; none only at the end
+    /// of the data.
+    private func next(into target: UnsafeMutablePointer<UInt8>, upTo limit: Int) throws(DatasetError) -> Int {
+        guard let gzip else { return try readSome(into: target, count: limit) }
+        return try inflateNext(into: target, upTo: limit, state: gzip)
     }
 
     /// `read(2)` of up to `count` bytes, retried when a signal interrupts it before any arrive.
@@ -111,7 +132,9 @@ final class FileBytes {
         }
     }
 
-    private func inflateNext(upTo limit: Int, state: GzipState) throws(DatasetError) -> [UInt8] {
+    private func inflateNext(into target: UnsafeMutablePointer<UInt8>, upTo limit: Int, state: GzipState)
+        throws(DatasetError) -> Int
+    {
         while true {
             if state.stream.avail_in == 0, !state.fileEnded {
                 let count = try readSome(into: state.input.baseAddress!, count: state.input.count)
@@ -123,9 +146,9 @@ final class FileBytes {
                 guard state.atMemberEnd else {
                     throw DatasetError(description: "\(path): not a complete gzip stream (it ends early)")
                 }
-                return []
+                return 0
             }
-            state.stream.next_out = state.output.baseAddress
+            state.stream.next_out = target
             state.stream.avail_out = uInt(limit)
             let status = inflate(&state.stream, Z_NO_FLUSH)
             let produced = limit - Int(state.stream.avail_out)
@@ -141,7 +164,7 @@ final class FileBytes {
             default:
                 throw DatasetError(description: "\(path): not a complete gzip stream (zlib error \(status))")
             }
-            if produced > 0 { return Array(state.output[0..<produced]) }
+            if produced > 0 { return produced }
         }
     }
 }

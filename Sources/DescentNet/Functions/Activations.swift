@@ -24,34 +24,18 @@ public enum Activations {
         Logistic.value(x, exponential: Scalar.exponentialOfNonPositive)
     }
 
-    /// x[r, c] ← σ(x[r, c] + bias[c]) over the whole matrix in one pass that vectorises: the
-    /// network's `a1 = x·W1 + b1; z1 = sigmoid(a1)`, with the same operations in the same order.
+    /// x[r, c] ← σ(x[r, c] + bias[c]) over the whole matrix in one pass: the network's
+    /// `a1 = x·W1 + b1; z1 = sigmoid(a1)`, with the same operations in the same order as
+    /// ``sigmoid(_:)``, so the same bits. The loop runs in C (`CKernels`), where it may use AVX2 or
+    /// AVX-512 (chosen at run time): it is bound by its division, which the baseline x86-64 target
+    /// of Swift code runs two doubles wide.
+    ///
+    /// - Complexity: O(rows · columns); no allocation.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     static func sigmoidOfEachElement<Scalar: NetScalar>(_ x: inout Matrix<Scalar>, addingToEachRow bias: [Scalar]) {
         precondition(bias.count == x.columns, "a vector of \(bias.count) for \(x.columns) columns")
-        let columns = x.columns
-        if Scalar.self == Double.self {
-            // The same bits from C, where the loop may use AVX2 (`CKernels`).
-            let rows = x.rows
-            guard rows > 0, columns > 0 else { return }
-            bias.withUnsafeBufferPointer { bias in
-                x.elements.withUnsafeMutableBufferPointer { values in
-                    descent_sigmoid_rows(
-                        UnsafeMutableRawPointer(values.baseAddress!).assumingMemoryBound(to: Double.self),
-                        rows, columns, UnsafeRawPointer(bias.baseAddress!).assumingMemoryBound(to: Double.self))
-                }
-            }
-            return
-        }
-        bias.withUnsafeBufferPointer { bias in
-            x.elements.withUnsafeMutableBufferPointer { values in
-                for row in 0..<x.rows {
-                    let start = values.baseAddress! + row * columns
-                    for column in 0..<columns { start[column] = sigmoid(start[column] + bias[column]) }
-                }
-            }
-        }
+        x.applyRowKernel(bias, double: descent_sigmoid_rows, float: descent_sigmoid_rows_float)
     }
 
     /// σ'(x) = (1 − σ(x))·σ(x), in the book's order (`sigmoid_grad`).
@@ -85,32 +69,13 @@ public enum Activations {
 
     /// Row-wise softmax of x + bias (the network's `a2 = z1·W2 + b2; y = softmax(a2)`), in three
     /// passes over the matrix: bias added and row maximum subtracted; every exponential, in one
-    /// loop that vectorises; each row divided by its sum, added left to right.
+    /// loop; each row divided by its sum, added left to right. The loops run in C (`CKernels`,
+    /// AVX2 or AVX-512 where the CPU has them), with the same bits on every CPU.
     @_specialize(exported:true,where Scalar == Double)
     @_specialize(exported:true,where Scalar == Float)
     static func softmaxRows<Scalar: NetScalar>(_ x: inout Matrix<Scalar>, addingToEachRow bias: [Scalar]) {
         precondition(bias.count == x.columns, "a vector of \(bias.count) for \(x.columns) columns")
-        let (rows, columns) = (x.rows, x.columns)
-        guard columns > 0 else { return }
-        bias.withUnsafeBufferPointer { bias in
-            x.elements.withUnsafeMutableBufferPointer { values in
-                for row in 0..<rows {
-                    let start = values.baseAddress! + row * columns
-                    for column in 0..<columns { start[column] += bias[column] }
-                    var largest = start[0]
-                    for column in 1..<columns { largest = max(largest, start[column]) }
-                    for column in 0..<columns { start[column] -= largest }
-                }
-                let all = values.baseAddress!
-                for index in 0..<values.count { all[index] = Scalar.exponentialOfNonPositive(all[index]) }
-                for row in 0..<rows {
-                    let start = values.baseAddress! + row * columns
-                    var sum: Scalar = 0
-                    for column in 0..<columns { sum += start[column] }
-                    for column in 0..<columns { start[column] /= sum }
-                }
-            }
-        }
+        x.applyRowKernel(bias, double: descent_softmax_rows, float: descent_softmax_rows_float)
     }
 
     /// ½ Σ (y − t)² (`mean_squared_error`, which despite its name sums).

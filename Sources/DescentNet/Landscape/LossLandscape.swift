@@ -76,7 +76,7 @@ public struct LossLandscape: Sendable {
     /// - Throws: ``PlaneDirections/Error`` when the path spans no plane, or
     ///   ``PlaneDirections/Error/diverged`` when a snapshot holds a NaN or infinite parameter.
     public static func compute(
-        snapshots: [[Double]], iterations: Int, shape: NetworkShape, images: Matrix<Float>, labels: [Int],
+        snapshots: [[Double]], iterations: Int, shape: NetworkShape, images: Images, labels: [Int],
         settings: Settings
     ) throws(PlaneDirections.Error) -> LossLandscape {
         precondition(gridRange.contains(settings.grid), "grid \(settings.grid) is outside \(gridRange)")

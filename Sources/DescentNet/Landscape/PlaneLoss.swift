@@ -35,7 +35,7 @@ public struct PlaneLoss: Sendable {
     ///
     /// - Complexity: O(N·I·H·(k + 1)) for N samples of I pixels, H hidden units, k directions.
     public init(
-        images: Matrix<Float>, labels: [Int], samples: Int, center: [Double], directions: [[Double]],
+        images: Images, labels: [Int], samples: Int, center: [Double], directions: [[Double]],
         shape: NetworkShape, threads: Int
     ) {
         precondition(samples <= images.rows && images.columns == shape.inputSize, "images of another shape")
@@ -44,9 +44,7 @@ public struct PlaneLoss: Sendable {
         self.shape = shape
         self.labels = Array(labels.prefix(samples))
         vectors = [center] + directions
-        let x = Matrix(
-            rows: samples, columns: shape.inputSize,
-            elements: images.elements.prefix(samples * shape.inputSize).map(Double.init))
+        let x = images.matrix(rows: 0..<samples, as: Double.self)
         let hidden = shape.hiddenSize
         let stackedWidth = vectors.count * hidden
         var stacked = Matrix<Double>(rows: shape.inputSize, columns: stackedWidth)

@@ -17,27 +17,38 @@ struct AccuracyMeter<Scalar: NetScalar> {
 
     /// The fraction of `images`' rows whose most probable class under `network` is their label
     /// (the book's `accuracy`).
-    mutating func accuracy(of network: TwoLayerNet<Scalar>, on images: Matrix<Float>, labels: [Int]) -> Double {
+    mutating func accuracy(of network: TwoLayerNet<Scalar>, on images: Images, labels: [Int]) -> Double {
+        Double(correctCount(of: network, on: images, labels: labels, rows: 0..<images.rows)) / Double(images.rows)
+    }
+
+    /// How many of `images`' rows in `rows` the network classifies right, `chunk` rows at a time
+    /// from `rows.lowerBound`. Where that is a multiple of `chunk` and `rows` ends with the set,
+    /// every product has the shape it has in a pass over the whole set, so the counts of two such
+    /// parts add up to the whole's.
+    mutating func correctCount(of network: TwoLayerNet<Scalar>, on images: Images, labels: [Int], rows: Range<Int>)
+        -> Int
+    {
         var correct = 0
-        var start = 0
-        while start < images.rows {
-            let count = min(chunk, images.rows - start)
+        var start = rows.lowerBound
+        while start < rows.upperBound {
+            let count = min(chunk, rows.upperBound - start)
             if count < chunk {
                 var rest = AccuracyMeter(for: network, chunk: count, threads: workspace.threads)
-                correct += rest.correctCount(network, images, labels, rows: start..<images.rows)
+                correct += rest.chunkCorrectCount(network, images, labels, rows: start..<rows.upperBound)
             } else {
-                correct += correctCount(network, images, labels, rows: start..<(start + count))
+                correct += chunkCorrectCount(network, images, labels, rows: start..<(start + count))
             }
             start += count
         }
-        return Double(correct) / Double(images.rows)
+        return correct
     }
 
     /// How many of `rows` (exactly `chunk` of them) the network classifies right.
-    private mutating func correctCount(
-        _ network: TwoLayerNet<Scalar>, _ images: Matrix<Float>, _ labels: [Int], rows: Range<Int>
+    private mutating func chunkCorrectCount(
+        _ network: TwoLayerNet<Scalar>, _ images: Images, _ labels: [Int], rows: Range<Int>
     ) -> Int {
-        Trainer.gather(images, labels, rows: Array(rows), into: &block, labels: &blockLabels)
+        images.copyRows(Array(rows), into: &block.elements)
+        for (slot, row) in rows.enumerated() { blockLabels[slot] = labels[row] }
         network.forward(block, workspace: &workspace)
         return zip(workspace.a2.rowArgmax(), blockLabels).count { $0 == $1 }
     }

@@ -35,9 +35,7 @@ public struct GradientCheck: Sendable {
         let network = TwoLayerNet<Double>(
             inputSize: dataset.trainImages.columns, hiddenSize: hiddenSize, outputSize: dataset.classCount,
             random: &random)
-        let x = Matrix<Double>(
-            rows: samples, columns: dataset.trainImages.columns,
-            elements: dataset.trainImages.elements.prefix(samples * dataset.trainImages.columns).map(Double.init))
+        let x = dataset.trainImages.matrix(rows: 0..<samples, as: Double.self)
         let labels = Array(dataset.trainLabels.prefix(samples))
         let start = Date()
         let numerical = network.numericalGradient(x, labels: labels)

@@ -15,6 +15,7 @@ final class MiniBatch<Scalar: NetScalar>: @unchecked Sendable {
     /// Fills the batch with the training images and labels at `rows` (the book's
     /// `x_train[batch_mask]`, `t_train[batch_mask]`).
     func gather(_ rows: [Int], from dataset: Dataset) {
-        Trainer.gather(dataset.trainImages, dataset.trainLabels, rows: rows, into: &images, labels: &labels)
+        dataset.trainImages.copyRows(rows, into: &images.elements)
+        for (slot, row) in rows.enumerated() { labels[slot] = dataset.trainLabels[row] }
     }
 }

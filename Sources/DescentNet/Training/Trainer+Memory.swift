@@ -16,11 +16,13 @@ extension Trainer {
     /// 3·B·N               three mini-batches (one trains while the loss of another is computed
     ///                     and the third is gathered)
     /// 2·B·(2·H + C)       two workspaces (training, loss): z1, da1 and the output
-    /// 1000·(N + 2·H + C)  the accuracy meter's chunk and its workspace
+    /// 2·1000·(N + 2·H + C) two accuracy meters' chunks and workspaces (training set, test set)
     /// ```
-    /// plus 8 bytes per iteration for the loss log. Measured peaks (resident size of the whole
-    /// process, Double, Fashion-MNIST) lie 4–10 % below this: at `--hidden 2000 --batch 5000`,
-    /// 898 MB measured and 963 MB estimated; at 4000 and 10000, 2.49 GB and 2.59 GB.
+    /// plus 8 bytes per iteration for the loss log, beside the data set (one byte a pixel when read
+    /// from IDX files, ``Images``). Measured peaks (resident size of the whole process, Double,
+    /// Fashion-MNIST, 20 iterations) exceed it by the process's own 13–24 MB (code, libraries, the
+    /// BLAS's buffers): at `--hidden 2000 --batch 5000`, 636 MB measured and 623 MB
+    /// estimated; at the defaults, 97 MB and 73 MB.
     ///
     /// - Returns: bytes, as a Double, since the products of large settings can pass `Int`.
     /// - Complexity: O(1): arithmetic on the settings, nothing is allocated.
@@ -29,7 +31,7 @@ extension Trainer {
     ) -> Double {
         let inputs = Double(dataset.trainImages.columns)
         let classes = Double(dataset.classCount)
-        let datasetBytes = Double(dataset.trainImages.elements.count + dataset.testImages.elements.count) * 4
+        let datasetBytes = Double(dataset.trainImages.byteCount + dataset.testImages.byteCount)
         let perRun = configurations.map { configuration in
             let hidden = Double(configuration.hiddenSize)
             let batch = Double(configuration.batchSize)
@@ -42,7 +44,7 @@ extension Trainer {
                 }
             let elements =
                 (6 + state) * parameters + 3 * batch * inputs + 2 * batch * (2 * hidden + classes)
-                + 1000 * (inputs + 2 * hidden + classes)
+                + 2 * 1000 * (inputs + 2 * hidden + classes)
             return elements * Double(MemoryLayout<Scalar>.size) + 8 * Double(configuration.iterations)
         }
         let atOnce = max(1, min(configurations.count, ProcessInfo.processInfo.activeProcessorCount))

@@ -105,8 +105,9 @@ public struct TrainingProgress: Sendable {
 /// activations and gradients live in buffers made once. Two things run beside the loop, each on a
 /// thread of its own (`BackgroundSeries`) and on copies of the network: the loss of each update,
 /// overlapping the next gradient and followed by gathering the batch after next (`MiniBatch`), and
-/// the accuracy checks, whose 17 passes over 70,000 images cost about a fifth of a run. The training
-/// thread computes gradients and updates only, so both cores have work throughout (BENCHMARKS.md).
+/// the accuracy checks of the training set, whose 17 passes over 60,000 images cost about a fifth
+/// of a run, at a lower priority than the loss. The training thread computes gradients, updates and
+/// the test set's accuracy, so both cores have work throughout (`TrainingRun`, BENCHMARKS.md).
 public enum Trainer {
     /// Trains one network. Specialised for Double and Float, so that callers in other modules get
     /// the compiled loops rather than generic code. Loads the BLAS (``BLASLibrary``) first, if no
@@ -135,24 +136,6 @@ public enum Trainer {
             run.reportProgress()
         }
         return run.finish()
-    }
-
-    /// Copies the rows `rows` of `images` into `batch` (converting the Float pixels) and their labels.
-    static func gather<Scalar: NetScalar>(
-        _ images: Matrix<Float>, _ allLabels: [Int], rows: [Int], into batch: inout Matrix<Scalar>, labels: inout [Int]
-    ) {
-        let width = images.columns
-        images.elements.withUnsafeBufferPointer { source in
-            batch.elements.withUnsafeMutableBufferPointer { target in
-                for (slot, row) in rows.enumerated() {
-                    // One row at a time through its own pointers, so that the conversion vectorises.
-                    let from = source.baseAddress! + row * width
-                    let to = target.baseAddress! + slot * width
-                    for column in 0..<width { to[column] = Scalar(from[column]) }
-                    labels[slot] = allLabels[row]
-                }
-            }
-        }
     }
 
     /// Trains one network per configuration, side by side on the cores (each with one thread and
