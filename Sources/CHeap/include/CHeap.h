@@ -20,7 +20,8 @@
 ///
 /// Measured with all else equal, in interleaved runs: `descent trajectory --output f.png` went
 /// from 2,115 page faults to about 800 and took 12 % less CPU time, `descent compare` from 4,980
-/// to about 800 and 14 % less; `descent train` peaks 32 MB higher (327 MB) in the same time.
+/// to about 800 and 14 % less; `descent train` peaks 2.5 MB higher (94 MB at 600 iterations)
+/// in the same time.
 /// Reserve never written costs address space only.
 ///
 /// Returns whether the allocator took the settings: false on a C library other than glibc, which
