@@ -121,7 +121,7 @@ struct CommandError: Error, CustomStringConvertible {
         while !FileManager.default.fileExists(atPath: existing.isEmpty ? "." : existing) {
             existing = FolderPath.parent(of: existing)
         }
-        let probe = ((existing.isEmpty ? "." : existing) as NSString).appendingPathComponent("descent-probe")
+        let probe = FolderPath.appending("descent-probe", to: existing.isEmpty ? "." : existing)
         do { try AtomicFile.checkWritable(probe) } catch { throw .cannotCreate("\(flag) \(folder): \(error.reason)") }
     }
 }

@@ -31,7 +31,7 @@ public enum AtomicFile {
     /// - Complexity: O(`data.count`), plus an `fsync`.
     public static func write(_ data: Data, to path: String) throws(WriteError) {
         let folder = try folder(of: path)
-        let temporary = (folder as NSString).appendingPathComponent(temporaryName(for: path))
+        let temporary = FolderPath.appending(temporaryName(for: path), to: folder)
         let slot = FilesInFlight.add(temporary)
         defer { FilesInFlight.remove(slot) }
         do throws(SystemError) {
@@ -60,7 +60,7 @@ public enum AtomicFile {
         if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
             throw WriteError(path: path, reason: "it is a directory")
         }
-        let temporary = (folder as NSString).appendingPathComponent(temporaryName(for: path))
+        let temporary = FolderPath.appending(temporaryName(for: path), to: folder)
         let slot = FilesInFlight.add(temporary)
         defer { FilesInFlight.remove(slot) }
         defer { unlink(temporary) }
@@ -80,7 +80,7 @@ public enum AtomicFile {
 
     /// The folder that holds `path` ("." for a bare name), or an error saying it is missing.
     private static func folder(of path: String) throws(WriteError) -> String {
-        let given = (path as NSString).deletingLastPathComponent
+        let given = FolderPath.parent(of: path)
         let folder = given.isEmpty ? "." : given
         var status = stat()
         guard stat(folder, &status) == 0 else {
@@ -96,7 +96,7 @@ public enum AtomicFile {
     /// that the whole stays within `maximumNameLength` bytes even when NAME itself is that long.
     static func temporaryName(for path: String) -> String {
         let suffix = ".\(UUID().uuidString).tmp"
-        var name = Substring((path as NSString).lastPathComponent)
+        var name = FolderPath.lastComponent(of: path)
         while 1 + name.utf8.count + suffix.utf8.count > maximumNameLength {
             name = name.dropLast()
         }
