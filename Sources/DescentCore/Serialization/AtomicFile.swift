@@ -128,7 +128,7 @@ public enum AtomicFile {
     /// Creates `path` (which must not exist) for writing, with `mode` (exactly, whatever the
     /// umask) or the umask's default, and returns its open descriptor. Nothing is synced: the
     /// writability probe of ``checkWritable(_:)`` removes its empty file at once, and an `fsync`
-    /// of it would wait for the file system's journal for nothing (0.5 ms or more per output).
+    /// of it would wait for the disk for nothing (0.5 ms per output, measured with strace here).
     private static func create(_ path: String, mode: mode_t?) throws(SystemError) -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
         guard descriptor >= 0 else { throw .current() }
