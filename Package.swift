@@ -42,7 +42,12 @@ let package = Package(
                 .linkedLibrary("dl", .when(platforms: [.linux])),
                 .linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .tvOS, .watchOS, .visionOS])),
             ]),
-        .target(name: "DescentCore"),
+        // printf's conversions of one Double, with a fixed signature (no CVarArg boxing).
+        .target(name: "CPrintf"),
+        .target(name: "DescentCore", dependencies: ["CPrintf"]),
+        // Keeps freed memory for reuse, in huge pages, instead of faulting it in again (glibc's
+        // allocator settings).
+        .target(name: "CHeap"),
         // The network's element-wise loops (sigmoid, softmax, gathering pixels, the SGD step), with
         // AVX2 or AVX-512 where the CPU has them (chosen at run time).
         .target(name: "CKernels"),
@@ -56,13 +61,22 @@ let package = Package(
                 "DescentCore",
                 "DescentPlot",
                 "DescentNet",
+                "CHeap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The release executable carries its Swift libraries (Foundation and its ICU data
             // included) instead of loading them: measured on `descent trajectory --output f.png`,
             // 42 ms against 102 ms per run, the dynamic linker's relocations gone (BENCHMARKS.md).
-            // Debug builds, which the tests link, stay dynamic.
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            // It is linked at a fixed address (`-no-pie`): a position-independent one made the
+            // dynamic linker apply about 80,000 relative relocations at every start, copying each
+            // page they touch, 1.0 ms and 190 page faults of `descent --help`'s 4.5 ms and 600.
+            // The shared libraries it loads still get random addresses. Debug builds, which the
+            // tests link, stay dynamic.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release)
+                )
+            ]
                 + staticFoundationLibraries.map {
                     .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
                 }
@@ -84,6 +98,6 @@ let package = Package(
             dependencies: ["DescentNet", "CBLAS", "CZlib"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore", "DescentPlot"]),
+        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore", "DescentPlot", "CHeap"]),
     ]
 )
