@@ -67,15 +67,12 @@ let package = Package(
             // The release executable carries its Swift libraries (Foundation and its ICU data
             // included) instead of loading them: measured on `descent trajectory --output f.png`,
             // 42 ms against 102 ms per run, the dynamic linker's relocations gone (BENCHMARKS.md).
-            // It is linked at a fixed address (`-no-pie`): a position-independent one made the
-            // dynamic linker apply about 80,000 relative relocations at every start, copying each
-            // page they touch, 1.0 ms and 190 page faults of `descent --help`'s 4.5 ms and 600.
-            // The shared libraries it loads still get random addresses. Debug builds, which the
-            // tests link, stay dynamic.
+            // It stays position-independent, so that it is loaded at a random address: linked at a
+            // fixed one (`-no-pie`), the dynamic linker's 80,000 relative relocations go and
+            // `descent --help` takes 3.4 ms instead of 4.3 ms, a hardening not worth that
+            // millisecond (BENCHMARKS.md). Debug builds, which the tests link, stay dynamic.
             linkerSettings: [
-                .unsafeFlags(
-                    ["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release)
-                )
+                .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
             ]
                 + staticFoundationLibraries.map {
                     .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
