@@ -43,7 +43,12 @@ let package = Package(
                 .linkedLibrary("dl", .when(platforms: [.linux])),
                 .linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .tvOS, .watchOS, .visionOS])),
             ]),
-        .target(name: "DescentCore"),
+        // printf's conversions of one Double, with a fixed signature (no CVarArg boxing).
+        .target(name: "CPrintf"),
+        .target(name: "DescentCore", dependencies: ["CPrintf"]),
+        // Keeps freed memory for reuse, in huge pages, instead of faulting it in again (glibc's
+        // allocator settings).
+        .target(name: "CHeap"),
         // Element-wise loops in C, with AVX2 or AVX-512 where the CPU has them (chosen at run time):
         // the network's (sigmoid, softmax, gathering pixels, the SGD step) and the pixmap's (blending
         // runs, converting to bytes).
@@ -58,13 +63,19 @@ let package = Package(
                 "DescentCore",
                 "DescentPlot",
                 "DescentNet",
+                "CHeap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The release executable carries its Swift libraries (Foundation and its ICU data
             // included) instead of loading them: measured on `descent trajectory --output f.png`,
             // 42 ms against 102 ms per run, the dynamic linker's relocations gone (BENCHMARKS.md).
-            // Debug builds, which the tests link, stay dynamic.
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            // It stays position-independent, so that it is loaded at a random address: linked at a
+            // fixed one (`-no-pie`), the dynamic linker's 80,000 relative relocations go and
+            // `descent --help` takes 3.4 ms instead of 4.3 ms, a hardening not worth that
+            // millisecond (BENCHMARKS.md). Debug builds, which the tests link, stay dynamic.
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
+            ]
                 + staticFoundationLibraries.map {
                     .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
                 }
@@ -86,6 +97,6 @@ let package = Package(
             dependencies: ["DescentNet", "CBLAS", "CZlib"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore", "DescentPlot"]),
+        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentCore", "DescentPlot", "CHeap"]),
     ]
 )

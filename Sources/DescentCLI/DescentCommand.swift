@@ -1,4 +1,5 @@
 import ArgumentParser
+import CHeap
 import DescentCore
 import Foundation
 
@@ -21,11 +22,14 @@ struct DescentCommand: ParsableCommand {
     )
 
     static func main() {
+        // First of all: the allocator keeps freed memory, in huge pages (CHeap.h says why).
+        _ = descent_heap_tune()
         StandardStreams.occupyClosedDescriptors()
         Signals.install()
         do {
-            try ArgumentPrecheck.check(CommandLine.arguments.dropFirst())
-            var command = try parseAsRoot()
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            try ArgumentPrecheck.check(arguments)
+            var command = try parseCommand(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -36,6 +40,24 @@ struct DescentCommand: ParsableCommand {
             let message = (error as? CommandError)?.message ?? Self.oneLine(message(for: error))
             fail(message, (error as? CommandError)?.exitCode ?? code.rawValue)
         }
+    }
+
+    /// The command `arguments` ask for, parsed as ArgumentParser's `parseAsRoot` parses it.
+    ///
+    /// When the first argument names a subcommand, that subcommand parses the rest by itself
+    /// first: the root's pass would reflect the subcommand's options once more, only to see that
+    /// none captures all remaining arguments (a fifth of the parse's instructions). Anything but a
+    /// plain success of that subcommand (help, an error, a completion script) is parsed again
+    /// from the root, so every message names `descent SUBCOMMAND` as before.
+    static func parseCommand(_ arguments: [String]) throws -> ParsableCommand {
+        if let name = arguments.first,
+            let subcommand = configuration.subcommands.first(where: { $0._commandName == name }),
+            let command = try? subcommand.parseAsRoot(Array(arguments.dropFirst())),
+            type(of: command) == subcommand
+        {
+            return command
+        }
+        return try parseAsRoot(arguments)
     }
 
     /// Prints `descent: message` on stderr, control characters escaped, and exits with `code`.
@@ -97,9 +119,9 @@ struct CommandError: Error, CustomStringConvertible {
     static func requireCreatableFolder(_ folder: String, flag: String) throws(CommandError) {
         var existing = folder
         while !FileManager.default.fileExists(atPath: existing.isEmpty ? "." : existing) {
-            existing = (existing as NSString).deletingLastPathComponent
+            existing = FolderPath.parent(of: existing)
         }
-        let probe = ((existing.isEmpty ? "." : existing) as NSString).appendingPathComponent("descent-probe")
+        let probe = FolderPath.appending("descent-probe", to: existing.isEmpty ? "." : existing)
         do { try AtomicFile.checkWritable(probe) } catch { throw .cannotCreate("\(flag) \(folder): \(error.reason)") }
     }
 }

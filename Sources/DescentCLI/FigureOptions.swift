@@ -103,7 +103,7 @@ struct FigureOptions: ParsableArguments {
         } catch {
             throw .usage("\(flag) \(error.description)")
         }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FolderPath.parent(of: path)
         if folder == defaultFolder, !FileManager.default.fileExists(atPath: folder) {
             try CommandError.requireCreatableFolder(folder, flag: flag)
         } else {
@@ -119,7 +119,7 @@ struct FigureOptions: ParsableArguments {
     func save(
         _ figure: Figure, to path: String, flag: String = "--output", font: Font, animation: SVGAnimation? = nil
     ) throws(CommandError) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FolderPath.parent(of: path)
         let makesFolder = folder == Self.defaultFolder && !FileManager.default.fileExists(atPath: folder)
         if makesFolder {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

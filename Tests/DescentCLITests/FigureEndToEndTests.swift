@@ -101,4 +101,18 @@ import Testing
         let svg = try String(contentsOf: folder.appendingPathComponent("trajectory.svg"), encoding: .utf8)
         #expect(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"))
     }
+
+    /// A one-letter folder that does not exist yet crashed the folder check (SIGILL in
+    /// `NSString.deletingLastPathComponent`); the missing data directory, checked next, stops the
+    /// run before any training.
+    @Test(arguments: ["g", "g/"])
+    func aOneLetterFolderIsCheckedLikeAnyOther(folder: String) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(
+            ["gallery", "--output-dir", folder, "--data-dir", "/nonexistent"], in: directory)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("/nonexistent"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
 }

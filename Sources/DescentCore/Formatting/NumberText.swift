@@ -1,3 +1,4 @@
+import CPrintf
 import Foundation
 
 /// How Descent writes numbers, in one place: for files (the shortest spelling that reads back),
@@ -46,7 +47,7 @@ public enum NumberText {
     public static func significant(_ value: Double, digits: Int, exponent: ExponentStyle = .printf) -> String {
         precondition(digits > 0, "\(digits) significant digits")
         if value == 0 { return "0" }
-        let text = String(format: "%.\(digits)g", value)
+        let text = printed(value, "g", precision: digits)
         return exponent == .compact ? compactingExponent(text) : text
     }
 
@@ -56,7 +57,24 @@ public enum NumberText {
     /// - Precondition: `decimals` is 0 or more.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         precondition(decimals >= 0, "\(decimals) decimals")
-        return String(format: "%.\(decimals)f", value)
+        return printed(value, "f", precision: decimals)
+    }
+
+    /// `value` as C's `printf` writes it with `%.<precision><conversion>`, in the C locale.
+    ///
+    /// - Complexity: O(the length of the text); one allocation beyond it only for texts of 64
+    ///   bytes or more (`%f` of numbers from 10⁶⁰ up).
+    static func printed(_ value: Double, _ conversion: Unicode.Scalar, precision: Int) -> String {
+        let format = CChar(truncatingIfNeeded: conversion.value)
+        let short = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> String? in
+            let length = descent_print_double(buffer.baseAddress!, 64, format, Int32(precision), value)
+            return length < 64 ? String(cString: buffer.baseAddress!) : nil
+        }
+        if let short { return short }
+        let length = Int(descent_print_double(nil, 0, format, Int32(precision), value))
+        var buffer = [CChar](repeating: 0, count: length + 1)
+        _ = descent_print_double(&buffer, buffer.count, format, Int32(precision), value)
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
     /// `value` as an annotation shows it: 3 significant digits, written plainly from 10⁻³ up to

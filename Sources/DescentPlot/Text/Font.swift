@@ -49,16 +49,17 @@ public final class Font: @unchecked Sendable {
     /// - Complexity: opens and parses the font's tables; glyphs are loaded later, on first use.
     public init(path: String) throws(LoadError) {
         self.path = path
-        guard FileManager.default.fileExists(atPath: path) else {
+        // `stat` follows symbolic links, so a link to a font is a font. (Foundation's
+        // `attributesOfItem` answered the same, after looking up the file owner's name in
+        // /etc/passwd and /etc/group.)
+        var status = stat()
+        guard stat(path, &status) == 0 else {
             throw LoadError(
                 description: "the font file \(path) does not exist; install fonts-dejavu-core or set "
                     + "\(Self.environmentVariable) to a TrueType font")
         }
         // FreeType would block on a FIFO and read a device without end.
-        guard
-            (try? FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)[.type])
-                as? FileAttributeType == .typeRegular
-        else {
+        guard status.st_mode & S_IFMT == S_IFREG else {
             throw LoadError(
                 description:
                     "the font file \(path) is not a regular file; set \(Self.environmentVariable) to a TrueType font")
@@ -89,7 +90,7 @@ public final class Font: @unchecked Sendable {
         defer { sharedLock.unlock() }
         if let shared { return shared }
         let path =
-            ProcessInfo.processInfo.environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 } ?? defaultPath
+            getenv(environmentVariable).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? defaultPath
         let font = try Font(path: path)
         shared = font
         return font
