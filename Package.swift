@@ -32,8 +32,9 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        // libpng's full write API, its setjmp error handling kept in C (DESIGN.md §6).
-        .target(name: "CPNGWriter", dependencies: ["CLibPNG"]),
+        // libpng's full write API, its setjmp error handling kept in C (DESIGN.md §6); zlib deflates the
+        // rows, on two threads for images that pay.
+        .target(name: "CPNGWriter", dependencies: ["CLibPNG", "CZlib"]),
         // The BLAS, loaded at first use (Sources/CBLAS/include/CBLAS.h): Debian's libopenblas0 or
         // libblis4 at run time, nothing at build time; Accelerate on Apple platforms.
         .target(
@@ -48,11 +49,12 @@ let package = Package(
         // Keeps freed memory for reuse, in huge pages, instead of faulting it in again (glibc's
         // allocator settings).
         .target(name: "CHeap"),
-        // The network's element-wise loops (sigmoid, softmax, gathering pixels, the SGD step), with
-        // AVX2 or AVX-512 where the CPU has them (chosen at run time).
+        // Element-wise loops in C, with AVX2 or AVX-512 where the CPU has them (chosen at run time):
+        // the network's (sigmoid, softmax, gathering pixels, the SGD step) and the pixmap's (blending
+        // runs, converting to bytes).
         .target(name: "CKernels"),
         .target(name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CKernels", "CZlib"]),
-        .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CPNGWriter", "CFreeType"]),
+        .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CPNGWriter", "CFreeType", "CKernels"]),
         .target(name: "Descent", dependencies: ["DescentCore", "DescentPlot", "DescentNet"]),
         .executableTarget(
             name: "DescentCLI",
@@ -87,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DescentPlotTests",
-            dependencies: ["DescentPlot", "Descent", "CLibPNG", "CFreeType", "DescentTestSupport"],
+            dependencies: ["DescentPlot", "Descent", "CLibPNG", "CPNGWriter", "CFreeType", "DescentTestSupport"],
             resources: [.copy("Golden"), .copy("Fixtures")]
         ),
         .testTarget(

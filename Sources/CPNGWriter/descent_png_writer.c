@@ -5,7 +5,12 @@
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+
+#include "zlib_stream.h"
+
+/// The most image data one IDAT chunk carries: 1 GiB, within the 2³¹ − 1 a chunk's length may
+/// be. A figure's whole stream fits in one.
+#define IDAT_MOST ((size_t)1 << 30)
 
 /// Everything the callbacks reach. It lives on the heap: a local variable of the function that
 /// calls setjmp, changed before the longjmp, would have no defined value after it (C11 §7.13.2.1).
@@ -47,14 +52,55 @@ static void ignore_warning(png_structp png, png_const_charp text) {
     (void)text;
 }
 
+/// The rows as the IDAT stream holds them before compression: a filter-type byte, then the row.
+/// Filter None (0), except a row identical to the row above: Up (2), which leaves it all zeros.
+/// Returns NULL when out of memory.
+static uint8_t *filter_rows(const uint8_t *pixels, size_t stride, uint32_t height, size_t row_bytes) {
+    uint8_t *filtered = malloc((row_bytes + 1) * height);
+    if (filtered == NULL) return NULL;
+    for (uint32_t y = 0; y < height; y++) {
+        const uint8_t *row = pixels + (size_t)y * stride;
+        uint8_t *out = filtered + (size_t)y * (row_bytes + 1);
+        if (y > 0 && memcmp(row, row - stride, row_bytes) == 0) {
+            out[0] = PNG_FILTER_VALUE_UP;
+            memset(out + 1, 0, row_bytes);
+        } else {
+            out[0] = PNG_FILTER_VALUE_NONE;
+            memcpy(out + 1, row, row_bytes);
+        }
+    }
+    return filtered;
+}
+
 int descent_png_write(
     const uint8_t *pixels, size_t stride, uint32_t width, uint32_t height, int channels,
     uint32_t pixels_per_metre, const descent_png_chunk *chunks, size_t chunk_count,
-    int zlib_level, descent_png_output *output,
+    descent_deflate_settings deflate, descent_png_output *output,
     char message[DESCENT_PNG_MESSAGE_CAPACITY]) {
     message[0] = 0;
+    size_t row_bytes = (size_t)width * (size_t)channels;
+    if (width == 0 || height == 0 || row_bytes + 1 > SIZE_MAX / height) {
+        strcpy(message, "the PNG does not fit in memory");
+        return -1;
+    }
+    // The pixels are compressed first, outside libpng, which has no part in it: they reach it as
+    // one finished zlib stream (see zlib_stream.h), written as IDAT with its raw chunk API.
+    uint8_t *filtered = filter_rows(pixels, stride, height, row_bytes);
+    if (filtered == NULL) {
+        strcpy(message, "out of memory for the PNG");
+        return -1;
+    }
+    uint8_t *deflated = NULL;
+    size_t deflated_size = 0;
+    int deflate_status = descent_zlib_deflate(
+        filtered, (row_bytes + 1) * height, deflate, &deflated, &deflated_size, message,
+        DESCENT_PNG_MESSAGE_CAPACITY);
+    free(filtered);
+    if (deflate_status != 0) return -1;
+
     writer_state *state = calloc(1, sizeof *state);
     if (state == NULL) {
+        free(deflated);
         strcpy(message, "out of memory for the PNG");
         return -1;
     }
@@ -64,6 +110,7 @@ int descent_png_write(
     if (info == NULL) {
         png_destroy_write_struct(&png, NULL);
         free(state);
+        free(deflated);
         strcpy(message, "libpng could not start");
         return -1;
     }
@@ -71,11 +118,12 @@ int descent_png_write(
         png_destroy_write_struct(&png, &info);
         free(state->bytes);
         free(state);
+        free(deflated);
         return -1;
     }
-    // A first guess at the size: an eighth of the raw pixels (the gallery's figures compress
-    // 30- to 60-fold); the buffer doubles as needed.
-    state->capacity = (size_t)width * height * (size_t)channels / 8 + 1024;
+    // The whole file: the image data, its chunks' framing, the header chunks and the text.
+    state->capacity = deflated_size + deflated_size / IDAT_MOST * 12 + 1024;
+    for (size_t index = 0; index < chunk_count; index++) state->capacity += chunks[index].length + 12;
     state->bytes = malloc(state->capacity);
     if (state->bytes == NULL) png_error(png, "out of memory for the PNG");
     png_set_write_fn(png, state, append, flush);
@@ -84,32 +132,21 @@ int descent_png_write(
         PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_sRGB(png, info, PNG_sRGB_INTENT_PERCEPTUAL);
     png_set_pHYs(png, info, pixels_per_metre, pixels_per_metre, PNG_RESOLUTION_METER);
-    // Both filters are named before the first row, so that libpng keeps the row above (the Up
-    // filter needs it); each row then names the one it uses.
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE | PNG_FILTER_UP);
-    png_set_compression_level(png, zlib_level);
-    // Set explicitly: with any filter but None enabled, libpng would choose Z_FILTERED, which
-    // makes the gallery's figures 1–3 % larger.
-    png_set_compression_strategy(png, Z_DEFAULT_STRATEGY);
     png_write_info(png, info);
     for (size_t index = 0; index < chunk_count; index++) {
         png_byte type[5] = {0};
         memcpy(type, chunks[index].type, 4);
         png_write_chunk(png, type, chunks[index].data, chunks[index].length);
     }
-    size_t row_bytes = (size_t)width * (size_t)channels;
-    for (uint32_t y = 0; y < height; y++) {
-        const uint8_t *row = pixels + (size_t)y * stride;
-        // The first row keeps both filters (libpng has not allocated the row above before it); the
-        // two agree on it, as the row above the first is zeros.
-        if (y > 0) {
-            int repeats = memcmp(row, row - stride, row_bytes) == 0;
-            png_set_filter(png, PNG_FILTER_TYPE_BASE, repeats ? PNG_FILTER_UP : PNG_FILTER_NONE);
-        }
-        png_write_row(png, row);
+    static const png_byte idat[5] = "IDAT";
+    for (size_t offset = 0; offset < deflated_size; offset += IDAT_MOST) {
+        size_t left = deflated_size - offset;
+        png_write_chunk(png, idat, deflated + offset, left < IDAT_MOST ? left : IDAT_MOST);
     }
-    png_write_end(png, info);
+    static const png_byte iend[5] = "IEND";
+    png_write_chunk(png, iend, NULL, 0);
     png_destroy_write_struct(&png, &info);
+    free(deflated);
     output->bytes = state->bytes;
     output->size = state->size;
     free(state);

@@ -14,7 +14,7 @@ import Testing
         guard let mask = Rasterizer.coverage(of: polygons, rule: rule, clip: canvasBounds) else { return grid }
         for row in 0..<mask.height {
             for column in 0..<mask.width {
-                grid[mask.originY + row][mask.originX + column] = mask.coverage[row * mask.width + column]
+                grid[mask.originY + row][mask.originX + column] = mask.coverage(row: row, column: column)
             }
         }
         return grid
@@ -36,7 +36,7 @@ import Testing
         let mask = Rasterizer.coverage(of: stroke, rule: .nonZero, clip: canvasBounds)!
         for row in 0..<mask.height {
             for column in 0..<mask.width {
-                grid[mask.originY + row][mask.originX + column] = mask.coverage[row * mask.width + column]
+                grid[mask.originY + row][mask.originX + column] = mask.coverage(row: row, column: column)
             }
         }
         for row in 11..<89 {
@@ -103,5 +103,65 @@ import Testing
         #expect(grid[50][0] == 1)
         #expect(grid[50][19] > 0.89 && grid[50][19] <= 0.997, "\(grid[50][19])")
         #expect(grid[50][20] == 0)
+    }
+
+    /// The buffers a canvas keeps from shape to shape must leave nothing behind: every shape of a
+    /// varied sequence, rasterized with one scratch, gives exactly the mask of a fresh rasterizer.
+    @Test func buffersKeptBetweenShapesGiveTheMasksOfFreshOnes() {
+        var frame = Path.rectangle(Rect(x: 10.4, y: 12.6, width: 70, height: 60))
+        frame.append(.rectangle(Rect(x: 11.5, y: 13.7, width: 67.8, height: 57.8)))
+        let shapes: [(polygons: [Polyline], rule: FillRule)] = [
+            (Path.rectangle(Rect(x: 5.5, y: 5.25, width: 90, height: 80)).flattened(), .nonZero),
+            (frame.flattened(), .nonZero),
+            (frame.flattened(), .evenOdd),
+            (
+                Stroker.outline(
+                    of: Path.circle(center: Point(30.3, 40.7), radius: 4.2).flattened(), style: StrokeStyle(width: 1.4)),
+                .nonZero
+            ),
+            (Path.circle(center: Point(95, 50), radius: 20).flattened(), .nonZero),
+            (
+                Stroker.outline(
+                    of: Path.polyline([Point(2, 90), Point(60.5, 3.3), Point(99, 97)]).flattened(),
+                    style: StrokeStyle(width: 2.5)), .nonZero
+            ),
+            (Path.circle(center: Point(3.2, 3.7), radius: 1.3).flattened(), .evenOdd),
+        ]
+        var scratch = Rasterizer.Scratch()
+        for (index, shape) in (shapes + shapes.reversed()).enumerated() {
+            let kept = Rasterizer.coverage(of: shape.polygons, rule: shape.rule, clip: canvasBounds, reusing: &scratch)
+            let fresh = Rasterizer.coverage(of: shape.polygons, rule: shape.rule, clip: canvasBounds)
+            #expect(kept?.coverage == fresh?.coverage, "shape \(index)")
+            #expect(kept?.originX == fresh?.originX && kept?.originY == fresh?.originY, "shape \(index)")
+        }
+    }
+
+    /// A filled rectangle's rows are stored as their two edge pixels around one constant run of
+    /// 1s; the inside of a frame is no run at all (coverage 0).
+    @Test func theInsideOfAShapeIsOneConstantRun() throws {
+        let mask = try #require(
+            Rasterizer.coverage(
+                of: Path.rectangle(Rect(x: 10.5, y: 10, width: 60, height: 20)).flattened(), rule: .nonZero,
+                clip: canvasBounds))
+        let row = mask.runs[mask.rows[5]]
+        #expect(row.count == 3)
+        #expect(row.contains { $0.offset < 0 && $0.constant == 1 && $0.end - $0.start >= 58 })
+        #expect(mask.coverage(row: 5, column: 0) == 0.5 && mask.coverage(row: 5, column: 30) == 1)
+    }
+
+    /// A white fill on the white canvas is skipped where nothing was painted (it could change no
+    /// pixel), but not where something was: there it covers what was painted.
+    @Test func theBackgroundsColourIsSkippedOnlyWhereNothingWasPainted() {
+        var canvas = RasterCanvas(width: 40, height: 30)
+        canvas.fill(.rectangle(Rect(x: 2.5, y: 3.25, width: 30, height: 20)), color: .white)
+        #expect(canvas.rgba.allSatisfy { $0 == 255 })
+        canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 20, height: 30)), color: Color(red: 0.5, green: 0.25, blue: 0))
+        canvas.fill(.rectangle(Rect(x: 10.5, y: 5, width: 20, height: 10)), color: .white)
+        let rgba = canvas.rgba
+        func pixel(_ x: Int, _ y: Int) -> [UInt8] { Array(rgba[((y * 40 + x) * 4)..<((y * 40 + x) * 4 + 4)]) }
+        #expect(pixel(5, 20) == [128, 64, 0, 255], "painted, outside the white fill")
+        #expect(pixel(15, 10) == [255, 255, 255, 255], "painted, then covered by the white fill")
+        #expect(pixel(10, 10) == [191, 159, 128, 255], "half covered by the white fill: (0.75, 0.625, 0.5)")
+        #expect(pixel(35, 25) == [255, 255, 255, 255], "never painted")
     }
 }

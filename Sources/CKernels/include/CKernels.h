@@ -1,9 +1,9 @@
 #ifndef DESCENT_CKERNELS_H
 #define DESCENT_CKERNELS_H
 
-// The network's element-wise loops in C, where each may run four doubles (eight floats) a step
-// with AVX2 and eight (sixteen) with AVX-512, chosen at run time by cpuid (Dispatch.h): Swift code
-// for the baseline x86-64 target gets SSE2 only. Every operation is as written (no fused
+// The network's and the pixmap's element-wise loops in C, where each may run four doubles (eight
+// floats) a step with AVX2 and eight (sixteen) with AVX-512, chosen at run time by cpuid
+// (Dispatch.h): Swift code for the baseline x86-64 target gets SSE2 only. Every operation is as written (no fused
 // multiply-add, no reassociation), so a kernel gives the same bits on every CPU as the element
 // function it stands for; the tests compare them.
 
@@ -124,5 +124,22 @@ void descent_descend(double *parameters, const double *gradients, long count, do
 
 /// The float version of `descent_descend`.
 void descent_descend_float(float *parameters, const float *gradients, long count, float rate);
+
+/// bytes[i] <- the 8-bit value of components[i], `count` of them: the component clamped to 0…1,
+/// times 255, plus 0.5, truncated, exactly as DescentPlot's `Pixmap` computes it in Float (no fused
+/// multiply-add), so the same bytes: a 640 × 480 RGB image is 921,600 of them. A NaN component
+/// gives 0.
+void descent_bytes_of_components(const float *components, size_t count, uint8_t *bytes);
+
+/// Source-over of one paint on `count` consecutive pixels of `channels` (3 or 4) Float components
+/// each: c <- paint[k] + c · keep for component k of every pixel, where `paint` holds the paint's
+/// premultiplied components (r·a, g·a, b·a and, with four channels, a) and keep = 1 − a; DescentPlot's
+/// `Pixmap` computes the same in the same order. A run of pixels under one constant coverage (the
+/// inside of a filled shape) is one call, 24 components (8 or 6 pixels) a block.
+void descent_blend_run(float *components, size_t count, size_t channels, const float *paint, float keep);
+
+/// Sets `count` consecutive pixels of `channels` (3 or 4) Float components each to `paint`: what
+/// source-over leaves under an opaque paint at full coverage (c · 0 + paint).
+void descent_fill_run(float *components, size_t count, size_t channels, const float *paint);
 
 #endif

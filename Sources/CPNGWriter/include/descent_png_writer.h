@@ -22,24 +22,53 @@ typedef struct descent_png_output {
     size_t size;
 } descent_png_output;
 
+/// How zlib deflates the rows: a level and, optionally, its search parameters (`deflateTune`).
+typedef struct descent_deflate_settings {
+    /// 0 stores, 1 is fastest, 9 smallest; the level also chooses zlib's matcher (greedy at
+    /// 1–3, lazy from 4 on).
+    int level;
+    /// deflateTune's good_length, max_lazy (at levels 1–3: the longest match whose strings are
+    /// all entered in the hash chains), nice_length and max_chain; all 0 for the level's own.
+    int good_length;
+    int max_lazy;
+    int nice_length;
+    int max_chain;
+} descent_deflate_settings;
+
+/// From this many bytes of filtered rows on (the rows with their filter bytes: 256 KiB, a 300 × 291
+/// RGB image), descent_png_write deflates the two halves at once on two threads at zlib levels 2–9;
+/// at levels 0 and 1, which deflate about twice as fast, from twice as many. Measured on prefixes
+/// of the book's Figure 4-10 with the settings of Descent's two compressions (2-core AMD EPYC, zlib
+/// 1.2.13, least of 300 runs, while other builds loaded the machine): two threads cost about 55 µs
+/// more than one (starting the second, 18 µs, and hashing its 32 KiB dictionary), which the halved
+/// deflate pays back at the standard compression from about 160 KiB (256 KiB: 592 µs against
+/// 428 µs; 922 KiB, the whole figure: 2.21 ms against 1.34 ms) and at the fast one (level 1) from
+/// about 330 KiB (512 KiB: 700 µs against 532 µs; the figure: 1.24 ms against 0.85 ms).
+#define DESCENT_PNG_PARALLEL_MINIMUM 262144
+
 /// The longest error message descent_png_write reports, NUL included.
 #define DESCENT_PNG_MESSAGE_CAPACITY 200
 
 /// Encodes `height` rows of `width` 8-bit pixels, `channels` bytes each (3: RGB, 4: RGBA with
 /// straight alpha), `stride` bytes apart, as a PNG with an sRGB chunk (the samples are sRGB, as
 /// libpng's simplified writer declares too), a pHYs chunk of `pixels_per_metre` in both
-/// directions and `chunks` after them, deflated at `zlib_level` (0 stores, 1 is fastest, 9 smallest)
-/// with zlib's default strategy.
+/// directions and `chunks` after them, deflated with `deflate` (zlib's default strategy, a 32 KiB
+/// window).
 ///
 /// Row filters: none, except that a row identical to the row above is written with the Up filter,
 /// which turns it into zeros that zlib encodes in a few bytes.
+///
+/// Compression: from DESCENT_PNG_PARALLEL_MINIMUM bytes of filtered rows on (twice that at levels 0
+/// and 1), the two halves are deflated at once on two threads and joined into one zlib stream
+/// (zlib_stream.h); the bytes depend only on the pixels and the level. libpng writes the header and text chunks, and the
+/// finished stream as one IDAT chunk through its raw chunk API.
 ///
 /// Returns 0 and fills `output`, or returns -1 with libpng's message in `message` (and nothing to
 /// free).
 int descent_png_write(
     const uint8_t *pixels, size_t stride, uint32_t width, uint32_t height, int channels,
     uint32_t pixels_per_metre, const descent_png_chunk *chunks, size_t chunk_count,
-    int zlib_level, descent_png_output *output,
+    descent_deflate_settings deflate, descent_png_output *output,
     char message[DESCENT_PNG_MESSAGE_CAPACITY]);
 
 #endif

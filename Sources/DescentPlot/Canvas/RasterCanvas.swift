@@ -15,6 +15,8 @@ public struct RasterCanvas: Canvas {
     public let theme: Theme
     private var pixmap: Pixmap
     private var clips: [Rect] = []
+    /// The rasterizer's buffers, kept from one shape to the next.
+    private var scratch = Rasterizer.Scratch()
 
     /// A canvas of `width` × `height` pixels filled with `background` (the theme's background by
     /// default), resolved through `theme`.
@@ -88,7 +90,14 @@ public struct RasterCanvas: Canvas {
         let color = theme.resolve(color)
         guard color.alpha > 0 else { return }
         let clipped = PolygonClipper.clip(polygons, to: clip)
-        guard let mask = Rasterizer.coverage(of: clipped, rule: rule, clip: pixmap.bounds) else { return }
+        // A paint that cannot change a pixel there (the axes' white background on the figure's).
+        if pixmap.isNoOpOnBackground(color),
+            Rasterizer.pixelBounds(of: clipped, clip: pixmap.bounds).map(pixmap.isUnpainted) ?? true
+        {
+            return
+        }
+        guard let mask = Rasterizer.coverage(of: clipped, rule: rule, clip: pixmap.bounds, reusing: &scratch)
+        else { return }
         pixmap.composite(mask, color: color)
     }
 

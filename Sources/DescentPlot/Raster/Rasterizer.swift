@@ -24,14 +24,17 @@
 /// alone. Rows whose lines meet no overlap keep |S|, capped at 1, and skip the correction.
 ///
 /// Only the columns that edges touch are summed: in each row, left of the first cell an edge
-/// wrote to the sum is exactly 0, and right of the last it stays what it was there, so both runs
-/// are filled without a sum (or left alone when 0), and each row carries the span outside which
-/// its coverage is 0, which ``Pixmap/composite(_:color:)`` keeps to. A stroked frame around a
-/// plot, whose bounding box is the whole plot, costs its outline, not its box.
+/// wrote to the sum is exactly 0, and right of the last it stays what it was there, and so it does
+/// across every stretch of cells no edge wrote to; the mask keeps such stretches as constant runs
+/// (``CoverageMask``), which ``Pixmap/composite(_:color:)`` paints in one vectorised pass (0: not
+/// at all). A stroked frame around a plot, whose bounding box is the whole plot, costs its
+/// outline, not its box; a filled one, its outline and one run per row. The buffers (cells, edges,
+/// sample lines) are kept from shape to shape in a ``Scratch``, cleared as they are read.
 ///
 /// - Complexity: O(total edge length in pixels + the rows' spans between their first and last
-///   edge) for the area, O(area of the bounding box) only to allocate the mask; the sampling adds O(``sampleLines`` · k) per row for its k edges (insertion-sorted: each line's
-///   crossings come nearly in order) and O(m log m) for the m edges that start in it.
+///   edge, a stretch of untouched cells eight at a time) for the area; the sampling adds
+///   O(``sampleLines`` · k) per row for its k edges (insertion-sorted: each line's crossings come
+///   nearly in order) and O(m log m) for the m edges that start in it.
 enum Rasterizer {
     /// Sample lines per pixel row for the overlap correction: 8. Measured on the gallery's
     /// lr_comparison_net, whose loss curves overlap themselves at every spike, against librsvg's
@@ -40,9 +43,25 @@ enum Rasterizer {
     /// correction and the trajectory figure in 1.2×.
     static let sampleLines = 8
 
+    /// Buffers one shape leaves for the next, so that a figure's hundreds of shapes allocate them
+    /// once: the signed-area cells (left all 0 after each shape: every row that was written is
+    /// cleared where it was written), the edge lists and the sample lines' buffers. Hold one per
+    /// canvas and pass it to every ``coverage(of:rule:clip:reusing:)``.
+    struct Scratch {
+        fileprivate var area = Accumulator()
+        fileprivate var sampler = OverlapSampler()
+    }
+
     /// The coverage of the closed polygons `polygons` (every polyline is closed for filling),
     /// limited to `clip`, or `nil` when nothing of them falls inside it.
     static func coverage(of polygons: [Polyline], rule: FillRule, clip: PixelBounds) -> CoverageMask? {
+        var scratch = Scratch()
+        return coverage(of: polygons, rule: rule, clip: clip, reusing: &scratch)
+    }
+
+    /// The pixels that the coverage of `polygons` within `clip` may reach (its mask's block), or
+    /// `nil` when it reaches none.
+    static func pixelBounds(of polygons: [Polyline], clip: PixelBounds) -> PixelBounds? {
         var minX = Double.infinity
         var minY = Double.infinity
         var maxX = -Double.infinity
@@ -60,11 +79,17 @@ enum Rasterizer {
             minX: Int(max(minX.rounded(.down), -1e9)), minY: Int(max(minY.rounded(.down), -1e9)),
             maxX: Int(min(maxX.rounded(.up), 1e9)) + 1, maxY: Int(min(maxY.rounded(.up), 1e9)) + 1
         ).intersection(clip)
-        guard !bounds.isEmpty else { return nil }
+        return bounds.isEmpty ? nil : bounds
+    }
 
+    /// ``coverage(of:rule:clip:)`` with buffers kept from earlier shapes in `scratch`: the same mask.
+    static func coverage(
+        of polygons: [Polyline], rule: FillRule, clip: PixelBounds, reusing scratch: inout Scratch
+    ) -> CoverageMask? {
+        guard let bounds = pixelBounds(of: polygons, clip: clip) else { return nil }
         let (width, height) = (bounds.maxX - bounds.minX, bounds.maxY - bounds.minY)
-        var area = Accumulator(width: width, height: height)
-        var sampler = OverlapSampler(width: width, height: height, rule: rule)
+        scratch.area.reset(width: width, height: height)
+        scratch.sampler.reset(width: width, height: height, rule: rule)
         let offset = Point(Double(bounds.minX), Double(bounds.minY))
         for polygon in polygons where polygon.points.count >= 2 {
             let points = polygon.points
@@ -72,15 +97,12 @@ enum Rasterizer {
                 let from = points[index] - offset
                 let to = points[(index + 1) % points.count] - offset
                 forEachClippedPiece(of: from, to, right: Double(width)) { a, b in
-                    area.addLine(a, b)
-                    sampler.add(a, b)
+                    scratch.area.addLine(a, b)
+                    scratch.sampler.add(a, b)
                 }
             }
         }
-        let (coverage, spans) = sampler.coverage(signedAreaCells: area.cells, touched: area.touched)
-        return CoverageMask(
-            originX: bounds.minX, originY: bounds.minY, width: width, height: height, coverage: coverage,
-            spans: spans)
+        return scratch.sampler.coverage(area: &scratch.area, originX: bounds.minX, originY: bounds.minY)
     }
 
     /// The edge from `p0` to `p1` (block coordinates) clipped horizontally to 0…`right`: a part
@@ -132,51 +154,46 @@ extension FillRule {
     }
 }
 
-/// Coverage of a rectangular block of pixels, 0…1 each, row-major.
-struct CoverageMask {
-    /// The pixel column and row of the block's top-left pixel.
-    let originX: Int
-    let originY: Int
-    let width: Int
-    let height: Int
-    var coverage: [Float]
-    /// Per row, the columns outside which its coverage is 0.
-    var spans: [Range<Int>]
-}
-
-/// Whole-pixel bounds: columns `minX..<maxX`, rows `minY..<maxY`.
-struct PixelBounds: Equatable {
-    var minX: Int
-    var minY: Int
-    var maxX: Int
-    var maxY: Int
-
-    var isEmpty: Bool { maxX <= minX || maxY <= minY }
-
-    func intersection(_ other: PixelBounds) -> PixelBounds {
-        PixelBounds(
-            minX: max(minX, other.minX), minY: max(minY, other.minY), maxX: min(maxX, other.maxX),
-            maxY: min(maxY, other.maxY))
-    }
-}
-
 /// The signed-area accumulation buffer, two columns wider than the block so that edges at its
-/// right side have somewhere to write.
+/// right side have somewhere to write; kept from shape to shape, all 0 between them.
 private struct Accumulator {
-    let width: Int
-    let height: Int
+    private(set) var width = 0
+    private(set) var height = 0
     /// `width + 2` a row; their running sum along a row is the winding number integrated over
-    /// each pixel.
-    private(set) var cells: [Float]
+    /// each pixel. At least as many as the largest block so far needs.
+    private(set) var cells: [Float] = []
     /// Per row, the first and last cell written to (`first > last` in a row no edge
     /// reaches); the cells outside are 0.
-    private(set) var touched: [(first: Int, last: Int)]
+    private(set) var touched: [(first: Int, last: Int)] = []
 
-    init(width: Int, height: Int) {
+    /// Starts a block of `width` × `height` pixels: every cell is already 0 (see ``clear(row:)``).
+    ///
+    /// - Complexity: O(`height`), or O(`(width + 2) · height`) when the buffer grows.
+    mutating func reset(width: Int, height: Int) {
         self.width = width
         self.height = height
-        cells = Array(repeating: 0, count: (width + 2) * height)
-        touched = Array(repeating: (Int.max, Int.min), count: height)
+        if cells.count < (width + 2) * height {
+            cells = Array(repeating: 0, count: (width + 2) * height)
+        }
+        if touched.count < height {
+            touched = Array(repeating: (Int.max, Int.min), count: height)
+        } else {
+            for row in 0..<height { touched[row] = (Int.max, Int.min) }
+        }
+    }
+
+    /// Calls `body` with row `row`'s cells (`width + 2` of them), which it sums and sets back to 0
+    /// as it reads them; the cells right of the block (columns `width` and `width + 1`, which no
+    /// pixel reads) are set to 0 after it.
+    mutating func summing<Result>(row: Int, _ body: (UnsafeMutablePointer<Float>) -> Result) -> Result {
+        let (width, last) = (width, touched[row].last)
+        return cells.withUnsafeMutableBufferPointer { cells in
+            let start = cells.baseAddress! + row * (width + 2)
+            defer {
+                if last >= width { (start + width).update(repeating: 0, count: last - width + 1) }
+            }
+            return body(start)
+        }
     }
 
     /// font-rs's `draw_line`, in Double, for an edge with 0 ≤ x ≤ width. The clipper puts the
@@ -271,15 +288,34 @@ private struct RowEdge {
 /// The second pass: the coverage F and winding W sampled on ``Rasterizer/sampleLines`` lines per
 /// row, and the fill rule applied to S with them where a line meets an overlap.
 private struct OverlapSampler {
-    let width: Int
-    let height: Int
-    let rule: FillRule
+    private(set) var width = 0
+    private(set) var height = 0
+    private(set) var rule = FillRule.nonZero
+    // The buffers below are kept from shape to shape; `filled` and `wound` are all 0 between rows.
     private var edges: [Edge] = []
+    private var active: [(edge: Int32, key: Double)] = []
+    private var arrivals: [(edge: Int32, key: Double)] = []
+    private var mergeBuffer: [(edge: Int32, key: Double)] = []
+    /// The row's edges that cross a sample line, in order of x at the row's middle.
+    private var rowEdges: [RowEdge] = []
+    /// The crossings of the row's sample lines, line after line, each line sorted by x.
+    private var crossings: [(x: Double, winding: Int32)] = []
+    private var lineEnds = [Int](repeating: 0, count: Rasterizer.sampleLines)
+    /// F and W as steps along the row (`width + 2` used), summed into the coverage.
+    private var filled: [Double] = []
+    private var wound: [Double] = []
 
-    init(width: Int, height: Int, rule: FillRule) {
+    /// Starts a block of `width` × `height` pixels with no edges.
+    mutating func reset(width: Int, height: Int, rule: FillRule) {
         self.width = width
         self.height = height
         self.rule = rule
+        edges.removeAll(keepingCapacity: true)
+        active.removeAll(keepingCapacity: true)
+        if filled.count < width + 2 {
+            filled = Array(repeating: 0, count: width + 2)
+            wound = Array(repeating: 0, count: width + 2)
+        }
     }
 
     /// Adds the edge from `a` to `b`, already clipped to 0…width and not horizontal.
@@ -287,29 +323,30 @@ private struct OverlapSampler {
         edges.append(Edge(from: a, to: b))
     }
 
-    /// The coverage, from the signed-area cells of ``Accumulator`` (`width + 2` a row, 0 outside
-    /// `touched`): their running sum S, `|S|` capped at 1 in rows where no sample line meets a
-    /// winding number beyond ±1 or both signs, `|S| + F − |W|` in the others; and each row's span
-    /// of possibly non-zero coverage.
-    mutating func coverage(
-        signedAreaCells cells: [Float], touched: [(first: Int, last: Int)]
-    ) -> (coverage: [Float], spans: [Range<Int>]) {
-        var result = [Float](repeating: 0, count: width * height)
-        var spans = [Range<Int>](repeating: 0..<0, count: height)
+    /// The coverage, from the signed-area cells of `area` (`width + 2` a row, 0 outside
+    /// `touched`, cleared row by row as they are summed): their running sum S, `|S|` capped at 1
+    /// in rows where no sample line meets a winding number beyond ±1 or both signs, `|S| + F − |W|`
+    /// in the others. Each row stores the columns between the first and last that an edge or a
+    /// crossing touched; right of them the sums no longer change, so neither does the coverage,
+    /// which the row keeps as its constant rest.
+    mutating func coverage(area: inout Accumulator, originX: Int, originY: Int) -> CoverageMask {
+        var mask = CoverageMask(
+            originX: originX, originY: originY, width: width, height: height, rows: [], runs: [], values: [])
+        mask.rows.reserveCapacity(height)
         edges.sort { $0.y0 < $1.y0 }
         let edges = self.edges
+        // The kept buffers as locals for the loop (moved out, so still uniquely referenced), and
+        // back when it ends.
+        var (active, arrivals, mergeBuffer, rowEdges) = (self.active, self.arrivals, self.mergeBuffer, self.rowEdges)
+        var (crossings, lineEnds, filled, wound) = (self.crossings, self.lineEnds, self.filled, self.wound)
+        (self.active, self.arrivals, self.mergeBuffer, self.rowEdges) = ([], [], [], [])
+        (self.crossings, self.lineEnds, self.filled, self.wound) = ([], [], [], [])
+        defer {
+            (self.active, self.arrivals, self.mergeBuffer, self.rowEdges) = (active, arrivals, mergeBuffer, rowEdges)
+            (self.crossings, self.lineEnds, self.filled, self.wound) = (crossings, lineEnds, filled, wound)
+        }
         let lines = Rasterizer.sampleLines
         let weight = 1 / Double(lines)
-        var active: [(edge: Int32, key: Double)] = []
-        var arrivals: [(edge: Int32, key: Double)] = []
-        var mergeBuffer: [(edge: Int32, key: Double)] = []
-        // The row's edges that cross a sample line, in order of x at the row's middle.
-        var rowEdges: [RowEdge] = []
-        // The crossings of the row's sample lines, line after line, each line sorted by x.
-        var crossings: [(x: Double, winding: Int32)] = []
-        var lineEnds = [Int](repeating: 0, count: lines)
-        var filled = [Double](repeating: 0, count: width + 2)
-        var wound = [Double](repeating: 0, count: width + 2)
         let right = Double(width)
         var next = 0
         for row in 0..<height {
@@ -357,30 +394,31 @@ private struct OverlapSampler {
                     }
                 }
             }
-            let rowStart = row * width
-            let cellStart = row * (width + 2)
+            let (first, last) = area.touched[row]
+            let firstRun = mask.runs.count
             guard overlaps else {
-                let (first, last) = touched[row]
-                if first <= last, first < width {
-                    // Left of `first` the sum is 0; from `last` on it stays as it is there.
-                    var sum: Float = 0
-                    let end = min(last, width - 1)
-                    for column in first...end {
-                        sum += cells[cellStart + column]
-                        result[rowStart + column] = min(abs(sum), 1)
-                    }
-                    let rest = min(abs(sum), 1)
-                    if rest != 0 {
-                        for column in (end + 1)..<width { result[rowStart + column] = rest }
-                        spans[row] = first..<width
-                    } else {
-                        spans[row] = first..<(end + 1)
+                area.summing(row: row) { cells in
+                    if first <= last, first < width {
+                        Self.sumRow(cells, columns: first...min(last, width - 1), into: &mask)
                     }
                 }
-                if active.isEmpty && next == edges.count { break }
+                mask.rows.append(firstRun..<mask.runs.count)
+                if active.isEmpty && next == edges.count {
+                    // No edge reaches the rows below: they cover nothing.
+                    for _ in (row + 1)..<height { mask.rows.append(firstRun..<firstRun) }
+                    break
+                }
                 continue
             }
-            spans[row] = 0..<width
+            // The columns where S, F or W may change: the cells written and the crossings' steps.
+            var low = first <= last ? first : Int.max
+            var high = first <= last ? last : Int.min
+            var start = 0
+            for line in 0..<lines where start < lineEnds[line] {
+                low = min(low, Int(crossings[start].x.rounded(.down)))
+                high = max(high, Int(crossings[lineEnds[line] - 1].x.rounded(.down)) + 1)
+                start = lineEnds[line]
+            }
             let rule = self.rule
             crossings.withUnsafeBufferPointer { crossings in
                 filled.withUnsafeMutableBufferPointer { filled in
@@ -401,23 +439,77 @@ private struct OverlapSampler {
                     }
                 }
             }
+            // Left of `low` S, F and W are 0, so is the coverage; right of `high` they stay as they
+            // are there.
+            let end = min(high, width - 1)
+            let offset = mask.values.count
             var sum: Float = 0
             var f = 0.0
             var w = 0.0
-            for column in 0..<width {
-                sum += cells[cellStart + column]
-                f += filled[column]
-                w += wound[column]
+            var value: Float = 0
+            area.summing(row: row) { cells in
+                guard low <= end else { return }
+                for column in low...end {
+                    sum += cells[column]
+                    cells[column] = 0
+                    f += filled[column]
+                    w += wound[column]
+                    value = Float(min(max(Double(abs(sum)) + f - abs(w), 0), 1))
+                    mask.values.append(value)
+                }
+            }
+            mask.appendStoredRun(low..<max(low, end + 1), offset: offset)
+            mask.appendConstantRun((end + 1)..<width, value)
+            mask.rows.append(firstRun..<mask.runs.count)
+            for column in low...min(high, width + 1) {
                 filled[column] = 0
                 wound[column] = 0
-                result[rowStart + column] = Float(min(max(Double(abs(sum)) + f - abs(w), 0), 1))
             }
-            filled[width] = 0
-            filled[width + 1] = 0
-            wound[width] = 0
-            wound[width + 1] = 0
         }
-        return (result, spans)
+        return mask
+    }
+
+    /// The coverage `|S|`, capped at 1, of `columns` of one row's `cells`, as runs of `mask`, the
+    /// cells set back to 0 as they are read: S is 0 left of the columns and stays as it is at their
+    /// end right of them; a stretch of at least ``CoverageMask/shortestConstantRun`` cells that add
+    /// nothing (the inside of a filled shape, the gap inside a frame) becomes one constant run.
+    private static func sumRow(
+        _ cells: UnsafeMutablePointer<Float>, columns: ClosedRange<Int>, into mask: inout CoverageMask
+    ) {
+        var sum: Float = 0
+        var column = columns.lowerBound
+        var storedStart = column
+        var offset = mask.values.count
+        while column <= columns.upperBound {
+            let cell = cells[column]
+            if cell != 0 {
+                sum += cell
+                cells[column] = 0
+                mask.values.append(min(abs(sum), 1))
+                column += 1
+                continue
+            }
+            var after = column + 1
+            // Eight cells a step through a long stretch of zeros.
+            while after + 8 <= columns.upperBound + 1,
+                !any(UnsafeRawPointer(cells + after).loadUnaligned(as: SIMD8<Float>.self) .!= 0)
+            {
+                after += 8
+            }
+            while after <= columns.upperBound, cells[after] == 0 { after += 1 }
+            let value = min(abs(sum), 1)
+            if after - column >= CoverageMask.shortestConstantRun {
+                mask.appendStoredRun(storedStart..<column, offset: offset)
+                mask.appendConstantRun(column..<after, value)
+                storedStart = after
+                offset = mask.values.count
+            } else {
+                for _ in column..<after { mask.values.append(value) }
+            }
+            column = after
+        }
+        mask.appendStoredRun(storedStart..<(columns.upperBound + 1), offset: offset)
+        mask.appendConstantRun((columns.upperBound + 1)..<mask.width, min(abs(sum), 1))
     }
 
     /// The crossings of each sample line with `rowEdges`, sorted by x, line after line into
