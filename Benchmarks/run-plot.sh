@@ -19,5 +19,13 @@ hyperfine -N --warmup 3 --runs 20 --export-markdown "$scratch/whole.md" \
     "../.build/release/descent trajectory --output $scratch/descent.svg" \
     "env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 peers/book_gradient_method.py $scratch/matplotlib.png"
 cat "$scratch/whole.md"
+# The gallery's other figure commands, each against the book's code drawing the same figure.
+for figure in tangent field compare sweep optimizers; do
+    hyperfine -N --warmup 3 --runs 10 --export-markdown "$scratch/$figure.md" \
+        "../.build/release/descent $figure --output $scratch/descent-$figure.png" \
+        "env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 peers/book_figures.py $figure $scratch/matplotlib-$figure.png" \
+        > /dev/null
+    cat "$scratch/$figure.md"
+done
 ls -l "$scratch"/*.png
 rm -rf "$scratch"

@@ -57,7 +57,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         fuzzCheck(images.rows == labels.count, "\(images.rows) images, \(labels.count) labels")
         if let limit { fuzzCheck(labels.count <= limit, "limit \(limit), kept \(labels.count)") }
         fuzzCheck(labels.allSatisfy { (0..<classCount).contains($0) }, "a label outside 0..<\(classCount)")
-        fuzzCheck(images.elements.allSatisfy { (0...1).contains($0) }, "a pixel outside [0, 1]")
+        fuzzCheck(images.matrix(as: Float.self).elements.allSatisfy { (0...1).contains($0) }, "a pixel outside [0, 1]")
     }
     fuzzCheck(dataset.trainImages.columns == dataset.testImages.columns, "pixel counts differ")
     return 0
