@@ -6,7 +6,7 @@ import DescentPlot
 /// `descent compare`: the same run for several learning rates, one panel each.
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "compare", _superCommandName: "descent",
+        commandName: "compare",
         abstract: "Run the same descent for several learning rates and draw them side by side.",
         discussion: """
             By default these are the book's failure cases next to its good run: lr 0.1 (converges), \

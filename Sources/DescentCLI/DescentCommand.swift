@@ -48,11 +48,7 @@ struct DescentCommand: ParsableCommand {
     /// first: the root's pass would reflect the subcommand's options once more, only to see that
     /// none captures all remaining arguments (a fifth of the parse's instructions). Anything but a
     /// plain success of that subcommand (help, an error, a completion script) is parsed again
-    /// from the root, so every message names `descent SUBCOMMAND` as before. Each subcommand names
-    /// `descent` as its `_superCommandName`, which spares that first pass the check for a
-    /// completion-script request (a third of `descent sweep`'s parse, which cannot succeed there);
-    /// ArgumentParser reads the name only from the root of a stack, so help and messages, drawn
-    /// from `descent`'s, stay as they are.
+    /// from the root, so every message names `descent SUBCOMMAND` as before.
     static func parseCommand(_ arguments: [String]) throws -> ParsableCommand {
         if let name = arguments.first,
             let subcommand = configuration.subcommands.first(where: { $0._commandName == name }),

@@ -6,7 +6,7 @@ import Foundation
 /// `descent field`: the gradient of a function of two variables as arrows, the book's Figure 4-9.
 struct FieldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "field", _superCommandName: "descent",
+        commandName: "field",
         abstract: "Draw −∇f as arrows on a grid: the book's Figure 4-9.",
         discussion: """
             By default this is the book's figure: x0^2 + x1^2 on np.arange(-2, 2.5, 0.25) along both \

@@ -8,7 +8,7 @@ import Foundation
 /// `descent gallery`: every figure Descent draws, with the book's settings, as PNG and SVG.
 struct GalleryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "gallery", _superCommandName: "descent",
+        commandName: "gallery",
         abstract: "Draw every figure with the book's settings into a folder, as PNG and SVG.",
         discussion: """
             Writes trajectory (the book's Figure 4-10), lr_comparison (lr 0.1, 10 and 1e-8 side by \

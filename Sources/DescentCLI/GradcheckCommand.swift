@@ -6,7 +6,7 @@ import Foundation
 /// `descent gradcheck`: the book's gradient check (ch05/gradient_check.py).
 struct GradcheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "gradcheck", _superCommandName: "descent",
+        commandName: "gradcheck",
         abstract: "Compare the network's numerical and backprop gradients, as the book's gradient check does.",
         discussion: """
             A fresh 784-50-10 network (np.random.seed(--seed) weights), the first --samples training \

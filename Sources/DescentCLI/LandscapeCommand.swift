@@ -9,7 +9,7 @@ import Foundation
 /// along the straight line from the initial parameters to the final ones.
 struct LandscapeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "landscape", _superCommandName: "descent",
+        commandName: "landscape",
         abstract: "Train the book's network and draw its path on its own loss landscape.",
         discussion: """
             Trains exactly as descent train does (the same flags, the same numbers), keeping the \

@@ -5,7 +5,7 @@ import DescentPlot
 /// `descent optimizers`: several optimisers from one start on one landscape, the book's Figure 6-8.
 struct OptimizersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "optimizers", _superCommandName: "descent",
+        commandName: "optimizers",
         abstract: "Run several optimisers on one function and draw their paths: the book's Figure 6-8.",
         discussion: """
             By default this is the book's optimizer_compare_naive.py: f = x^2/20 + y^2 from (-7, 2), \

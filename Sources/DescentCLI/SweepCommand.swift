@@ -5,7 +5,7 @@ import DescentPlot
 /// `descent sweep`: the same descent for many learning rates, each run classified.
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sweep", _superCommandName: "descent",
+        commandName: "sweep",
         abstract: "Run the same descent for many learning rates and draw which of them work.",
         discussion: """
             By default the book's run (x0^2 + x1^2 from (-3, 4), 20 steps, numerical gradient) for \

@@ -5,7 +5,7 @@ import DescentPlot
 /// `descent tangent`: a function of one variable with its tangents, the book's Figure 4-7.
 struct TangentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tangent", _superCommandName: "descent",
+        commandName: "tangent",
         abstract: "Draw f(x) and its tangent from the numerical derivative: the book's Figure 4-7.",
         discussion: """
             By default this is the book's figure: f(x) = 0.01*x^2 + 0.1*x over np.arange(0.0, 20.0, \

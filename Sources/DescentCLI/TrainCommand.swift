@@ -9,7 +9,7 @@ import Foundation
 /// optimisers, with its charts.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "train", _superCommandName: "descent",
+        commandName: "train",
         abstract: "Train the book's two-layer network on MNIST-format data and chart its loss and accuracy.",
         discussion: """
             The book's train_neuralnet.py: a 784-50-10 sigmoid/softmax network, 10000 mini-batch SGD \

@@ -5,7 +5,7 @@ import DescentPlot
 /// `descent trajectory`: one descent run, and the book's Figure 4-10 of it.
 struct TrajectoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "trajectory", _superCommandName: "descent",
+        commandName: "trajectory",
         abstract: "Run gradient descent once, report where it went, and draw it.",
         discussion: """
             By default this is the book's run: x0^2 + x1^2 from (-3, 4), lr 0.1, 20 steps, numerical \
