@@ -32,6 +32,13 @@ bool descent_heap_tune(void) {
     uintptr_t start = (uintptr_t)sbrk(0);
     void *volatile block = malloc(1 << 20);
     uintptr_t end = (uintptr_t)sbrk(0);
+    // The advice below empties pages: only where the heap grew for this block (which may begin
+    // in the free top the heap had before).
+    uintptr_t block_start = (uintptr_t)block;
+    if (block == NULL || block_start >= end || block_start + (1 << 20) <= start) {
+        free(block);
+        return true;
+    }
     // Freed, the block joins the free top of the heap, whose header lies below `start`. The whole
     // huge pages of the new part are then handed back untouched (malloc wrote the header of the
     // rest after the block there, and a 2 MiB range with a 4 KiB page in it is never made a huge

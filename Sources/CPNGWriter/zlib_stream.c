@@ -179,8 +179,10 @@ static void *deflate_part_run(void *argument) {
 }
 
 /// The zlib header (RFC 1950 §2.2) that zlib itself writes for `level` with the default strategy
-/// and a 32 KiB window: CMF 0x78, FLEVEL from the level, FCHECK making the pair a multiple of 31.
+/// and a 32 KiB window: CMF 0x78, FLEVEL from the level (zlib's default, -1, is its level 6),
+/// FCHECK making the pair a multiple of 31.
 static void write_header(uint8_t header[2], int level) {
+    if (level == Z_DEFAULT_COMPRESSION) level = 6;
     unsigned flags = level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
     unsigned value = (0x78u << 8) | (flags << 6);
     value += 31 - value % 31;

@@ -4,13 +4,17 @@ import Testing
 
 /// The allocator settings `descent` applies at start (`CHeap`).
 @Suite struct HeapSettingsTests {
-    /// glibc takes the settings; other C libraries are left alone and say so.
-    @Test func glibcTakesTheSettings() {
-        #if os(Linux) && canImport(Glibc)
-            #expect(descent_heap_tune())
-        #else
-            #expect(!descent_heap_tune())
-        #endif
+    /// glibc takes the settings; other C libraries are left alone and say so. In a process of its
+    /// own, as `descent` calls it: first, before other threads allocate (the settings are the whole
+    /// process's, and the test process runs tests in parallel).
+    @Test func glibcTakesTheSettings() async {
+        await #expect(processExitsWith: .success) {
+            #if os(Linux) && canImport(Glibc)
+                guard descent_heap_tune() else { exit(1) }
+            #else
+                guard !descent_heap_tune() else { exit(1) }
+            #endif
+        }
     }
 
     /// `descent` grows its heap at start and advises the new part as transparent huge pages, in

@@ -176,4 +176,16 @@ import Testing
         let image = try PNGCodec.decode(try canvas.png(dpi: 100, metadata: []))
         #expect(image.pixel(4, 14).r < 50)
     }
+
+    /// A note whose text is only spaces, wrapped at a width it does not fit (an inset of negative
+    /// size gives a negative one): the wrapping made no line of it, and `TextBox` trapped on a box
+    /// without a row. Found by PlotFuzzer (an inset's note), input
+    /// crash-7f0fa93033be3902517d73bdacd31a0125eaa843 (Fuzz/Regressions/PlotFuzzer/note-of-spaces).
+    /// A text without a word is one line now, as a text that fits is.
+    @Test func aTextOfOnlySpacesWrapsToOneLine() {
+        for text in [RichText(" "), RichText("   ")] {
+            #expect(text.wrapped(width: -1, measure: { _ in 1 }).count == 1)
+            #expect(text.wrapped(width: 0.5, measure: { _ in 1 }).count == 1)
+        }
+    }
 }

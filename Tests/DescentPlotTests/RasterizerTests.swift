@@ -164,4 +164,16 @@ import Testing
         #expect(pixel(10, 10) == [191, 159, 128, 255], "half covered by the white fill: (0.75, 0.625, 0.5)")
         #expect(pixel(35, 25) == [255, 255, 255, 255], "never painted")
     }
+
+    /// A canvas with no rows or no columns holds no pixel, whatever its other side (the first row
+    /// used to be filled into an empty buffer), opaque or transparent; painting it changes nothing.
+    @Test(arguments: [(10_000, 0), (0, 10_000), (0, 0)])
+    func anEmptyCanvasHoldsNoPixels(width: Int, height: Int) {
+        for background in [Color.white, Color(red: 0, green: 0, blue: 0, alpha: 0)] {
+            var canvas = RasterCanvas(width: width, height: height, background: background)
+            canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 5, height: 5)), color: .black)
+            #expect(canvas.rgba.isEmpty)
+            #expect(throws: PNGCodec.Error.self) { try canvas.png(dpi: 100, metadata: []) }
+        }
+    }
 }

@@ -60,11 +60,12 @@ typedef struct descent_deflate_settings {
 ///
 /// Compression: from DESCENT_PNG_PARALLEL_MINIMUM bytes of filtered rows on (twice that at levels 0
 /// and 1), the two halves are deflated at once on two threads and joined into one zlib stream
-/// (zlib_stream.h); the bytes depend only on the pixels and the level. libpng writes the header and text chunks, and the
-/// finished stream as one IDAT chunk through its raw chunk API.
+/// (zlib_stream.h); the bytes depend only on the pixels and `deflate`'s settings, never on the
+/// threads' timing. libpng writes the header and text chunks, and the finished stream as one IDAT
+/// chunk through its raw chunk API.
 ///
-/// Returns 0 and fills `output`, or returns -1 with libpng's message in `message` (and nothing to
-/// free).
+/// Returns 0 and fills `output`, or returns -1 with what failed (libpng's, zlib's or this
+/// writer's message) in `message` (and nothing to free).
 int descent_png_write(
     const uint8_t *pixels, size_t stride, uint32_t width, uint32_t height, int channels,
     uint32_t pixels_per_metre, const descent_png_chunk *chunks, size_t chunk_count,

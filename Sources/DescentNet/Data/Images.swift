@@ -91,10 +91,12 @@ public struct Images: Sendable {
                             descent_gather_pixels(
                                 pixels.baseAddress!, width, indices.baseAddress!, indices.count,
                                 out.assumingMemoryBound(to: Double.self))
-                        } else {
+                        } else if Scalar.self == Float.self {
                             descent_gather_pixels_float(
                                 pixels.baseAddress!, width, indices.baseAddress!, indices.count,
                                 out.assumingMemoryBound(to: Float.self))
+                        } else {
+                            preconditionFailure("NetScalar is Double or Float, not \(Scalar.self)")
                         }
                     }
                 }

@@ -84,7 +84,7 @@ public struct LossLandscape: Sendable {
             settings.extent.map(extentRange.contains) ?? true,
             "extent \(settings.extent ?? 0) is outside \(extentRange)")
         precondition(
-            (1...images.rows).contains(settings.evaluationSamples),
+            settings.evaluationSamples >= 1 && settings.evaluationSamples <= images.rows,
             "evaluationSamples \(settings.evaluationSamples) is outside 1...\(images.rows)")
         guard snapshots.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw .diverged }
         let final = snapshots[snapshots.count - 1]

@@ -21,10 +21,12 @@ extension Matrix {
                     double(
                         values.assumingMemoryBound(to: Double.self), rows, columns,
                         bias.assumingMemoryBound(to: Double.self))
-                } else {
+                } else if Scalar.self == Float.self {
                     float(
                         values.assumingMemoryBound(to: Float.self), rows, columns,
                         bias.assumingMemoryBound(to: Float.self))
+                } else {
+                    preconditionFailure("NetScalar is Double or Float, not \(Scalar.self)")
                 }
             }
         }

@@ -248,10 +248,12 @@ public struct TwoLayerNet<Scalar: NetScalar>: Sendable {
                     descent_descend(
                         p.assumingMemoryBound(to: Double.self), g.assumingMemoryBound(to: Double.self),
                         parameters.count, Double(rate))
-                } else {
+                } else if Scalar.self == Float.self {
                     descent_descend_float(
                         p.assumingMemoryBound(to: Float.self), g.assumingMemoryBound(to: Float.self),
                         parameters.count, Float(rate))
+                } else {
+                    preconditionFailure("NetScalar is Double or Float, not \(Scalar.self)")
                 }
             }
         }

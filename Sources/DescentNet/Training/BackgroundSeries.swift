@@ -19,7 +19,7 @@ final class BackgroundSeries<State, Value>: @unchecked Sendable {
     init(label: String, state: State, capacity: Int = 0, niceness: Int32 = 0) {
         mailbox = Mailbox(state: state, capacity: capacity)
         let thread = Thread { [mailbox] in
-            #if os(Linux)
+            #if canImport(Glibc)
                 // On Linux the nice value is per thread, and who = 0 names the calling one.
                 if niceness != 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
             #endif
@@ -32,7 +32,7 @@ final class BackgroundSeries<State, Value>: @unchecked Sendable {
     deinit { mailbox.close() }
 
     /// Starts computing the next value, after those asked for before.
-    func append(_ compute: @escaping (inout State) -> Value) { mailbox.post(compute) }
+    func append(_ compute: @escaping @Sendable (inout State) -> Value) { mailbox.post(compute) }
 
     /// Waits until every value asked for is in.
     func waitForAll() { mailbox.waitForAll() }
@@ -51,7 +51,7 @@ final class BackgroundSeries<State, Value>: @unchecked Sendable {
     private final class Mailbox: @unchecked Sendable {
         private let condition = NSCondition()
         /// Work asked for and not yet started, oldest first.
-        private var waiting: [(inout State) -> Value] = []
+        private var waiting: [@Sendable (inout State) -> Value] = []
         /// Values asked for so far.
         private var asked = 0
         private var state: State
@@ -63,7 +63,7 @@ final class BackgroundSeries<State, Value>: @unchecked Sendable {
             done.reserveCapacity(capacity)
         }
 
-        func post(_ compute: @escaping (inout State) -> Value) {
+        func post(_ compute: @escaping @Sendable (inout State) -> Value) {
             condition.withLock {
                 waiting.append(compute)
                 asked += 1

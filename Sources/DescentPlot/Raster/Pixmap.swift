@@ -23,7 +23,10 @@ struct Pixmap {
     /// The smallest block holding every pixel painted so far; `nil` before the first paint.
     private(set) var painted: PixelBounds?
 
+    /// A pixmap of `width` × `height` pixels (either may be 0: an empty image), every pixel the
+    /// `background`.
     init(width: Int, height: Int, background: Color) {
+        precondition(width >= 0 && height >= 0, "a pixmap of \(width) × \(height) pixels")
         self.width = width
         self.height = height
         let a = Float(background.alpha)
@@ -33,9 +36,10 @@ struct Pixmap {
         // The first row pixel by pixel, then copied row after row (memcpy).
         let rowLength = width * channels
         components = [Float](unsafeUninitializedCapacity: rowLength * height) { [channels] buffer, count in
+            guard height > 0 else { return }
             for index in 0..<rowLength { buffer[index] = pixel[index % channels] }
             let firstRow = UnsafeBufferPointer(rebasing: buffer[0..<rowLength])
-            for row in 1..<max(height, 1) {
+            for row in 1..<height {
                 _ = UnsafeMutableBufferPointer(rebasing: buffer[(row * rowLength)...]).initialize(from: firstRow)
             }
             count = rowLength * height
@@ -170,8 +174,9 @@ struct Pixmap {
         }
     }
 
-    /// A component's byte: clamped to 0…1, scaled to 255, rounded half up.
+    /// A component's byte: clamped to 0…1 (NaN to 0, as `descent_bytes_of_components` does),
+    /// scaled to 255, rounded half up.
     private static func byte(_ value: Float) -> UInt8 {
-        UInt8(min(max(value, 0), 1) * 255 + 0.5)
+        UInt8(min(value > 0 ? value : 0, 1) * 255 + 0.5)
     }
 }

@@ -1,15 +1,16 @@
 extension RichText {
     /// The text broken at its spaces into as few lines as fit in `width`, as `measure` measures a
     /// line, with the lines evened out: wrapped at the narrowest width that needs no more lines,
-    /// so that the last line is not left holding a lone word. A text that fits is returned as it
-    /// is; a word wider than `width` gets a line of its own. Spans keep their size and rise
+    /// so that the last line is not left holding a lone word. A text that fits, or has no word
+    /// (only spaces), is returned as it is: always at least one line. A word wider than `width`
+    /// gets a line of its own. Spans keep their size and rise
     /// across the breaks.
     ///
     /// - Complexity: O(w log(width)) measurements for w words: greedy wrapping is repeated while
     ///   the width is bisected down to half a unit.
     public func wrapped(width: Double, measure: (RichText) -> Double) -> [RichText] {
-        guard measure(self) > width else { return [self] }
         let words = self.words
+        guard measure(self) > width, !words.isEmpty else { return [self] }
         func greedy(_ width: Double) -> [RichText] {
             var lines: [RichText] = []
             var current: RichText?
