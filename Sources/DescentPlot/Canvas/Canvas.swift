@@ -17,9 +17,6 @@ public protocol Canvas {
     mutating func fill(_ path: Path, color: Color, rule: FillRule)
     /// Strokes `path` with `style`.
     mutating func stroke(_ path: Path, style: StrokeStyle, color: Color)
-    /// Strokes each of `paths` with `style` in its colour of `colors`, one after the other (the
-    /// same as that many ``stroke(_:style:color:)``; a backend may prepare them together).
-    mutating func stroke(_ paths: [Path], style: StrokeStyle, colors: [Color])
     /// Draws text: filled glyph outlines, or characters where the backend can write them.
     mutating func draw(_ text: PlacedText, color: Color)
     /// Clips everything drawn until the matching `popClip` to `rect`.
@@ -54,11 +51,6 @@ extension Canvas {
     public mutating func beginReveal(_ reveal: Reveal) {}
     /// Ignores the end of a reveal.
     public mutating func endReveal() {}
-
-    /// Strokes the paths one by one.
-    public mutating func stroke(_ paths: [Path], style: StrokeStyle, colors: [Color]) {
-        for (path, color) in zip(paths, colors) { stroke(path, style: style, color: color) }
-    }
 
     /// Fills with the non-zero rule.
     public mutating func fill(_ path: Path, color: Color) {

@@ -49,23 +49,6 @@ public struct RasterCanvas: Canvas {
 
     /// Fills the text's glyphs as one shape, from the font's flattened outlines cached per glyph
     /// and size (`Font.flattenedOutline(ofGlyph:scaleX:scaleY:)`), moved into place.
-    /// Outlines and covers the paths on two threads, then composites them one by one in their
-    /// order: the pixels of as many ``stroke(_:style:color:)``, in about half the time on two
-    /// cores (a contour plot's levels).
-    public mutating func stroke(_ paths: [Path], style: StrokeStyle, colors: [Color]) {
-        precondition(paths.count == colors.count, "\(colors.count) colours for \(paths.count) paths")
-        let (clip, bounds) = (clip, pixmap.bounds)
-        let shapes = TwoThreads.map(paths.count) { index in
-            let outline = Stroker.outline(of: paths[index].flattened(), style: style, visible: clip)
-            let clipped = PolygonClipper.clip(outline, to: clip)
-            return (clipped: clipped, mask: Rasterizer.coverage(of: clipped, rule: .nonZero, clip: bounds))
-        }
-        for (shape, color) in zip(shapes, colors.map(theme.resolve)) where color.alpha > 0 {
-            guard !leavesUnchanged(shape.clipped, color: color), let mask = shape.mask else { continue }
-            pixmap.composite(mask, color: color)
-        }
-    }
-
     public mutating func draw(_ text: PlacedText, color: Color) {
         let toCanvas = text.transform
         var polygons: [Polyline] = []
@@ -107,17 +90,15 @@ public struct RasterCanvas: Canvas {
         let color = theme.resolve(color)
         guard color.alpha > 0 else { return }
         let clipped = PolygonClipper.clip(polygons, to: clip)
-        guard !leavesUnchanged(clipped, color: color),
-            let mask = Rasterizer.coverage(of: clipped, rule: rule, clip: pixmap.bounds, reusing: &scratch)
+        // A paint that cannot change a pixel there (the axes' white background on the figure's).
+        if pixmap.isNoOpOnBackground(color),
+            Rasterizer.pixelBounds(of: clipped, clip: pixmap.bounds).map(pixmap.isUnpainted) ?? true
+        {
+            return
+        }
+        guard let mask = Rasterizer.coverage(of: clipped, rule: rule, clip: pixmap.bounds, reusing: &scratch)
         else { return }
         pixmap.composite(mask, color: color)
-    }
-
-    /// Whether painting `clipped` in `color` (resolved) cannot change a pixel: the axes' white
-    /// background on the figure's, where nothing was painted yet.
-    private func leavesUnchanged(_ clipped: [Polyline], color: Color) -> Bool {
-        pixmap.isNoOpOnBackground(color)
-            && (Rasterizer.pixelBounds(of: clipped, clip: pixmap.bounds).map(pixmap.isUnpainted) ?? true)
     }
 
     /// The pixels as 8-bit RGBA, straight alpha, row after row.

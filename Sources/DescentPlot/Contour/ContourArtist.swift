@@ -117,9 +117,10 @@ public struct ContourArtist: Artist {
         switch style {
         case .lines:
             let style = StrokeStyle(width: frame.units.pixels(lineWidth), cap: .butt, join: .round)
-            let levels = zip(polylines, colors).map { (path: Self.path($0, in: frame, reversed: false), color: $1) }
-                .filter { !$0.path.isEmpty }
-            canvas.stroke(levels.map(\.path), style: style, colors: levels.map(\.color))
+            for (lines, color) in zip(polylines, colors) {
+                let path = Self.path(lines, in: frame, reversed: false)
+                if !path.isEmpty { canvas.stroke(path, style: style, color: color) }
+            }
         case .filled:
             guard let top = polylines.last else { return }
             let hole = Self.path(top, in: frame, reversed: true)
