@@ -9,7 +9,7 @@ struct SweepCommand: ParsableCommand {
         abstract: "Run the same descent for many learning rates and draw which of them work.",
         discussion: """
             By default the book's run (x0^2 + x1^2 from (-3, 4), 20 steps, numerical gradient) for \
-            45 learning rates from 1e-10 to 10, four a decade, on all cores. The figure plots each \
+            45 learning rates from 1e-10 to 10, four a decade (on all cores when the runs are long). The figure plots each \
             run's final f(x) against its learning rate (both on log scales), coloured and marked by \
             what kind of run it was (converged, running, stalled, oscillating, diverged, overflow), \
             shades the rates that converged, and points at the book's 10, 0.1 and 1e-8.
@@ -89,7 +89,9 @@ struct SweepCommand: ParsableCommand {
         )
         let runs: [Trajectory]
         do {
-            runs = try LearningRateSweep.run(rates) { rate throws(DescentError) in
+            // The history's bound above keeps this product far from overflowing.
+            runs = try LearningRateSweep.run(rates, work: rates.count * steps * objective.dimension) {
+                rate throws(DescentError) in
                 try GradientDescent.run(
                     objective, from: start, steps: steps, gradient: method,
                     optimizer: kind.make(learningRate: rate, hyperparameters: settings))

@@ -26,9 +26,24 @@ import Testing
         #expect(runs.map(\.outcome.status) == [.stalled, .converged, .oscillating, .stalled])
     }
 
-    @Test func theFirstErrorInRateOrderIsThrown() {
+    @Test func aSmallSweepOnTheCallingThreadGivesTheSameRunsAsOnAllCores() throws {
+        let rates = LearningRateSweep.logSpaced(LearningRateSweep.bookRange, count: LearningRateSweep.defaultCount)
+        let objective = Preset.sphere.objective
+        let descend: @Sendable (Double) throws(DescentError) -> Trajectory = { rate throws(DescentError) in
+            try GradientDescent.run(objective, from: [-3, 4], learningRate: rate, steps: 100)
+        }
+        let work = rates.count * 100 * 2
+        #expect(work < LearningRateSweep.parallelWork, "the book's sweep runs on the calling thread")
+        let serial = try LearningRateSweep.run(rates, work: work, descend)
+        let parallel = try LearningRateSweep.run(rates, descend)
+        #expect(serial.map(\.learningRate) == rates)
+        #expect(serial.map { $0.final.map(\.bitPattern) } == parallel.map { $0.final.map(\.bitPattern) })
+        #expect(serial.map { $0.values.map(\.bitPattern) } == parallel.map { $0.values.map(\.bitPattern) })
+    }
+
+    @Test(arguments: [nil, 4]) func theFirstErrorInRateOrderIsThrown(work: Int?) {
         let error = #expect(throws: DescentError.self) {
-            try LearningRateSweep.run([0.1, 1]) { rate throws(DescentError) in
+            try LearningRateSweep.run([0.1, 1], work: work) { rate throws(DescentError) in
                 try GradientDescent.run(
                     Preset.sphere.objective, from: rate == 1 ? [.nan, 1] : [1, 2, 3], learningRate: rate, steps: 1)
             }

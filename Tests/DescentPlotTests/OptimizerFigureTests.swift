@@ -35,6 +35,20 @@ import Testing
         }
     }
 
+    /// The contour grid is sampled once per function and view, not once per panel; a panel of
+    /// another function has its own, and a panel built alone has the same grid.
+    @Test func panelsOfOneFunctionShareItsContoursAndAnotherFunctionHasItsOwn() throws {
+        let sphere = try GradientDescent.run(Preset.sphere.objective, from: [-3, 4], learningRate: 0.1, steps: 20)
+        let figure = OptimizerFigures.figure(runs + [sphere])
+        let grids = figure.panels.compactMap { ($0.artists.first as? ContourArtist)?.grid }
+        #expect(grids.count == 5)
+        #expect(grids[1...3].allSatisfy { $0.values == grids[0].values && $0.bounds == grids[0].bounds })
+        #expect(grids[4].bounds != grids[0].bounds)
+        let alone = OptimizerFigures.figure([runs[2]]).panels[0].artists.first as? ContourArtist
+        #expect(alone?.grid.values == grids[2].values)
+        #expect(alone?.polylines == (figure.panels[2].artists.first as? ContourArtist)?.polylines)
+    }
+
     /// The book's figure overlaps titles and tick labels; here no text of one panel reaches another's.
     @Test func noTwoPanelsTextsOverlap() {
         let figure = OptimizerFigures.figure(runs, panelWidth: 320, panelHeight: 240)

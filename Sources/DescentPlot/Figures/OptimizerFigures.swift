@@ -43,8 +43,8 @@ public enum OptimizerFigures {
     ///   - panelWidth: the width of each panel in pixels. Default: 640.
     ///   - panelHeight: the height of each panel in pixels. Default: 480.
     ///   - dpi: pixels per inch, for text and line widths. Default: 100.
-    /// - Complexity: the contours cost one evaluation of f per grid sample (once per figure in an
-    ///   overlay, once per panel in a grid).
+    /// - Complexity: the contours cost one evaluation of f per grid sample, once per figure: panels
+    ///   of a grid that show the same function over the same view share one landscape.
     public static func figure(
         _ runs: [Trajectory], labels: [String]? = nil, layout: Layout = .grid,
         options: TrajectoryFigures.Options = .init(), panelWidth: Double = 640, panelHeight: Double = 480,
@@ -57,15 +57,23 @@ public enum OptimizerFigures {
         var figure = Figure(panelWidth: panelWidth, panelHeight: panelHeight, dpi: dpi, rows: rows, columns: columns)
         switch layout {
         case .grid:
+            var landscapes: [(key: LandscapeKey, axes: Axes)] = []
             for (index, run) in runs.enumerated() {
-                var axes = landscape(for: run, options: options)
+                let key = LandscapeKey(of: run, limits: limits(for: run, options: options))
+                var axes: Axes
+                if let shared = landscapes.first(where: { $0.key == key }) {
+                    axes = shared.axes
+                } else {
+                    axes = landscape(for: run, limits: key.limits, options: options)
+                    landscapes.append((key, axes))
+                }
                 TrajectoryFigures.addPath(of: run, to: &axes, color: TrajectoryFigures.pathColor)
                 TrajectoryFigures.addStart(of: run, to: &axes)
                 axes.title = RichText([options.title, labels[index]].compactMap { $0 }.joined(separator: " · "))
                 figure.panels[index] = axes
             }
         case .overlay:
-            var axes = landscape(for: runs[0], options: options)
+            var axes = landscape(for: runs[0], limits: limits(for: runs[0], options: options), options: options)
             for (index, run) in runs.enumerated() {
                 TrajectoryFigures.addPath(
                     of: run, to: &axes, color: Color.cycle[index % Color.cycle.count], label: labels[index])
@@ -84,23 +92,51 @@ public enum OptimizerFigures {
         return "\(kind), lr \(NumberText.shortest(run.learningRate))"
     }
 
-    /// An axes for `run`'s function: its view (the options', the landscape's, or the run's), its
-    /// contours, `+` at its minima, labels x and y as the book's.
-    private static func landscape(for run: Trajectory, options: TrajectoryFigures.Options) -> Axes {
+    /// What a panel's landscape depends on: the function (named by its description, as the
+    /// panels' titles and the contour grid know it), its landscape, and the view. Panels with the
+    /// same key share one landscape, so the contour grid is sampled and traced once per figure.
+    private struct LandscapeKey: Equatable {
+        let function: String
+        let landscape: Landscape?
+        let limits: Limits
+
+        init(of run: Trajectory, limits: Limits) {
+            function = run.objective.description
+            landscape = run.objective.landscape
+            self.limits = limits
+        }
+    }
+
+    /// The view of a landscape: x and y limits.
+    private struct Limits: Equatable {
+        let x: ClosedRange<Double>
+        let y: ClosedRange<Double>
+    }
+
+    /// The view of `run`'s panel: the options', else the landscape's, else what the path needs.
+    private static func limits(for run: Trajectory, options: TrajectoryFigures.Options) -> Limits {
+        var axes = Axes()
+        TrajectoryFigures.addMinima(of: run.objective, to: &axes)
+        let x = options.xLimits ?? run.objective.landscape?.x
+        let y = options.yLimits ?? run.objective.landscape?.y
+        if let x, let y { return Limits(x: x, y: y) }
+        TrajectoryFigures.addPath(of: run, to: &axes, color: TrajectoryFigures.pathColor)
+        axes.xLimits = x
+        axes.yLimits = y
+        let resolved = axes.resolvedLimits
+        return Limits(x: x ?? resolved.x, y: y ?? resolved.y)
+    }
+
+    /// An axes for `run`'s function over `limits`: its contours, `+` at its minima, labels x and y
+    /// as the book's.
+    private static func landscape(for run: Trajectory, limits: Limits, options: TrajectoryFigures.Options) -> Axes {
         var axes = Axes()
         axes.xLabel = "x"
         axes.yLabel = "y"
         TrajectoryFigures.addMinima(of: run.objective, to: &axes)
-        axes.xLimits = options.xLimits ?? run.objective.landscape?.x
-        axes.yLimits = options.yLimits ?? run.objective.landscape?.y
-        if axes.xLimits == nil || axes.yLimits == nil {
-            var probe = axes
-            TrajectoryFigures.addPath(of: run, to: &probe, color: TrajectoryFigures.pathColor)
-            let limits = probe.resolvedLimits
-            axes.xLimits = axes.xLimits ?? limits.x
-            axes.yLimits = axes.yLimits ?? limits.y
-        }
-        axes.addContours(of: run.objective, over: (axes.xLimits!, axes.yLimits!), options.contours)
+        axes.xLimits = limits.x
+        axes.yLimits = limits.y
+        axes.addContours(of: run.objective, over: (limits.x, limits.y), options.contours)
         return axes
     }
 }
