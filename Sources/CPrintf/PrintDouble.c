@@ -7,6 +7,10 @@
 #endif
 
 int descent_print_double(char *buffer, size_t size, char conversion, int precision, double value) {
+    if (conversion != 'f' && conversion != 'e' && conversion != 'g') {
+        if (size > 0) buffer[0] = 0;
+        return -1;
+    }
     char format[] = "%.*g";
     format[3] = conversion;
     // The whole C locale: glibc hands out its built-in object for it, without allocating.

@@ -37,4 +37,9 @@ import Testing
             #expect(NumberText.printed(value, "f", precision: decimals) == String(format: "%.\(decimals)f", value))
         }
     }
+
+    /// A conversion other than f, e or g (which could read further arguments) is refused.
+    @Test func aConversionOtherThanFEOrGStopsWithAPreconditionFailure() async {
+        await #expect(processExitsWith: .failure) { _ = NumberText.printed(1, "s", precision: 3) }
+    }
 }

@@ -7,7 +7,7 @@
 /// (`conversion` is 'f', 'e' or 'g'), in the C locale's spelling (`.` as the decimal mark, whatever
 /// locale the program has set), into `buffer` of `size` bytes, NUL-terminated. Returns the length
 /// of the whole text, as `snprintf` does: when it is `size` or more, the text was cut short and a
-/// buffer of that length plus one holds it.
+/// buffer of that length plus one holds it. Any other conversion writes an empty text and returns -1.
 ///
 /// A fixed signature instead of a variadic call: Swift reaches `vsnprintf` only through
 /// `CVarArg`, whose boxing looks up Double's conformances at run time, and Foundation's

@@ -68,6 +68,7 @@ public enum NumberText {
         let format = CChar(truncatingIfNeeded: conversion.value)
         let short = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> String? in
             let length = descent_print_double(buffer.baseAddress!, 64, format, Int32(precision), value)
+            precondition(length >= 0, "printf's conversion is f, e or g, not \(conversion)")
             return length < 64 ? String(cString: buffer.baseAddress!) : nil
         }
         if let short { return short }

@@ -43,7 +43,7 @@ struct TrainingRun<Scalar: NetScalar> {
     private let losses: BackgroundSeries<TwoLayerNet<Scalar>.Workspace, Double>
     /// Each epoch's iteration, training set accuracy, and correct count in the test set's rows
     /// from `testSplit` on.
-    private let accuracy: BackgroundSeries<AccuracyMeter<Scalar>, EpochAccuracy>
+    private let accuracySeries: BackgroundSeries<AccuracyMeter<Scalar>, EpochAccuracy>
     /// Each epoch's correct count in the test set's rows before `testSplit`, measured on the
     /// training thread with `testMeter`.
     private var testCorrect: [Int] = []
@@ -97,7 +97,7 @@ struct TrainingRun<Scalar: NetScalar> {
         losses = BackgroundSeries(
             label: "Descent.loss", state: TwoLayerNet.Workspace(batch: batchSize, network: network, threads: 1),
             capacity: configuration.iterations)
-        accuracy = BackgroundSeries(
+        accuracySeries = BackgroundSeries(
             label: "Descent.accuracy", state: AccuracyMeter(for: network), niceness: Self.accuracyNiceness)
         testMeter = AccuracyMeter(for: network)
         let chunks = (Double(dataset.testImages.rows) * Self.testShare / Double(testMeter.chunk)).rounded(.down)
@@ -156,7 +156,7 @@ struct TrainingRun<Scalar: NetScalar> {
     /// the test set here.
     mutating func measureAccuracy(at iteration: Int) {
         let (updated, dataset, split) = (network, dataset, testSplit)
-        accuracy.append { meter in
+        accuracySeries.append { meter in
             EpochAccuracy(
                 iteration: iteration,
                 train: meter.accuracy(of: updated, on: dataset.trainImages, labels: dataset.trainLabels),
@@ -171,7 +171,7 @@ struct TrainingRun<Scalar: NetScalar> {
 
     /// The accuracy of epoch `index` (counted from 0), from the accuracy thread's `measured` part:
     /// the test set's fraction is the two parts' counts over its rows, as one pass computes it.
-    private func accuracy(_ index: Int, measured: EpochAccuracy) -> TrainingLog.Accuracy {
+    private func epochAccuracy(_ index: Int, measured: EpochAccuracy) -> TrainingLog.Accuracy {
         let correct = measured.testCorrect + testCorrect[index]
         return TrainingLog.Accuracy(
             iteration: measured.iteration, train: measured.train,
@@ -181,7 +181,7 @@ struct TrainingRun<Scalar: NetScalar> {
     /// Tells `progress` the latest loss that is in, if any, without waiting for the others.
     func reportProgress() {
         guard let latest = losses.latest else { return }
-        let lastAccuracy = accuracy.latest.map { accuracy($0.count - 1, measured: $0.value) }
+        let lastAccuracy = accuracySeries.latest.map { epochAccuracy($0.count - 1, measured: $0.value) }
         report(latest.count, latest.value, lastAccuracy)
     }
 
@@ -190,7 +190,7 @@ struct TrainingRun<Scalar: NetScalar> {
         var log = TrainingLog(learningRate: configuration.learningRate)
         log.optimizer = configuration.optimizer.rawValue
         log.loss = losses.finish()
-        log.accuracy = accuracy.finish().enumerated().map { accuracy($0.offset, measured: $0.element) }
+        log.accuracy = accuracySeries.finish().enumerated().map { epochAccuracy($0.offset, measured: $0.element) }
         if let loss = log.loss.last { report(log.loss.count, loss, log.accuracy.last) }
         log.seconds = Date().timeIntervalSince(start)
         return log
