@@ -74,6 +74,26 @@ public enum GoldenFile {
         }
     }
 
+    /// Compares `actual` with the golden file `name` byte for byte (an encoder's output, which must
+    /// not change); records it when `recording` (by default, when ``isRecording``).
+    public static func assertBytes(
+        _ actual: Data, matches name: String, recording: Bool = isRecording, filePath: String = #filePath,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let url = url(name, besides: filePath)
+        if recording {
+            try record(actual, to: url, sourceLocation: sourceLocation)
+            return
+        }
+        let expected = try expected(url)
+        guard actual != expected else { return }
+        let first = zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let message =
+            "\(name) differs from its golden file (\(recordVariable)=1 re-records): \(actual.count) bytes against "
+            + "\(expected.count), first difference at byte \(first ?? min(actual.count, expected.count))"
+        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+    }
+
     /// The committed golden file at `url`.
     private static func expected(_ url: URL) throws -> Data {
         guard FileManager.default.fileExists(atPath: url.path) else {
