@@ -113,9 +113,11 @@ public struct RasterCanvas: Canvas {
     public func png(
         dpi: Double, metadata: [(key: String, value: String)], compression: PNGCompression = .standard
     ) throws(PNGCodec.Error) -> Data {
-        let (samples, channels) = pixmap.pngSamples()
-        return try PNGCodec.encode(
-            samples: samples, channels: channels, width: pixmap.width, height: pixmap.height, dpi: dpi,
-            metadata: metadata, compression: compression)
+        let (width, height) = (pixmap.width, pixmap.height)
+        return try pixmap.withPNGSamples { samples, channels throws(PNGCodec.Error) in
+            try PNGCodec.encode(
+                samples: samples, channels: channels, width: width, height: height, dpi: dpi, metadata: metadata,
+                compression: compression)
+        }
     }
 }
