@@ -102,6 +102,36 @@ import Testing
         }
     }
 
+    /// Every byte d is read as d / 255 in Float by both kernels (the pixel-by-pixel one through a
+    /// table, the run one by dividing): pixels holding 0…255, painted through stored coverage and
+    /// through a constant run, with 100 colours and coverages.
+    @Test func everyByteIsReadAsItsValue() {
+        var generator = SeededGenerator.printingSeed()
+        for _ in 0..<100 {
+            let color = Color(
+                red: .random(in: 0...1, using: &generator), green: .random(in: 0...1, using: &generator),
+                blue: .random(in: 0...1, using: &generator), alpha: .random(in: 0...1, using: &generator))
+            let coverage = Float.random(in: 0...1, using: &generator)
+            for constant in [false, true] {
+                var pixmap = Pixmap(width: 86, height: 1, background: .white)
+                for index in pixmap.rgb.indices { pixmap.rgb[index] = UInt8(index % 256) }
+                let held = pixmap.rgb
+                let mask =
+                    constant
+                    ? mask(stored: 0, lengths: [86], coverages: [], constant: coverage)
+                    : mask(stored: 86, lengths: [0], coverages: [coverage], constant: 0)
+                pixmap.composite(mask, color: color)
+                let paint = [color.red, color.green, color.blue]
+                let expected = held.indices.map { index in
+                    floatBlendByte(
+                        paint[index % 3], over: Double(Float(held[index]) / 255), opacity: coverage * Float(color.alpha)
+                    )
+                }
+                #expect(pixmap.rgb == expected, "\(color) at coverage \(coverage), constant run: \(constant)")
+            }
+        }
+    }
+
     /// The background's own colour, painted where nothing was, changes no byte: the axes'
     /// background on the figure's, in light and dark, is skipped.
     @Test(arguments: backgrounds)
