@@ -1,6 +1,7 @@
 import Foundation
 
-/// The raster backend: anti-aliased drawing into RGBA pixels, encoded as PNG.
+/// The raster backend: anti-aliased drawing into 8-bit RGB pixels (premultiplied Float RGBA on a
+/// transparent background; see `Pixmap`), encoded as PNG.
 ///
 /// Paths are flattened (0.1 px), strokes outlined by `Stroker`, everything clipped exactly to
 /// the current clip rectangle and scan-converted by `Rasterizer`. Every colour is resolved
