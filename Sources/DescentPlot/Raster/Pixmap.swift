@@ -8,8 +8,9 @@ import CKernels
 ///   after row, as a PNG of the figure stores it and as matplotlib's Agg keeps its pixels. A
 ///   composite reads each pixel's bytes as the Floats d / 255, blends, and stores the bytes the
 ///   results round to (``byte(_:)``). Alpha needs no storage: over an alpha of 1, `a + 1·(1 − a)`
-///   rounds to 1 in Float for every a in 0…1 (for a ≥ ½, 1 − a is exact; below, it is off by at most 2⁻²⁵,
-///   which rounds back to 1 at the sum), so every pixel stays opaque. A pixel painted once over the
+///   rounds to 1 in Float for every a in 0…1 (for a ≥ ½, 1 − a is exact; below, it is off by at
+///   most 2⁻²⁵, which rounds back to 1 at the sum), so every pixel stays opaque. A pixel painted
+///   once over the
 ///   background gets the byte it got when the pixmap kept Floats (three a pixel), since the
 ///   background's d / 255 is the Float it held (every theme's background is a byte colour); a
 ///   pixel painted several times may differ from that by the rounding between the paints, as in
