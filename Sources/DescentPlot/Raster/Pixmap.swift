@@ -4,20 +4,19 @@ import CKernels
 /// is source-over: `dst = src·a + dst·(1 − a)`, premultiplied, with a the paint's alpha times the
 /// coverage, computed in Float.
 ///
-/// - On an opaque background (every light and dark figure), 8-bit RGB, three bytes a pixel, row
-///   after row, as a PNG of the figure stores it and as matplotlib's Agg keeps its pixels. A
-///   composite reads each pixel's bytes as the Floats d / 255, blends, and stores the bytes the
-///   results round to (``byte(_:)``). Alpha needs no storage: over an alpha of 1, `a + 1·(1 − a)`
-///   rounds to 1 in Float for every a in 0…1 (for a ≥ ½, 1 − a is exact; below, it is off by at
-///   most 2⁻²⁵, which rounds back to 1 at the sum), so every pixel stays opaque. A pixel painted
-///   once over the
+/// - On an opaque background (every light and dark figure), 8-bit RGB, three bytes a pixel, row after
+///   row, as a PNG of the figure stores it and as matplotlib's Agg keeps its pixels. A composite
+///   reads each pixel's bytes as the Floats d / 255, blends, and stores the bytes the results round
+///   to (``byte(_:)``). Alpha needs no storage: over an alpha of 1, `a + 1·(1 − a)` rounds to 1 in
+///   Float for every a in 0…1 (for a ≥ ½, 1 − a is exact; below, it is off by at most 2⁻²⁵, which
+///   rounds back to 1 at the sum), so every pixel stays opaque. A pixel painted once over the
 ///   background gets the byte it got when the pixmap kept Floats (three a pixel), since the
-///   background's d / 255 is the Float it held (every theme's background is a byte colour); a
-///   pixel painted several times may differ from that by the rounding between the paints, as in
-///   matplotlib: over the gallery's 14 PNGs, by 1 in some channel in 0.2 % of the pixels (1.2 % of
-///   rosenbrock's, whose filled contour bands overlap), never by more. In exchange, a quarter of
-///   the memory to fault in, fill and composite into (compare's 1920 × 480: 2.8 MB against 11 MB),
-///   and no conversion at the end: the PNG writer deflates these rows where they lie.
+///   background's d / 255 is the Float it held (every theme's background is a byte colour); a pixel
+///   painted several times may differ from that by the rounding between the paints, as in matplotlib:
+///   over the gallery's 14 PNGs, by 1 in some channel in 0.2 % of the pixels (1.2 % of rosenbrock's,
+///   whose filled contour bands overlap), never by more. In exchange, a quarter of the memory to
+///   fault in, fill and composite into (compare's 1920 × 480: 2.8 MB against 11 MB), and no
+///   conversion at the end: the PNG writer deflates these rows where they lie.
 /// - On a transparent background, premultiplied Float red, green, blue and alpha, 0…1: alpha
 ///   varies there, and the colour of a faint pixel, divided by its alpha for the PNG's straight
 ///   alpha, needs more than a byte of premultiplied precision.
