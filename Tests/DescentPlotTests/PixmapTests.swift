@@ -132,12 +132,18 @@ import Testing
         }
     }
 
-    /// The background's own colour, painted where nothing was, changes no byte: the axes'
-    /// background on the figure's, in light and dark, is skipped.
+    /// The background's own colour, painted where nothing was, changes no byte at any coverage
+    /// (checked by painting it): the axes' background on the figure's, in light and dark, is
+    /// skipped.
     @Test(arguments: backgrounds)
     func theBackgroundsOwnColourIsANoOpOnIt(background: Color) {
-        let pixmap = Pixmap(width: 3, height: 3, background: background)
+        var generator = SeededGenerator.printingSeed()
+        var pixmap = Pixmap(width: 40, height: 2, background: background)
         #expect(pixmap.isNoOpOnBackground(background))
+        let untouched = pixmap.rgb
+        let coverages = [0, 1e-7, 0.5, 1] + (0..<16).map { _ in Float.random(in: 0...1, using: &generator) }
+        pixmap.composite(mask(stored: 20, lengths: [20, 17], coverages: coverages, constant: 0.3), color: background)
+        #expect(pixmap.rgb == untouched)
         #expect(!pixmap.isNoOpOnBackground(background.withAlpha(0.5)))
         #expect(
             !Pixmap(width: 3, height: 3, background: Color(red: 0.5, green: 0.5, blue: 0.5)).isNoOpOnBackground(
