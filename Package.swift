@@ -89,7 +89,9 @@ let package = Package(
         ),
         .testTarget(
             name: "DescentPlotTests",
-            dependencies: ["DescentPlot", "Descent", "CLibPNG", "CPNGWriter", "CFreeType", "DescentTestSupport"],
+            dependencies: [
+                "DescentPlot", "Descent", "CLibPNG", "CPNGWriter", "CFreeType", "CKernels", "DescentTestSupport",
+            ],
             resources: [.copy("Golden"), .copy("Fixtures")]
         ),
         .testTarget(

@@ -51,8 +51,8 @@ static inline __attribute__((always_inline)) void descent_fill_rgb_run_body(
 static inline __attribute__((always_inline)) void descent_blend_rgb_coverage_body(
     uint8_t *pixels, const float *coverage, size_t count, const float *color, float alpha) {
     for (size_t pixel = 0; pixel < count; pixel++) {
-        if (!(coverage[pixel] > 0.0f)) continue;
         float a = coverage[pixel] * alpha;
+        if (!(a >= DESCENT_SMALLEST_VISIBLE_OPACITY)) continue;
         float keep = 1.0f - a;
         uint8_t *rgb = pixels + pixel * 3;
         for (size_t channel = 0; channel < 3; channel++) {

@@ -1,3 +1,4 @@
+import CKernels
 import DescentTestSupport
 import Foundation
 import Testing
@@ -130,6 +131,27 @@ import Testing
                 #expect(pixmap.rgb == expected, "\(color) at coverage \(coverage), constant run: \(constant)")
             }
         }
+    }
+
+    /// Below `DESCENT_SMALLEST_VISIBLE_OPACITY` (2⁻¹⁰), source-over changes no byte, whatever the
+    /// byte and the paint (the blend in Float, checked for all of them): the pixmap skips such
+    /// paint, constant runs and single pixels alike, and its bytes stay as they were.
+    @Test func paintBelowTheSmallestVisibleOpacityChangesNoByte() {
+        let opacities: [Float] = [DESCENT_SMALLEST_VISIBLE_OPACITY.nextDown, 1e-4, 3e-8, .leastNonzeroMagnitude]
+        for a in opacities {
+            for paint in stride(from: 0.0, through: 1.0, by: 1.0 / 64) {
+                for byte in 0...255 {
+                    #expect(floatBlendByte(paint, over: Double(Float(byte) / 255), opacity: a) == UInt8(byte))
+                }
+            }
+        }
+        var pixmap = Pixmap(width: 86, height: 2, background: .white)
+        for index in pixmap.rgb.indices { pixmap.rgb[index] = UInt8(index % 256) }
+        let held = pixmap.rgb
+        let black = Color(red: 0, green: 0, blue: 0)
+        pixmap.composite(mask(stored: 86, lengths: [0, 0], coverages: opacities, constant: 0), color: black)
+        pixmap.composite(mask(stored: 0, lengths: [86, 86], coverages: [], constant: 5e-4), color: black)
+        #expect(pixmap.rgb == held)
     }
 
     /// The background's own colour, painted where nothing was, changes no byte at any coverage

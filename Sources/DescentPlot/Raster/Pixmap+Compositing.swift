@@ -8,7 +8,8 @@ extension Pixmap {
     /// Paints `color` through `mask` into the 8-bit RGB pixels of an opaque background:
     /// `descent_blend_rgb_coverage` for stored runs, `descent_blend_rgb_run` or
     /// `descent_fill_rgb_run` for constant ones, each byte read as d / 255 and stored as
-    /// ``byte(_:)`` of the blend.
+    /// ``byte(_:)`` of the blend; where the opacity is below `DESCENT_SMALLEST_VISIBLE_OPACITY`,
+    /// which would change no byte, nothing is done.
     mutating func compositeBytes(_ mask: CoverageMask, color: Color) {
         let alpha = Float(color.alpha)
         let (r, g, b) = (Float(color.red), Float(color.green), Float(color.blue))
@@ -27,6 +28,7 @@ extension Pixmap {
                             return
                         }
                         let a = run.constant * alpha
+                        guard a >= DESCENT_SMALLEST_VISIBLE_OPACITY else { return }
                         if a == 1 {
                             withUnsafeBytes(of: opaquePaint) { paint in
                                 descent_fill_rgb_run(start, count, paint.bindMemory(to: UInt8.self).baseAddress)
