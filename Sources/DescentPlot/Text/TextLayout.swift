@@ -1,7 +1,7 @@
 import Foundation
 
 /// A run of text of one style inside a ``RichText``.
-public struct TextSpan: Equatable, Sendable {
+public struct TextSpan: Hashable, Sendable {
     /// The characters of the span.
     public var text: String
     /// Size relative to the text's size. Default: 1.
@@ -20,7 +20,7 @@ public struct TextSpan: Equatable, Sendable {
 
 /// Text made of spans, enough for the labels of a chart: plain text, and 10ⁿ with a real
 /// superscript (a smaller, raised span, as matplotlib's mathtext draws `$10^{n}$`).
-public struct RichText: Equatable, Sendable, ExpressibleByStringLiteral {
+public struct RichText: Hashable, Sendable, ExpressibleByStringLiteral {
     /// The runs of text, in reading order.
     public var spans: [TextSpan]
 
