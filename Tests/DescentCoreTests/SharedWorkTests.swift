@@ -20,4 +20,12 @@ import Testing
         #expect(mainThread == pthread_self())
         #expect(helperThread.values.count == 1 && helperThread.values[0] != pthread_self())
     }
+
+    /// `map` keeps the items' order, whichever thread transformed them, for any count.
+    @Test func mapKeepsTheItemsOrder() {
+        for count in [0, 1, 2, 3, 10, 11] {
+            let items = Array(0..<count)
+            #expect(SharedWork.map(items) { $0 * $0 } == items.map { $0 * $0 })
+        }
+    }
 }

@@ -39,6 +39,26 @@ package enum SharedWork {
         }
     }
 
+    /// `items.map(transform)`, the second half of the items transformed on a helper thread while
+    /// the calling thread transforms the first: for a few coarse items of similar cost (a contour's
+    /// levels). Fewer than two items are transformed on the calling thread.
+    ///
+    /// - Complexity: the longer half's transforms, plus starting and joining a thread.
+    package static func map<Item: Sendable, Result: Sendable>(
+        _ items: [Item], _ transform: @Sendable (Item) -> Result
+    ) -> [Result] {
+        guard items.count >= 2 else { return items.map(transform) }
+        let middle = (items.count + 1) / 2
+        var first: [Result] = []
+        let second = ResultSlots<[Result]>(count: 1)
+        run {
+            first = items[..<middle].map(transform)
+        } alongside: {
+            second.store(items[middle...].map(transform), at: 0)
+        }
+        return first + second.values[0]
+    }
+
     /// The helper's part, boxed to cross `pthread_create`.
     private final class Work: @unchecked Sendable {
         let run: @Sendable () -> Void
