@@ -110,16 +110,34 @@ struct Pixmap {
     /// Copies every pixel of `other` into this pixmap with its top-left pixel at column `x`, row
     /// `y`, and counts them as painted where `other` was.
     ///
-    /// - Precondition: `other` fits there and keeps as many channels.
+    /// - Precondition: `other` fits there and is stored alike (both opaque or both not).
+    /// - Complexity: O(`other`'s pixels).
     mutating func paste(_ other: Pixmap, atX x: Int, y: Int) {
         precondition(
             x >= 0 && y >= 0 && x + other.width <= width && y + other.height <= height, "a pixmap pasted outside")
-        precondition(other.channels == channels, "a pixmap pasted into one of other channels")
+        precondition(other.isOpaque == isOpaque, "a pixmap pasted into one stored otherwise")
         if let block = other.painted?.offsetBy(x, y) { painted = painted.map { $0.union(block) } ?? block }
-        let (rowLength, stride) = (other.width * channels, width * channels)
-        components.withUnsafeMutableBufferPointer { pixels in
-            other.components.withUnsafeBufferPointer { source in
-                for row in 0..<other.height {
+        if isOpaque {
+            Self.copyRows(
+                of: other.rgb, width: other.width, height: other.height, into: &rgb, width: width, atX: x, y: y,
+                channels: 3)
+        } else {
+            Self.copyRows(
+                of: other.premultiplied, width: other.width, height: other.height, into: &premultiplied,
+                width: width, atX: x, y: y, channels: 4)
+        }
+    }
+
+    /// Copies the rows of `source`, an image of `sourceWidth` × `height` pixels, into `target`,
+    /// one `targetWidth` wide, with the first at column `x`, row `y`; `channels` elements a pixel.
+    private static func copyRows<Element>(
+        of source: [Element], width sourceWidth: Int, height: Int, into target: inout [Element],
+        width targetWidth: Int, atX x: Int, y: Int, channels: Int
+    ) {
+        let (rowLength, stride) = (sourceWidth * channels, targetWidth * channels)
+        target.withUnsafeMutableBufferPointer { pixels in
+            source.withUnsafeBufferPointer { source in
+                for row in 0..<height {
                     (pixels.baseAddress! + (y + row) * stride + x * channels).update(
                         from: source.baseAddress! + row * rowLength, count: rowLength)
                 }
