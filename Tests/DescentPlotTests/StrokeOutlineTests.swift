@@ -74,6 +74,9 @@ import Testing
             Case(
                 description: "dashed sine, 2 px", polylines: open(sine),
                 style: StrokeStyle(width: 2, join: round, dash: DashPattern([7.4, 3.2]))),
+            Case(
+                description: "dashed arc, square caps, 3 px", polylines: open(arc),
+                style: StrokeStyle(width: 3, cap: .square, join: miter, dash: DashPattern([5, 4]))),
         ]
         for join in [round, miter, .bevel, .miter(limit: 2)] {
             cases.append(
@@ -128,14 +131,15 @@ import Testing
     /// there the rasterizer samples the overlap on 8 lines, as it did the pieces', and the outline's
     /// error stays within the sampling's 1/16.
     ///
-    /// Measured, largest coverage error of the pieces / of the outline: gentle sine 1.5 px 0.0043 /
-    /// 0.00011, gentle arc 1 px 0.023 / 0.00018, 10 px 0.052 / 0.00017, short segments 0.083 /
-    /// 0.00009, marker circle 0.012 / 0.00001, marker square 0.040 / 0.0017, zig-zags with miters
-    /// 0.0040 / 0.000004, with bevels 0.0040 / 0.0018 (the reference's 1/512 at the bevels'
-    /// horizontal edges), corner onto a short segment 0.050 / 0.00078, figure eight 0.0082 / 0.0028,
-    /// dashed sine 0.0053 / 0.0028; where the vertices split (reversals, steep zig-zags, U-turns,
-    /// round caps) both 0.002–0.058 and equal, but for the U-turn with miters, 0.0095 / 0.0147 at
-    /// its centre, which both sample.
+    /// Measured, largest coverage error of the pieces / of the outline (rasterized, against the
+    /// reference): gentle sine 1.5 px 0.0043 / 0.00011, gentle arc 1 px 0.023 / 0.00018, 10 px
+    /// 0.052 / 0.00017, short segments 0.083 / 0.00009, coarse arc 0.0095 / 0.00002, marker circle
+    /// 0.012 / 0.00001, marker square 0.040 / 0.0017, zig-zags with miters and butt or square caps
+    /// 0.0040–0.0051 / 0.000004, with bevels 0.0040 / 0.0018 (the reference's 1/512 at the bevels'
+    /// horizontal edges), with round joins 0.0057 / 0.000008, figure eight 0.0082 / 0.0028, dashed
+    /// sine 0.0053 / 0.0028, dashed arc with square caps 0.037 / 0.00024. Where vertices split or round caps overlap the line (reversals, steep
+    /// zig-zags, U-turns, corners onto short segments, round caps), both 0.002–0.058 and equal, but
+    /// for the U-turn with miters: 0.0095 / 0.0147 at its centre, which both sample.
     @Test(arguments: cases)
     func theOutlineCoversWhatThePiecesCover(_ stroke: Case) {
         let pieces = Stroker.outline(of: stroke.polylines, style: stroke.style, piecewise: true)
