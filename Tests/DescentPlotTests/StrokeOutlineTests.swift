@@ -137,9 +137,10 @@ import Testing
     /// 0.012 / 0.00001, marker square 0.040 / 0.0017, zig-zags with miters and butt or square caps
     /// 0.0040–0.0051 / 0.000004, with bevels 0.0040 / 0.0018 (the reference's 1/512 at the bevels'
     /// horizontal edges), with round joins 0.0057 / 0.000008, figure eight 0.0082 / 0.0028, dashed
-    /// sine 0.0053 / 0.0028, dashed arc with square caps 0.037 / 0.00024. Where vertices split or round caps overlap the line (reversals, steep
-    /// zig-zags, U-turns, corners onto short segments, round caps), both 0.002–0.058 and equal, but
-    /// for the U-turn with miters: 0.0095 / 0.0147 at its centre, which both sample.
+    /// sine 0.0053 / 0.0028, dashed arc with square caps 0.037 / 0.00024. Where vertices split or
+    /// round caps overlap the line (reversals, steep zig-zags, U-turns, corners onto short segments,
+    /// round caps), both 0.002–0.058 and equal, but for the U-turn with miters: 0.0095 / 0.0147 at
+    /// its centre, which both sample.
     @Test(arguments: cases)
     func theOutlineCoversWhatThePiecesCover(_ stroke: Case) {
         let pieces = Stroker.outline(of: stroke.polylines, style: stroke.style, piecewise: true)
