@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a stroke does at one interior vertex of a polyline: which side the turn's outer side is,
 /// what the join adds there, where the two segments' inner edges meet, and how far along the
 /// segments the vertex's pieces reach (which decides whether ``Stroker`` can draw the vertex inline).
@@ -26,8 +24,6 @@ struct StrokeCorner {
     let vertex: Point
     /// The incoming segment's direction (unit vector).
     let incoming: Point
-    /// The outgoing segment's direction (unit vector).
-    let outgoing: Point
     /// The incoming segment's outer offset: its normal of length h towards the turn's outer side.
     let outerIncoming: Point
     /// The outgoing segment's outer offset.
@@ -54,7 +50,6 @@ struct StrokeCorner {
     init(at vertex: Point, incoming: Point, outgoing: Point, halfWidth: Double, style: LineJoin) {
         self.vertex = vertex
         self.incoming = incoming
-        self.outgoing = outgoing
         let turn = incoming.cross(outgoing)
         let cosine = incoming.dot(outgoing)
         // The outer side of the turn is opposite to the direction the path turns towards.
@@ -72,18 +67,20 @@ struct StrokeCorner {
         trim = halfWidth * tanHalf
         let reach = halfWidth * max(tanHalf, abs(turn))
         self.reach = reach.isNaN ? .infinity : reach
+        // cos(θ/2), by the half-angle formula from cos θ = o1 · o2 / h².
+        let cosHalfTurn = ((1 + min(1, max(-1, o1.dot(o2) / (halfWidth * halfWidth)))) / 2).squareRoot()
         switch style {
         case .bevel:
             join = .bevel
         case .round:
-            // Where the gap between bevel and arc is below the flattening tolerance, the bevel is it.
-            let halfAngle = acos(min(1, max(-1, o1.dot(o2) / (halfWidth * halfWidth)))) / 2
-            join = halfWidth * (1 - cos(halfAngle)) < Path.flatteningTolerance ? .bevel : .round
+            // Where the gap h · (1 − cos(θ/2)) between bevel and arc is below the flattening
+            // tolerance, the bevel is it.
+            join = halfWidth * (1 - cosHalfTurn) < Path.flatteningTolerance ? .bevel : .round
         case .miter(let limit):
-            // Miter length / width = 1 / sin(φ/2) for the angle φ = π − θ between the segments.
-            let halfTurn = ((1 + o1.dot(o2) / (halfWidth * halfWidth)) / 2).squareRoot()
-            if halfTurn > 0, 1 / halfTurn <= limit {
-                join = .miter(tip: vertex + (o1 + o2).normalized * (halfWidth / halfTurn))
+            // Miter length / width = 1 / sin(φ/2) = 1 / cos(θ/2) for the angle φ = π − θ between
+            // the segments.
+            if cosHalfTurn > 0, 1 / cosHalfTurn <= limit {
+                join = .miter(tip: vertex + (o1 + o2).normalized * (halfWidth / cosHalfTurn))
             } else {
                 join = .bevel
             }
