@@ -153,6 +153,24 @@ import Testing
         #expect(widths.min()! > 0.6 * widths.max()!, "line widths \(widths)")
     }
 
+    /// Wrapping measures each candidate line once, however often the bisection's passes try it,
+    /// and wraps as it would measuring every time.
+    @Test func wrappingMeasuresEachCandidateLineOnce() {
+        let reason = RichText(
+            "x stopped moving at step 10 while the gradient norm there is 5.186e13: x ± h rounds back")
+        let measure = { (text: RichText) in font.layout(text, size: PlotUnits(dpi: 100).pixels(8)).width }
+        var measured: [String] = []
+        let lines = reason.wrapped(width: 200) { text in
+            measured.append(text.plainText)
+            return measure(text)
+        }
+        #expect(lines.count >= 2)
+        #expect(Set(measured).count == measured.count, "measured twice: \(measured)")
+        // Every word, in order, on lines that fit.
+        #expect(lines.map(\.plainText).joined(separator: " ") == reason.plainText)
+        #expect(lines.allSatisfy { measure($0) <= 200 })
+    }
+
     /// A note is wrapped when the figure is drawn, not when it is built: drawn at 200 dpi, where
     /// its 8 pt text is twice as wide in pixels, the lr = 10 reason takes more lines, each still
     /// within 55 % of the panel.

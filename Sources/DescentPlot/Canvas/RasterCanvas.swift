@@ -16,6 +16,9 @@ public struct RasterCanvas: Canvas {
     public let height: Double
     /// Default: ``Theme/light``.
     public let theme: Theme
+    /// The pixels this canvas holds, in the drawing's coordinates: the whole canvas, or a window
+    /// of it (see ``init(width:height:window:background:theme:)``).
+    private let window: PixelBounds
     private var pixmap: Pixmap
     private var clips: [Rect] = []
     /// The rasterizer's buffers, kept from one shape to the next.
@@ -26,14 +29,43 @@ public struct RasterCanvas: Canvas {
     ///
     /// - Complexity: O(`width · height`): the pixels are allocated and filled here.
     public init(width: Int, height: Int, background: Color = .background, theme: Theme = .light) {
+        self.init(
+            width: width, height: height, window: PixelBounds(minX: 0, minY: 0, maxX: width, maxY: height),
+            background: background, theme: theme)
+    }
+
+    /// A canvas for a drawing of `width` × `height` pixels that holds only the pixels of `window`,
+    /// in the drawing's coordinates: what is drawn is clipped to the window, and each pixel comes
+    /// out as it would on a canvas of the whole drawing (the same coverage, computed at the same
+    /// place), ready to be pasted into it (``paste(_:)``). Windows that tile a figure can be drawn
+    /// on separate threads.
+    ///
+    /// - Complexity: O(the window's pixels): they are allocated and filled here.
+    init(width: Int, height: Int, window: PixelBounds, background: Color = .background, theme: Theme = .light) {
+        self.window = window
         self.width = Double(width)
         self.height = Double(height)
         self.theme = theme
-        pixmap = Pixmap(width: width, height: height, background: theme.resolve(background))
+        pixmap = Pixmap(
+            width: window.maxX - window.minX, height: window.maxY - window.minY, background: theme.resolve(background))
     }
 
     private var clip: Rect {
-        clips.last ?? Rect(x: 0, y: 0, width: width, height: height)
+        clips.last
+            ?? Rect(
+                x: Double(window.minX), y: Double(window.minY), width: Double(window.maxX - window.minX),
+                height: Double(window.maxY - window.minY))
+    }
+
+    /// Copies the pixels of `other`, a window of this canvas's drawing
+    /// (``init(width:height:window:background:theme:)``) inside this one, into place.
+    ///
+    /// - Precondition: `other`'s window lies within this canvas's.
+    /// - Complexity: O(the window's pixels).
+    mutating func paste(_ other: RasterCanvas) {
+        precondition(
+            other.window.intersection(window) == other.window, "a window pasted outside the canvas it belongs to")
+        pixmap.paste(other.pixmap, atX: other.window.minX - window.minX, y: other.window.minY - window.minY)
     }
 
     /// Flattens `path` and paints its inside, anti-aliased, by `rule`.
@@ -96,14 +128,18 @@ public struct RasterCanvas: Canvas {
         let color = theme.resolve(color)
         guard color.alpha > 0 else { return }
         let clipped = PolygonClipper.clip(polygons, to: clip)
+        let (dx, dy) = (window.minX, window.minY)
         // A paint that cannot change a pixel there (the axes' white background on the figure's).
         if pixmap.isNoOpOnBackground(color),
-            Rasterizer.pixelBounds(of: clipped, clip: pixmap.bounds).map(pixmap.isUnpainted) ?? true
+            Rasterizer.pixelBounds(of: clipped, clip: window).map({ pixmap.isUnpainted($0.offsetBy(-dx, -dy)) })
+                ?? true
         {
             return
         }
-        guard let mask = Rasterizer.coverage(of: clipped, rule: rule, clip: pixmap.bounds, reusing: &scratch)
+        guard var mask = Rasterizer.coverage(of: clipped, rule: rule, clip: window, reusing: &scratch)
         else { return }
+        mask.originX -= dx
+        mask.originY -= dy
         pixmap.composite(mask, color: color)
     }
 

@@ -1,3 +1,4 @@
+import DescentCore
 import Foundation
 
 /// A figure: a grid of axes on a canvas of `width` × `height` pixels at `dpi`.
@@ -84,31 +85,33 @@ public struct Figure: Sendable {
     ///
     /// - Complexity: per panel, up to six layouts of its tick labels, labels and title.
     public func layout(font: Font) -> [Rect] {
-        let units = PlotUnits(dpi: dpi)
-        return zip(panels.indices, cells).map { index, cell in
-            let (cellWidth, cellHeight) = (cell.width, cell.height)
-            var box = Rect(
-                x: cell.minX + PlotDefaults.subplotLeft * cellWidth,
-                y: cell.minY + (1 - PlotDefaults.subplotTop) * cellHeight,
-                width: (PlotDefaults.subplotRight - PlotDefaults.subplotLeft) * cellWidth,
-                height: (PlotDefaults.subplotTop - PlotDefaults.subplotBottom) * cellHeight)
-            let allowed = cell.insetBy(units.pixels(2))
-            // Shrinking a box can change its ticks, so repeat until the texts fit.
-            for _ in 0..<6 {
-                let frame = panels[index].frame(box: box, cell: cell, units: units, font: font)
-                let used = panels[index].decorations(in: frame).bounds(including: box)
-                let left = max(0, allowed.minX - used.minX)
-                let right = max(0, used.maxX - allowed.maxX)
-                let top = max(0, allowed.minY - used.minY)
-                let bottom = max(0, used.maxY - allowed.maxY)
-                if left + right + top + bottom == 0 { break }
-                box = Rect(
-                    x: box.minX + left, y: box.minY + top, width: box.width - left - right,
-                    height: box.height - top - bottom)
-                guard box.width > 10, box.height > 10 else { break }
-            }
-            return box
+        zip(panels, cells).map { panel, cell in Self.box(of: panel, in: cell, units: PlotUnits(dpi: dpi), font: font) }
+    }
+
+    /// The axes box of `panel` in `cell`, as ``layout(font:)`` describes it.
+    private static func box(of panel: Axes, in cell: Rect, units: PlotUnits, font: Font) -> Rect {
+        let (cellWidth, cellHeight) = (cell.width, cell.height)
+        var box = Rect(
+            x: cell.minX + PlotDefaults.subplotLeft * cellWidth,
+            y: cell.minY + (1 - PlotDefaults.subplotTop) * cellHeight,
+            width: (PlotDefaults.subplotRight - PlotDefaults.subplotLeft) * cellWidth,
+            height: (PlotDefaults.subplotTop - PlotDefaults.subplotBottom) * cellHeight)
+        let allowed = cell.insetBy(units.pixels(2))
+        // Shrinking a box can change its ticks, so repeat until the texts fit.
+        for _ in 0..<6 {
+            let frame = panel.frame(box: box, cell: cell, units: units, font: font)
+            let used = panel.decorations(in: frame).bounds(including: box)
+            let left = max(0, allowed.minX - used.minX)
+            let right = max(0, used.maxX - allowed.maxX)
+            let top = max(0, allowed.minY - used.minY)
+            let bottom = max(0, used.maxY - allowed.maxY)
+            if left + right + top + bottom == 0 { break }
+            box = Rect(
+                x: box.minX + left, y: box.minY + top, width: box.width - left - right,
+                height: box.height - top - bottom)
+            guard box.width > 10, box.height > 10 else { break }
         }
+        return box
     }
 
     /// Draws every panel on `canvas`, but a blank one (``Axes/isBlank``): a grid of five leaves
@@ -122,8 +125,73 @@ public struct Figure: Sendable {
         }
     }
 
+    /// The pixels of every cell: the cells' edges rounded to whole pixels, so that the windows tile
+    /// a canvas of `width` × `height` pixels.
+    private func pixelCells(width: Int, height: Int) -> [PixelBounds] {
+        func edge(_ index: Int, of count: Int, across length: Int) -> Int {
+            index == count ? length : Int((Double(index) * Double(length) / Double(count)).rounded())
+        }
+        return panels.indices.map { index in
+            let (row, column) = (index / columns, index % columns)
+            return PixelBounds(
+                minX: edge(column, of: columns, across: width), minY: edge(row, of: rows, across: height),
+                maxX: edge(column + 1, of: columns, across: width), maxY: edge(row + 1, of: rows, across: height))
+        }
+    }
+
+    /// Draws the panels on `canvas` as ``draw(on:font:)`` does, on two threads when there are
+    /// two cores: the grid is cut in two (its rows, or its columns when it has one row), the first
+    /// part drawn on `canvas` clipped to its cells, the second at the same time on a window of the
+    /// canvas holding its cells' pixels (``RasterCanvas/init(width:height:window:background:theme:)``),
+    /// pasted in afterwards. Each pixel comes out as the one-thread drawing leaves it: the layout
+    /// keeps every text of a panel inside its cell, its data inside its axes box, and a window
+    /// computes each coverage where the whole canvas would. A panel that reached beyond its part
+    /// (text wider than a cell can hold, at sizes too small to lay it out) would be cut at its
+    /// edge here.
+    ///
+    /// - Complexity: the layout and drawing of every panel, divided between two cores; the second
+    ///   part's pixels are filled and copied once more.
+    func drawConcurrently(on canvas: inout RasterCanvas, font: Font) {
+        let (width, height) = (Int(canvas.width), Int(canvas.height))
+        let windows = pixelCells(width: width, height: height)
+        let splitsRows = rows > 1
+        let firstPartEnd = splitsRows ? (rows + 1) / 2 : (columns + 1) / 2
+        let parts = Dictionary(grouping: panels.indices.filter { !panels[$0].isBlank }) { index in
+            (splitsRows ? index / columns : index % columns) < firstPartEnd
+        }
+        guard let first = parts[true], let second = parts[false], ProcessInfo.processInfo.activeProcessorCount > 1
+        else { return draw(on: &canvas, font: font) }
+        let (cells, units, background, theme) = (cells, PlotUnits(dpi: dpi), background, canvas.theme)
+        func block(_ part: [Int]) -> PixelBounds { part.map { windows[$0] }.reduce(windows[part[0]]) { $0.union($1) } }
+        let secondWindow = block(second)
+        let drawnSecond = ResultSlots<RasterCanvas>(count: 1)
+        SharedWork.run {
+            let firstBlock = block(first)
+            canvas.pushClip(
+                Rect(
+                    x: Double(firstBlock.minX), y: Double(firstBlock.minY),
+                    width: Double(firstBlock.maxX - firstBlock.minX),
+                    height: Double(firstBlock.maxY - firstBlock.minY)))
+            for index in first {
+                let box = Self.box(of: panels[index], in: cells[index], units: units, font: font)
+                panels[index].draw(on: &canvas, box: box, cell: cells[index], units: units, font: font)
+            }
+            canvas.popClip()
+        } alongside: {
+            var window = RasterCanvas(
+                width: width, height: height, window: secondWindow, background: background, theme: theme)
+            for index in second {
+                let box = Self.box(of: panels[index], in: cells[index], units: units, font: font)
+                panels[index].draw(on: &window, box: box, cell: cells[index], units: units, font: font)
+            }
+            drawnSecond.store(window, at: 0)
+        }
+        canvas.paste(drawnSecond.values[0])
+    }
+
     /// The figure as PNG in `theme`, with `metadata` in text chunks (tEXt, or iTXt beyond Latin-1),
-    /// compressed as `compression` says.
+    /// compressed as `compression` says. A figure of several panels is drawn in two parts at once
+    /// on a machine of two cores or more (``drawConcurrently(on:font:)``), with the same pixels.
     ///
     /// - Complexity: O(pixels) besides the drawing: the canvas is allocated, drawn and compressed.
     public func pngData(
@@ -132,7 +200,7 @@ public struct Figure: Sendable {
     ) throws(PNGCodec.Error) -> Data {
         var canvas = RasterCanvas(
             width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), background: background, theme: theme)
-        draw(on: &canvas, font: font)
+        drawConcurrently(on: &canvas, font: font)
         return try canvas.png(dpi: dpi, metadata: metadata, compression: compression)
     }
 

@@ -52,7 +52,8 @@ public struct ContourArtist: Artist {
 
     /// Contours of `grid` at `levels`.
     ///
-    /// - Complexity: O(cells × levels), done once here; drawing only maps the points to pixels.
+    /// - Complexity: O(cells × levels), done once here (the levels divided between two threads);
+    ///   drawing only maps the points to pixels.
     public init(
         grid: ContourGrid, levels: ContourLevels, style: Style = .lines, colormap: Colormap = .viridis,
         lineWidth: Double = PlotDefaults.lineWidth
@@ -62,14 +63,15 @@ public struct ContourArtist: Artist {
         self.style = style
         self.colormap = colormap
         self.lineWidth = lineWidth
+        // Each level is traced on its own: half of them on a second thread.
         switch style {
         case .lines:
-            polylines = levels.values.map { MarchingSquares.isolines(in: grid, at: $0) }
+            polylines = SharedWork.map(levels.values) { MarchingSquares.isolines(in: grid, at: $0) }
         case .filled:
             let lowest = levels.values[0]
             let coversAll = grid.finiteRange.map { lowest <= $0.lowerBound } ?? false
             let floorCovered = levels.scale == .logarithmic && lowest <= (grid.smallestPositive ?? 0)
-            polylines = levels.values.enumerated().map { index, level in
+            polylines = SharedWork.map(Array(levels.values.enumerated())) { index, level in
                 MarchingSquares.regionAbove(index == 0 && (coversAll || floorCovered) ? -.infinity : level, in: grid)
             }
         }

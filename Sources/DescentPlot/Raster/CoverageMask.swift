@@ -16,8 +16,8 @@ struct CoverageMask {
     }
 
     /// The pixel column and row of the block's top-left pixel.
-    let originX: Int
-    let originY: Int
+    var originX: Int
+    var originY: Int
     let width: Int
     let height: Int
     /// Per row of the block, top to bottom, its runs in ``runs``, left to right.
@@ -75,6 +75,11 @@ struct PixelBounds: Equatable {
         PixelBounds(
             minX: min(minX, other.minX), minY: min(minY, other.minY), maxX: max(maxX, other.maxX),
             maxY: max(maxY, other.maxY))
+    }
+
+    /// The bounds moved by `dx` columns and `dy` rows.
+    func offsetBy(_ dx: Int, _ dy: Int) -> PixelBounds {
+        PixelBounds(minX: minX + dx, minY: minY + dy, maxX: maxX + dx, maxY: maxY + dy)
     }
 
     func intersection(_ other: PixelBounds) -> PixelBounds {

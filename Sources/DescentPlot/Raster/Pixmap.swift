@@ -112,6 +112,26 @@ struct Pixmap {
         }
     }
 
+    /// Copies every pixel of `other` into this pixmap with its top-left pixel at column `x`, row
+    /// `y`, and counts them as painted where `other` was.
+    ///
+    /// - Precondition: `other` fits there and keeps as many channels.
+    mutating func paste(_ other: Pixmap, atX x: Int, y: Int) {
+        precondition(
+            x >= 0 && y >= 0 && x + other.width <= width && y + other.height <= height, "a pixmap pasted outside")
+        precondition(other.channels == channels, "a pixmap pasted into one of other channels")
+        if let block = other.painted?.offsetBy(x, y) { painted = painted.map { $0.union(block) } ?? block }
+        let (rowLength, stride) = (other.width * channels, width * channels)
+        components.withUnsafeMutableBufferPointer { pixels in
+            other.components.withUnsafeBufferPointer { source in
+                for row in 0..<other.height {
+                    (pixels.baseAddress! + (y + row) * stride + x * channels).update(
+                        from: source.baseAddress! + row * rowLength, count: rowLength)
+                }
+            }
+        }
+    }
+
     /// The image as 8-bit RGBA with straight alpha, rounded to nearest.
     func rgba8() -> [UInt8] {
         guard channels == 4 else {

@@ -6,11 +6,20 @@ extension RichText {
     /// gets a line of its own. Spans keep their size and rise
     /// across the breaks.
     ///
-    /// - Complexity: O(w log(width)) measurements for w words: greedy wrapping is repeated while
-    ///   the width is bisected down to half a unit.
+    /// - Complexity: O(w log(width)) candidate lines for w words: greedy wrapping is repeated while
+    ///   the width is bisected down to half a unit. Each distinct candidate is measured once (the
+    ///   passes try mostly the same ones), so `measure` runs O(w²) times at most, and about 2w
+    ///   times for a note's few lines.
     public func wrapped(width: Double, measure: (RichText) -> Double) -> [RichText] {
         let words = self.words
         guard measure(self) > width, !words.isEmpty else { return [self] }
+        var measured: [RichText: Double] = [:]
+        func measureOnce(_ line: RichText) -> Double {
+            if let known = measured[line] { return known }
+            let result = measure(line)
+            measured[line] = result
+            return result
+        }
         func greedy(_ width: Double) -> [RichText] {
             var lines: [RichText] = []
             var current: RichText?
@@ -20,7 +29,7 @@ extension RichText {
                     continue
                 }
                 let candidate = line.joined(with: word)
-                if measure(candidate) > width {
+                if measureOnce(candidate) > width {
                     lines.append(line)
                     current = word
                 } else {

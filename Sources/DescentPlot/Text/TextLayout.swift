@@ -1,7 +1,7 @@
 import Foundation
 
 /// A run of text of one style inside a ``RichText``.
-public struct TextSpan: Equatable, Sendable {
+public struct TextSpan: Hashable, Sendable {
     /// The characters of the span.
     public var text: String
     /// Size relative to the text's size. Default: 1.
@@ -20,7 +20,7 @@ public struct TextSpan: Equatable, Sendable {
 
 /// Text made of spans, enough for the labels of a chart: plain text, and 10ⁿ with a real
 /// superscript (a smaller, raised span, as matplotlib's mathtext draws `$10^{n}$`).
-public struct RichText: Equatable, Sendable, ExpressibleByStringLiteral {
+public struct RichText: Hashable, Sendable, ExpressibleByStringLiteral {
     /// The runs of text, in reading order.
     public var spans: [TextSpan]
 
@@ -65,9 +65,9 @@ public struct RichText: Equatable, Sendable, ExpressibleByStringLiteral {
 /// Text laid out on a baseline: glyph outlines in pixels with the origin at the start of the
 /// baseline and y pointing down, and the metrics to place it.
 public struct TextLayout: Sendable {
-    /// The glyphs' outlines.
-    public let path: Path
-    /// Each glyph and where it sits, so that a backend can define an outline once and reuse it.
+    /// Each glyph that has an outline and where it sits, so that a backend can define an outline
+    /// once and reuse it (the raster canvas fills each glyph's cached flattened outline, the SVG
+    /// canvas refers to each glyph's definition).
     public let glyphs: [PlacedGlyph]
     /// The font the glyphs come from.
     public let font: Font
@@ -83,6 +83,19 @@ public struct TextLayout: Sendable {
     public let size: Double
     /// The text as drawn (minus signs already replaced), for backends that write characters.
     public let text: RichText
+
+    /// The glyphs' outlines, placed: built on request from ``glyphs``, since no backend draws
+    /// text from one path (a text laid out only to be measured, as wrapping does many times,
+    /// would otherwise pay for copying every outline).
+    ///
+    /// - Complexity: O(the glyphs' outline elements).
+    public var path: Path {
+        var path = Path()
+        for glyph in glyphs {
+            path.append(font.glyph(glyph.index).outline.transformed(by: glyph.transform))
+        }
+        return path
+    }
 }
 
 extension Font {
@@ -93,7 +106,6 @@ extension Font {
     /// - Complexity: O(characters), each glyph loaded from the font once and cached.
     public func layout(_ text: RichText, size: Double, typographicMinus: Bool = false) -> TextLayout {
         let text = typographicMinus ? text.withTypographicMinus : text
-        var path = Path()
         var glyphs: [PlacedGlyph] = []
         var penX = 0.0
         for span in text.spans {
@@ -104,9 +116,10 @@ extension Font {
                 let index = glyphIndex(scalar)
                 if let previous { penX += kerning(previous, index) * scale }
                 let glyph = glyph(index)
-                let placement = AffineTransform.scale(scale, -scale).concatenating(.translation(penX, -rise))
-                path.append(glyph.outline.transformed(by: placement))
-                if !glyph.outline.isEmpty { glyphs.append(PlacedGlyph(index: index, transform: placement)) }
+                if !glyph.outline.isEmpty {
+                    let placement = AffineTransform.scale(scale, -scale).concatenating(.translation(penX, -rise))
+                    glyphs.append(PlacedGlyph(index: index, transform: placement))
+                }
                 penX += glyph.advance * scale
                 previous = index
             }
@@ -118,7 +131,7 @@ extension Font {
         }
         descent = max(descent, 0)
         return TextLayout(
-            path: path, glyphs: glyphs, font: self, width: penX, ascent: ascent, descent: descent, size: size,
+            glyphs: glyphs, font: self, width: penX, ascent: ascent, descent: descent, size: size,
             text: text)
     }
 

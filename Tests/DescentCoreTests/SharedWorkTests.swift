@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+@testable import DescentCore
+
+/// Work split between the calling thread and a helper thread.
+@Suite struct SharedWorkTests {
+    /// Both parts run, the helper on a thread other than the caller's, and `run` returns only when
+    /// both are done.
+    @Test func bothPartsRunAndTheCallReturnsWhenBothAreDone() {
+        let helperThread = ResultSlots<pthread_t>(count: 1)
+        var mainThread: pthread_t?
+        SharedWork.run {
+            mainThread = pthread_self()
+        } alongside: {
+            // Long enough that a `run` that did not wait would return first.
+            usleep(20_000)
+            helperThread.store(pthread_self(), at: 0)
+        }
+        #expect(mainThread == pthread_self())
+        #expect(helperThread.values.count == 1 && helperThread.values[0] != pthread_self())
+    }
+
+    /// `map` keeps the items' order, whichever thread transformed them, for any count.
+    @Test func mapKeepsTheItemsOrder() {
+        for count in [0, 1, 2, 3, 10, 11] {
+            let items = Array(0..<count)
+            #expect(SharedWork.map(items) { $0 * $0 } == items.map { $0 * $0 })
+        }
+    }
+}
