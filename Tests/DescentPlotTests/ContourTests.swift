@@ -55,6 +55,18 @@ import Testing
         }
     }
 
+    /// An objective is sampled half on a second thread, with the values of sampling it on one, in
+    /// order, for an even and an odd number of rows.
+    @Test func anObjectiveSampledOnTwoThreadsHasTheOneThreadValues() {
+        let objective = Preset.bookCh6.objective
+        for resolution in [(x: 200, y: 200), (x: 7, y: 5)] {
+            let shared = ContourGrid(sampling: objective, x: -10...10, y: -5...5, resolution: resolution)
+            let single = ContourGrid(x: -10...10, y: -5...5, resolution: resolution) { objective($0) }
+            #expect(shared.values == single.values)
+            #expect(shared.values.count == resolution.x * resolution.y)
+        }
+    }
+
     @Test func aContourAroundAMaximumRunsCounterClockwise() {
         let grid = ContourGrid(x: -1...1, y: -1...1, resolution: (21, 21)) { 1 - $0[0] * $0[0] - $0[1] * $0[1] }
         let lines = MarchingSquares.isolines(in: grid, at: 0.5)

@@ -104,47 +104,72 @@ public struct ContourGrid: Sendable {
     /// reused for every sample.
     ///
     /// - Precondition: `objective.dimension` is 1 or 2.
-    /// - Complexity: `resolution.x · resolution.y` evaluations of `objective`.
+    /// - Complexity: `resolution.x · resolution.y` evaluations of `objective`, half of them on a
+    ///   second thread.
     public init(
         sampling objective: Objective, x: ClosedRange<Double>, y: ClosedRange<Double>,
         resolution: (x: Int, y: Int) = defaultResolution
     ) {
         precondition((1...2).contains(objective.dimension), "contours need a function of one or two variables")
-        self.init(x: x, y: y, resolution: resolution, dimension: objective.dimension) { objective($0) }
+        self.init(x: x, y: y, resolution: resolution, dimension: objective.dimension, sharedFunction: { objective($0) })
     }
 
     /// Samples a compiled expression at every grid point (see ``init(sampling:x:y:resolution:)``
     /// for an `Objective`); the program evaluates on its stack, so nothing is allocated per point.
     ///
     /// - Precondition: `program.dimension` is at most 2.
-    /// - Complexity: `resolution.x · resolution.y` evaluations of the program; no allocation per
-    ///   point.
+    /// - Complexity: `resolution.x · resolution.y` evaluations of the program, half of them on a
+    ///   second thread; no allocation per point.
     public init(
         sampling program: ExpressionProgram, x: ClosedRange<Double>, y: ClosedRange<Double>,
         resolution: (x: Int, y: Int) = defaultResolution
     ) {
         precondition(program.dimension <= 2, "contours need a function of at most two variables")
-        self.init(x: x, y: y, resolution: resolution, dimension: max(program.dimension, 1)) { program.evaluate($0) }
+        self.init(
+            x: x, y: y, resolution: resolution, dimension: max(program.dimension, 1),
+            sharedFunction: { program.evaluate($0) })
     }
 
+    /// Samples `function` at every grid point.
     private init(
         x: ClosedRange<Double>, y: ClosedRange<Double>, resolution: (x: Int, y: Int), dimension: Int,
         function: ([Double]) -> Double
     ) {
         precondition(resolution.x >= 2 && resolution.y >= 2, "a contour grid needs at least 2 × 2 samples")
-        let xs = Self.linspace(x, count: resolution.x)
-        let ys = Self.linspace(y, count: resolution.y)
+        let (xs, ys) = (Self.linspace(x, count: resolution.x), Self.linspace(y, count: resolution.y))
+        self.init(xs: xs, ys: ys, values: Self.sample(function, xs: xs, rows: ys[...], dimension: dimension))
+    }
+
+    /// Samples `function` at every grid point, the two halves of the rows on two threads
+    /// (``SharedWork``): the same values as one thread.
+    private init(
+        x: ClosedRange<Double>, y: ClosedRange<Double>, resolution: (x: Int, y: Int), dimension: Int,
+        sharedFunction function: @Sendable ([Double]) -> Double
+    ) {
+        precondition(resolution.x >= 2 && resolution.y >= 2, "a contour grid needs at least 2 × 2 samples")
+        let (xs, ys) = (Self.linspace(x, count: resolution.x), Self.linspace(y, count: resolution.y))
+        let halves = SharedWork.map([ys[..<(ys.count / 2)], ys[(ys.count / 2)...]]) { rows in
+            Self.sample(function, xs: xs, rows: rows, dimension: dimension)
+        }
+        self.init(xs: xs, ys: ys, values: halves[0] + halves[1])
+    }
+
+    /// `function` at (x, y) for every x of `xs` and y of `rows`, row after row, through one point
+    /// buffer.
+    private static func sample(
+        _ function: ([Double]) -> Double, xs: [Double], rows: ArraySlice<Double>, dimension: Int
+    ) -> [Double] {
         var values = [Double]()
-        values.reserveCapacity(xs.count * ys.count)
+        values.reserveCapacity(xs.count * rows.count)
         var point = [Double](repeating: 0, count: dimension)
-        for yValue in ys {
+        for yValue in rows {
             if dimension > 1 { point[1] = yValue }
             for xValue in xs {
                 point[0] = xValue
                 values.append(function(point))
             }
         }
-        self.init(xs: xs, ys: ys, values: values)
+        return values
     }
 
     /// `count` evenly spaced values from `range.lowerBound` to `range.upperBound`, computed as
