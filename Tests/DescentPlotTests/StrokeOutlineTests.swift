@@ -21,6 +21,9 @@ import Testing
         let sine = (0...50).map { Point(10 + Double($0) * 2.8, 50 + 25 * sin(Double($0) / 7)) }
         let arc = (0...90).map { Point(80 + 40 * cos(Double($0) / 20), 50 + 40 * sin(Double($0) / 20)) }
         let zigzag = (0...8).map { Point(20 + Double($0) * 14.3, $0 % 2 == 0 ? 30.2 : 62.7) }
+        // Upright, so that round joins' arcs at the right-hand peaks span the angle 0 (the disc's
+        // first vertex).
+        let upright = (0...6).map { Point($0 % 2 == 0 ? 60.2 : 92.7, 10 + Double($0) * 13.3) }
         let steep = (0...8).map { Point(30 + Double($0) * 3.1, $0 % 2 == 0 ? 20.4 : 75.3) }
         let short = (0...120).map { index -> Point in
             let angle = Double(index) / 60
@@ -58,6 +61,12 @@ import Testing
             Case(
                 description: "short segments, 6 px", polylines: open(short),
                 style: StrokeStyle(width: 6, cap: .square, join: round)),
+            Case(
+                description: "upright zig-zag round, 3 px", polylines: open(upright),
+                style: StrokeStyle(width: 3, join: round)),
+            Case(
+                description: "upright zig-zag round, 10 px", polylines: open(upright),
+                style: StrokeStyle(width: 10, join: round)),
             Case(
                 description: "coarse arc, 10 px", polylines: open(coarseArc), style: StrokeStyle(width: 10, join: round)
             ),
@@ -132,15 +141,15 @@ import Testing
     /// error stays within the sampling's 1/16.
     ///
     /// Measured, largest coverage error of the pieces / of the outline (rasterized, against the
-    /// reference): gentle sine 1.5 px 0.0043 / 0.00011, gentle arc 1 px 0.023 / 0.00018, 10 px
-    /// 0.052 / 0.00017, short segments 0.083 / 0.00009, coarse arc 0.0095 / 0.00002, marker circle
-    /// 0.012 / 0.00001, marker square 0.040 / 0.0017, zig-zags with miters and butt or square caps
+    /// reference): gentle sine 1.5 px 0.0043 / 0.00011, gentle arc 1 px 0.023 / 0.00018, 10 px 0.052 /
+    /// 0.00017, short segments 0.083 / 0.00009, coarse arc 0.0095 / 0.00002, marker circle 0.012 /
+    /// 0.00001, marker square 0.040 / 0.0017, zig-zags with miters and butt or square caps
     /// 0.0040–0.0051 / 0.000004, with bevels 0.0040 / 0.0018 (the reference's 1/512 at the bevels'
-    /// horizontal edges), with round joins 0.0057 / 0.000008, figure eight 0.0082 / 0.0028, dashed
-    /// sine 0.0053 / 0.0028, dashed arc with square caps 0.037 / 0.00024. Where vertices split or
-    /// round caps overlap the line (reversals, steep zig-zags, U-turns, corners onto short segments,
-    /// round caps), both 0.002–0.058 and equal, but for the U-turn with miters: 0.0095 / 0.0147 at
-    /// its centre, which both sample.
+    /// horizontal edges), with round joins 0.0057 / 0.000008 (upright, their arcs across the disc's
+    /// first vertex, 0.012 / 0.000008), figure eight 0.0082 / 0.0028, dashed sine 0.0053 / 0.0028,
+    /// dashed arc with square caps 0.037 / 0.00024. Where vertices split or round caps overlap the line
+    /// (reversals, steep zig-zags, U-turns, corners onto short segments, round caps), both 0.002–0.058
+    /// and equal, but for the U-turn with miters: 0.0095 / 0.0147 at its centre, which both sample.
     @Test(arguments: cases)
     func theOutlineCoversWhatThePiecesCover(_ stroke: Case) {
         let pieces = Stroker.outline(of: stroke.polylines, style: stroke.style, piecewise: true)
