@@ -24,14 +24,15 @@
 /// that the cut takes off (the rectangles' inner corners, a disc's halves over the segments) lie in
 /// the neighbouring quadrilaterals: when every segment is at least as long as the reaches
 /// (``StrokeCorner/reach``) of the vertices drawn inline at its two ends together, and at least h
-/// long next to a round join's disc (``StrokeCorner/shortestSegment``). The tests show both
-/// conditions needed: with ``StrokeCorner/trim`` for the reach (h · tan 30° at a 60° corner onto
-/// a segment of 0.6 h) the outline misses 0.40 of a pixel that the pieces cover, and without the
-/// disc's length a disc past a short segment's butt end is lost. A vertex where that fails (a hairpin, a U-turn
-/// tighter than the width, a reversal, a corner onto a segment shorter than the corner's reach)
-/// ends the stretch and starts the next; the two meet in a butt end there and the join is added as
-/// a piece of its own, so the union is the same. The greedy choice goes along the polyline: a
-/// vertex is drawn inline when it fits with the one before.
+/// long next to a round join's disc (``StrokeCorner/shortestSegment``), an end segment counted with
+/// its square cap. The tests show both conditions needed: with ``StrokeCorner/trim`` for the reach
+/// (h · tan 30° at a 60° corner onto a segment of 0.6 h) the outline misses 0.40 of a pixel that
+/// the pieces cover, and without the disc's length a disc past a short segment's butt end is lost.
+/// A vertex where that fails (a hairpin, a U-turn tighter than the width, a reversal, a corner onto
+/// a segment shorter than the corner's reach) ends the stretch and starts the next; the two meet in
+/// a butt end there and the join is added as a piece of its own, so the union is the same. The
+/// greedy choice goes along the polyline: a vertex is drawn inline when it fits with the one
+/// before.
 ///
 /// All polygons have one orientation (positive signed area) and are filled non-zero. Where a
 /// stretch's band crosses itself (a line that crosses itself, a long hairpin) the winding number is
