@@ -3,10 +3,13 @@ import Foundation
 /// The raster backend: anti-aliased drawing into 8-bit RGB pixels (premultiplied Float RGBA on a
 /// transparent background; see `Pixmap`), encoded as PNG.
 ///
-/// Paths are flattened (0.1 px), strokes outlined by `Stroker`, everything clipped exactly to
-/// the current clip rectangle and scan-converted by `Rasterizer`. Every colour is resolved
-/// through the canvas's ``Theme`` as it is painted; one that resolves to nothing (alpha 0, the
-/// background of a transparent theme) paints nothing.
+/// Paths are flattened (0.1 px), strokes outlined by `Stroker` (one polygon per stretch of a line
+/// with its joins inline, so that a stroke overlaps itself only where it crosses itself, turns
+/// too sharply for its width or meets a round cap), everything clipped exactly to the current clip
+/// rectangle and scan-converted by `Rasterizer`, whose coverage is the exact area wherever a shape
+/// does not overlap itself. Every colour is resolved through the canvas's ``Theme`` as it is
+/// painted; one that resolves to nothing (alpha 0, the background of a transparent theme) paints
+/// nothing.
 public struct RasterCanvas: Canvas {
     /// Width in pixels (a whole number).
     public let width: Double
@@ -75,7 +78,10 @@ public struct RasterCanvas: Canvas {
     }
 
     /// Outlines the flattened `path` with `style` (width, caps, joins, dashes) and fills the
-    /// outline. Dashes wholly outside the clip are not outlined.
+    /// outline non-zero. Dashes wholly outside the clip are not outlined.
+    ///
+    /// - Complexity: O(points of the flattened path) for the outline, then as
+    ///   ``fill(_:color:rule:)``.
     public mutating func stroke(_ path: Path, style: StrokeStyle, color: Color) {
         paint(Stroker.outline(of: path.flattened(), style: style, visible: clip), color: color, rule: .nonZero)
     }

@@ -6,9 +6,10 @@
 /// signed area between the edge and the cell's right side, and a running sum along each row leaves
 /// in every pixel S, the winding number integrated over the pixel. Where the winding number is 0
 /// or one sign's 1 throughout a pixel, |S| is exactly its coverage, with no supersampling: a
-/// 1 px wide horizontal edge at y = 10.25 leaves exactly 0.75 in row 10. Where a path overlaps
-/// itself within a pixel (a stroke's segments and round joins, every spike of a dense loss curve)
-/// S counts the overlap twice: two rectangles of one path over x 10.3…11.7 and 10.6…11.7 give
+/// 1 px wide horizontal edge at y = 10.25 leaves exactly 0.75 in row 10, and so does a stroke's
+/// outline (``Stroker``) along a smooth line. Where a path overlaps itself within a pixel (a line
+/// that crosses itself, the join pieces at every spike of a dense loss curve, round caps) S counts
+/// the overlap twice: two rectangles of one path over x 10.3…11.7 and 10.6…11.7 give
 /// 1.1 in column 10, whose true coverage is 0.7.
 ///
 /// For those pixels a second pass samples each row on ``sampleLines`` horizontal lines, as the
