@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "CHeap"),
         // Element-wise loops in C, with AVX2 or AVX-512 where the CPU has them (chosen at run time):
         // the network's (sigmoid, softmax, gathering pixels, the SGD step) and the pixmap's (blending
-        // runs, converting to bytes).
+        // into its bytes, or into its floats on a transparent background).
         .target(name: "CKernels"),
         .target(name: "DescentNet", dependencies: ["DescentCore", "CBLAS", "CKernels", "CZlib"]),
         .target(name: "DescentPlot", dependencies: ["DescentCore", "CLibPNG", "CPNGWriter", "CFreeType", "CKernels"]),
@@ -89,7 +89,9 @@ let package = Package(
         ),
         .testTarget(
             name: "DescentPlotTests",
-            dependencies: ["DescentPlot", "Descent", "CLibPNG", "CPNGWriter", "CFreeType", "DescentTestSupport"],
+            dependencies: [
+                "DescentPlot", "Descent", "CLibPNG", "CPNGWriter", "CFreeType", "CKernels", "DescentTestSupport",
+            ],
             resources: [.copy("Golden"), .copy("Fixtures")]
         ),
         .testTarget(

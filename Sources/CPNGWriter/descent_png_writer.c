@@ -52,24 +52,50 @@ static void ignore_warning(png_structp png, png_const_charp text) {
     (void)text;
 }
 
-/// The rows as the IDAT stream holds them before compression: a filter-type byte, then the row.
-/// Filter None (0), except a row identical to the row above: Up (2), which leaves it all zeros.
-/// Returns NULL when out of memory.
-static uint8_t *filter_rows(const uint8_t *pixels, size_t stride, uint32_t height, size_t row_bytes) {
-    uint8_t *filtered = malloc((row_bytes + 1) * height);
-    if (filtered == NULL) return NULL;
+/// The rows as the IDAT stream holds them before compression, read from the caller's pixels
+/// where they lie: per row a filter-type byte, then the row. Filter None (0), except a row
+/// identical to the row above: Up (2), which leaves it all zeros.
+typedef struct filtered_rows {
+    const uint8_t *pixels;
+    size_t stride;
+    size_t row_bytes;
+    /// Each row's filter type, chosen once.
+    const uint8_t *filters;
+} filtered_rows;
+
+/// What an Up row holds, handed to zlib this many bytes at a time.
+static const uint8_t zeros[4096];
+
+/// The `descent_deflate_input` piece of the filtered rows at `offset`: a filter byte, or the rest
+/// of a row from `offset` on (of an Up row, zeros).
+static size_t filtered_piece(const void *source, size_t offset, const uint8_t **bytes) {
+    const filtered_rows *rows = source;
+    size_t row = offset / (rows->row_bytes + 1);
+    size_t column = offset % (rows->row_bytes + 1);
+    if (column == 0) {
+        *bytes = rows->filters + row;
+        return 1;
+    }
+    size_t left = rows->row_bytes + 1 - column;
+    if (rows->filters[row] == PNG_FILTER_VALUE_UP) {
+        *bytes = zeros;
+        return left < sizeof zeros ? left : sizeof zeros;
+    }
+    *bytes = rows->pixels + row * rows->stride + (column - 1);
+    return left;
+}
+
+/// Each row's filter type: None, or Up for a row identical to the row above. Returns NULL when
+/// out of memory.
+static uint8_t *choose_filters(const uint8_t *pixels, size_t stride, uint32_t height, size_t row_bytes) {
+    uint8_t *filters = malloc(height);
+    if (filters == NULL) return NULL;
     for (uint32_t y = 0; y < height; y++) {
         const uint8_t *row = pixels + (size_t)y * stride;
-        uint8_t *out = filtered + (size_t)y * (row_bytes + 1);
-        if (y > 0 && memcmp(row, row - stride, row_bytes) == 0) {
-            out[0] = PNG_FILTER_VALUE_UP;
-            memset(out + 1, 0, row_bytes);
-        } else {
-            out[0] = PNG_FILTER_VALUE_NONE;
-            memcpy(out + 1, row, row_bytes);
-        }
+        int repeated = y > 0 && memcmp(row, row - stride, row_bytes) == 0;
+        filters[y] = repeated ? PNG_FILTER_VALUE_UP : PNG_FILTER_VALUE_NONE;
     }
-    return filtered;
+    return filters;
 }
 
 int descent_png_write(
@@ -83,19 +109,21 @@ int descent_png_write(
         strcpy(message, "the PNG does not fit in memory");
         return -1;
     }
-    // The pixels are compressed first, outside libpng, which has no part in it: they reach it as
-    // one finished zlib stream (see zlib_stream.h), written as IDAT with its raw chunk API.
-    uint8_t *filtered = filter_rows(pixels, stride, height, row_bytes);
-    if (filtered == NULL) {
+    // The pixels are compressed first, outside libpng, which has no part in it: zlib reads the
+    // rows where they lie, and they reach libpng as one finished zlib stream (see zlib_stream.h),
+    // written as IDAT with its raw chunk API.
+    uint8_t *filters = choose_filters(pixels, stride, height, row_bytes);
+    if (filters == NULL) {
         strcpy(message, "out of memory for the PNG");
         return -1;
     }
+    filtered_rows rows = {pixels, stride, row_bytes, filters};
+    descent_deflate_input input = {&rows, (row_bytes + 1) * height, filtered_piece};
     uint8_t *deflated = NULL;
     size_t deflated_size = 0;
     int deflate_status = descent_zlib_deflate(
-        filtered, (row_bytes + 1) * height, deflate, &deflated, &deflated_size, message,
-        DESCENT_PNG_MESSAGE_CAPACITY);
-    free(filtered);
+        input, deflate, &deflated, &deflated_size, message, DESCENT_PNG_MESSAGE_CAPACITY);
+    free(filters);
     if (deflate_status != 0) return -1;
 
     writer_state *state = calloc(1, sizeof *state);

@@ -68,9 +68,12 @@ static void keep_arena(uint8_t *base) {
 
 /// One piece of the input, deflated as raw deflate data (no header, no check value).
 typedef struct deflate_part {
-    const uint8_t *input;
+    const descent_deflate_input *input;
+    /// Where the piece begins in `input`, and how many bytes it has.
+    size_t start;
     size_t length;
-    /// The input before this piece, up to one window of it (none for the first piece).
+    /// The input before this piece, up to one window of it (none for the first piece), gathered
+    /// into one buffer.
     const uint8_t *dictionary;
     size_t dictionary_length;
     descent_deflate_settings settings;
@@ -103,10 +106,25 @@ static int grow(deflate_part *part, z_stream *stream, size_t *capacity) {
     return 1;
 }
 
+/// Points `*bytes` at the input from `offset` on and returns how many bytes lie there, at most
+/// `end - offset` and ``MOST_PER_CALL``.
+static size_t input_piece(const descent_deflate_input *input, size_t offset, size_t end, const uint8_t **bytes) {
+    size_t length = input->piece(input->source, offset, bytes);
+    if (length > end - offset) length = end - offset;
+    return length < MOST_PER_CALL ? length : MOST_PER_CALL;
+}
+
 /// Deflates one piece (the body of the second thread, and of the calling thread for the first).
 static void *deflate_part_run(void *argument) {
     deflate_part *part = argument;
-    part->adler = adler32_z(adler32(0, NULL, 0), part->input, part->length);
+    size_t end = part->start + part->length;
+    part->adler = adler32(0, NULL, 0);
+    for (size_t offset = part->start; offset < end;) {
+        const uint8_t *bytes;
+        size_t length = input_piece(part->input, offset, end, &bytes);
+        part->adler = adler32_z(part->adler, bytes, length);
+        offset += length;
+    }
     z_stream stream;
     memset(&stream, 0, sizeof stream);
     arena memory = {take_arena(), 0};
@@ -134,9 +152,11 @@ static void *deflate_part_run(void *argument) {
         part->error = "zlib refused the dictionary";
         return NULL;
     }
-    // deflateBound covers a finished stream; a sync flush adds at most a few bytes, for which the
-    // buffer grows if it must.
-    size_t capacity = deflateBound(&stream, part->length) + 64;
+    // An eighth of the input, doubled whenever deflate fills it: the gallery's figures deflate to
+    // 1–6 % of their filtered rows. Room for the worst case (deflateBound, a little more than the
+    // input) would reserve megabytes that are never written, yet move the heap's top across fresh
+    // (huge) pages that the kernel must zero.
+    size_t capacity = part->length / 8 + 4096;
     part->output = malloc(capacity);
     if (part->output == NULL) {
         deflateEnd(&stream);
@@ -146,15 +166,16 @@ static void *deflate_part_run(void *argument) {
     }
     stream.next_out = part->output;
     stream.avail_out = (uInt)(capacity < MOST_PER_CALL ? capacity : MOST_PER_CALL);
-    size_t given = 0;
+    size_t given = part->start;
     for (;;) {
-        if (stream.avail_in == 0 && given < part->length) {
-            size_t take = part->length - given < MOST_PER_CALL ? part->length - given : MOST_PER_CALL;
-            stream.next_in = (Bytef *)(part->input + given);
+        if (stream.avail_in == 0 && given < end) {
+            const uint8_t *bytes;
+            size_t take = input_piece(part->input, given, end, &bytes);
+            stream.next_in = (Bytef *)bytes;
             stream.avail_in = (uInt)take;
             given += take;
         }
-        int flush = given == part->length ? part->flush : Z_NO_FLUSH;
+        int flush = given == end ? part->flush : Z_NO_FLUSH;
         if (!grow(part, &stream, &capacity)) {
             part->error = "out of memory for the PNG";
             break;
@@ -191,22 +212,36 @@ static void write_header(uint8_t header[2], int level) {
 }
 
 int descent_zlib_deflate(
-    const uint8_t *input, size_t input_length, descent_deflate_settings settings, uint8_t **stream, size_t *length, char *message,
-    size_t capacity) {
+    descent_deflate_input input, descent_deflate_settings settings, uint8_t **stream, size_t *length,
+    char *message, size_t capacity) {
     deflate_part parts[2];
     memset(parts, 0, sizeof parts);
     size_t minimum = settings.level <= 1 ? 2 * (size_t)DESCENT_PNG_PARALLEL_MINIMUM : DESCENT_PNG_PARALLEL_MINIMUM;
-    size_t count = input_length >= minimum ? 2 : 1;
-    size_t cut = count == 2 ? input_length / 2 : input_length;
-    parts[0].input = input;
+    size_t count = input.length >= minimum ? 2 : 1;
+    size_t cut = count == 2 ? input.length / 2 : input.length;
+    parts[0].input = &input;
     parts[0].length = cut;
     parts[0].settings = settings;
     parts[0].flush = count == 2 ? Z_SYNC_FLUSH : Z_FINISH;
+    // The 32 KiB before the cut, gathered from its pieces (a few rows).
+    uint8_t *dictionary = NULL;
     if (count == 2) {
         size_t dictionary_start = cut > WINDOW_SIZE ? cut - WINDOW_SIZE : 0;
-        parts[1].input = input + cut;
-        parts[1].length = input_length - cut;
-        parts[1].dictionary = input + dictionary_start;
+        dictionary = malloc(cut - dictionary_start);
+        if (dictionary == NULL) {
+            snprintf(message, capacity, "out of memory for the PNG");
+            return -1;
+        }
+        for (size_t offset = dictionary_start; offset < cut;) {
+            const uint8_t *bytes;
+            size_t piece = input_piece(&input, offset, cut, &bytes);
+            memcpy(dictionary + (offset - dictionary_start), bytes, piece);
+            offset += piece;
+        }
+        parts[1].input = &input;
+        parts[1].start = cut;
+        parts[1].length = input.length - cut;
+        parts[1].dictionary = dictionary;
         parts[1].dictionary_length = cut - dictionary_start;
         parts[1].settings = settings;
         parts[1].flush = Z_FINISH;
@@ -220,6 +255,7 @@ int descent_zlib_deflate(
         // No second thread to be had: the same pieces one after the other, the same bytes.
         deflate_part_run(&parts[1]);
     }
+    free(dictionary);
     const char *error = parts[0].error != NULL ? parts[0].error : parts[1].error;
     size_t total = 2 + 4;
     for (size_t index = 0; index < count; index++) total += parts[index].output_length;

@@ -161,7 +161,9 @@ import Testing
         func pixel(_ x: Int, _ y: Int) -> [UInt8] { Array(rgba[((y * 40 + x) * 4)..<((y * 40 + x) * 4 + 4)]) }
         #expect(pixel(5, 20) == [128, 64, 0, 255], "painted, outside the white fill")
         #expect(pixel(15, 10) == [255, 255, 255, 255], "painted, then covered by the white fill")
-        #expect(pixel(10, 10) == [191, 159, 128, 255], "half covered by the white fill: (0.75, 0.625, 0.5)")
+        // The pixel holds the bytes (128, 64, 0) between the fills: half white over 128/255 and
+        // 64/255 gives 0.75098 and 0.62549 (191.5 and 159.5 in bytes, rounded up), not 0.75 and 0.625.
+        #expect(pixel(10, 10) == [192, 160, 128, 255], "half covered by the white fill: (0.751, 0.625, 0.5)")
         #expect(pixel(35, 25) == [255, 255, 255, 255], "never painted")
     }
 

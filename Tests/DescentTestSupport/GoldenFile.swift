@@ -26,12 +26,12 @@ public enum GoldenFile {
         _ actual: String, matches name: String, recording: Bool = isRecording, filePath: String = #filePath,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
-        let url = url(name, besides: filePath)
-        if recording {
-            try record(Data(actual.utf8), to: url, sourceLocation: sourceLocation)
-            return
-        }
-        let expected = String(decoding: try expected(url), as: UTF8.self)
+        guard
+            let golden = try golden(
+                name, actual: Data(actual.utf8), recording: recording, filePath: filePath,
+                sourceLocation: sourceLocation)
+        else { return }
+        let expected = String(decoding: golden, as: UTF8.self)
         guard actual != expected else { return }
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
@@ -54,13 +54,12 @@ public enum GoldenFile {
         _ actual: Data, matches name: String, tolerance: Int = 2, recording: Bool = isRecording,
         filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
-        let url = url(name, besides: filePath)
-        if recording {
-            try record(actual, to: url, sourceLocation: sourceLocation)
-            return
-        }
+        guard
+            let recorded = try golden(
+                name, actual: actual, recording: recording, filePath: filePath, sourceLocation: sourceLocation)
+        else { return }
         let image = try PNGCodec.decode(actual)
-        let golden = try PNGCodec.decode(try expected(url))
+        let golden = try PNGCodec.decode(recorded)
         guard image.width == golden.width, image.height == golden.height else {
             Issue.record(
                 "\(name): \(image.width)×\(image.height), golden \(golden.width)×\(golden.height)",
@@ -72,6 +71,35 @@ public enum GoldenFile {
             Issue.record(
                 "\(name) differs from its golden image by up to \(worst) per channel", sourceLocation: sourceLocation)
         }
+    }
+
+    /// Compares `actual` with the golden file `name` byte for byte (an encoder's output, which must
+    /// not change); records it when `recording` (by default, when ``isRecording``).
+    public static func assertBytes(
+        _ actual: Data, matches name: String, recording: Bool = isRecording, filePath: String = #filePath,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        guard
+            let expected = try golden(
+                name, actual: actual, recording: recording, filePath: filePath, sourceLocation: sourceLocation),
+            actual != expected
+        else { return }
+        let first = zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let message =
+            "\(name) differs from its golden file (\(recordVariable)=1 re-records): \(actual.count) bytes against "
+            + "\(expected.count), first difference at byte \(first ?? min(actual.count, expected.count))"
+        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+    }
+
+    /// The golden file `name` beside `filePath`; or, when `recording`, `nil` after writing `actual`
+    /// there (which fails the test).
+    private static func golden(
+        _ name: String, actual: Data, recording: Bool, filePath: String, sourceLocation: SourceLocation
+    ) throws -> Data? {
+        let url = url(name, besides: filePath)
+        guard recording else { return try expected(url) }
+        try record(actual, to: url, sourceLocation: sourceLocation)
+        return nil
     }
 
     /// The committed golden file at `url`.

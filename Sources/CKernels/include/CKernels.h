@@ -125,21 +125,42 @@ void descent_descend(double *parameters, const double *gradients, long count, do
 /// The float version of `descent_descend`.
 void descent_descend_float(float *parameters, const float *gradients, long count, float rate);
 
-/// bytes[i] <- the 8-bit value of components[i], `count` of them: the component clamped to 0…1,
-/// times 255, plus 0.5, truncated, exactly as DescentPlot's `Pixmap` computes it in Float (no fused
-/// multiply-add), so the same bytes: a 640 × 480 RGB image is 921,600 of them. A NaN component
-/// gives 0.
-void descent_bytes_of_components(const float *components, size_t count, uint8_t *bytes);
+/// The opacity below which source-over changes no byte of an 8-bit pixel: 2^-10. Painting c at
+/// opacity a moves a byte's value d = k / 255 to c·a + d·(1 − a), within a·|c − d| < 2^-10 of d
+/// (and the Float roundings within 2^-21), so 255 times it stays within 0.25 of k, and adding 0.5
+/// and truncating gives k again. The rasterizer leaves such coverage where a shape's edges cancel
+/// in Float (the inside of a stroked frame: every row of every axes, below 3e-8); skipping it saves
+/// compare blending about 600,000 pixels that keep their bytes.
+#define DESCENT_SMALLEST_VISIBLE_OPACITY 0.0009765625f
 
-/// Source-over of one paint on `count` consecutive pixels of `channels` (3 or 4) Float components
-/// each: c <- paint[k] + c · keep for component k of every pixel, where `paint` holds the paint's
-/// premultiplied components (r·a, g·a, b·a and, with four channels, a) and keep = 1 − a; DescentPlot's
-/// `Pixmap` computes the same in the same order. A run of pixels under one constant coverage (the
-/// inside of a filled shape) is one call, 24 components (8 or 6 pixels) a block.
-void descent_blend_run(float *components, size_t count, size_t channels, const float *paint, float keep);
+/// Source-over of one paint on `count` consecutive pixels of DescentPlot's 8-bit RGB pixmap (an
+/// opaque background) under one coverage: every byte d of channel k becomes the byte of
+/// paint[k] + (d / 255) · keep, where `paint` holds the paint's premultiplied components (r·a, g·a,
+/// b·a) and keep = 1 − a, computed in float as `Pixmap` computes it; a value's byte is the value
+/// clamped to 0…1 (NaN to 0), times 255, plus 0.5, truncated. A run of pixels under one constant
+/// coverage (the inside of a filled shape) is one call, 48 bytes (16 pixels) a block.
+void descent_blend_rgb_run(uint8_t *pixels, size_t count, const float *paint, float keep);
 
-/// Sets `count` consecutive pixels of `channels` (3 or 4) Float components each to `paint`: what
-/// source-over leaves under an opaque paint at full coverage (c · 0 + paint).
-void descent_fill_run(float *components, size_t count, size_t channels, const float *paint);
+/// Sets `count` consecutive RGB pixels to the three bytes of `paint`: what source-over leaves
+/// under an opaque paint at full coverage.
+void descent_fill_rgb_run(uint8_t *pixels, size_t count, const uint8_t *paint);
+
+/// Source-over of `color` (red, green, blue, each 0…1) at opacity `alpha` on `count` consecutive
+/// RGB pixels, pixel i under coverage[i]: a = coverage[i] · alpha and every byte d becomes the byte
+/// of color[k] · a + (d / 255) · (1 − a), as in `descent_blend_rgb_run`; a pixel where a is below
+/// DESCENT_SMALLEST_VISIBLE_OPACITY (or NaN), which that would not change, is left alone. The
+/// anti-aliased edge of a shape.
+void descent_blend_rgb_coverage(uint8_t *pixels, const float *coverage, size_t count, const float *color, float alpha);
+
+/// Source-over of one paint on `count` consecutive pixels of DescentPlot's Float pixmap of a
+/// transparent background, four components each: c <- paint[k] + c · keep for component k of every
+/// pixel, where `paint` holds the paint's premultiplied components (r·a, g·a, b·a, a) and
+/// keep = 1 − a; `Pixmap` computes the same in the same order. A run of pixels under one constant
+/// coverage (the inside of a filled shape) is one call, 24 components (6 pixels) a block.
+void descent_blend_run(float *components, size_t count, const float *paint, float keep);
+
+/// Sets `count` consecutive pixels of four Float components each to `paint`: what source-over
+/// leaves under an opaque paint at full coverage (c · 0 + paint).
+void descent_fill_run(float *components, size_t count, const float *paint);
 
 #endif

@@ -56,7 +56,8 @@ typedef struct descent_deflate_settings {
 /// window).
 ///
 /// Row filters: none, except that a row identical to the row above is written with the Up filter,
-/// which turns it into zeros that zlib encodes in a few bytes.
+/// which turns it into zeros that zlib encodes in a few bytes. The rows are read where they lie:
+/// zlib takes each row's filter byte, then the row itself (or zeros), with no copy of the image.
 ///
 /// Compression: from DESCENT_PNG_PARALLEL_MINIMUM bytes of filtered rows on (twice that at levels 0
 /// and 1), the two halves are deflated at once on two threads and joined into one zlib stream

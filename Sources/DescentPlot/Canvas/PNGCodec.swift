@@ -51,9 +51,11 @@ public enum PNGCodec {
         precondition(rgba.count == width * height * 4, "RGBA pixels: 4 bytes each")
         let opaque = stride(from: 3, to: rgba.count, by: 4).allSatisfy { rgba[$0] == 255 }
         guard opaque else {
-            return try encode(
-                samples: rgba, channels: 4, width: width, height: height, dpi: dpi, metadata: metadata,
-                compression: compression)
+            return try rgba.withUnsafeBufferPointer { samples throws(Error) in
+                try encode(
+                    samples: samples, channels: 4, width: width, height: height, dpi: dpi, metadata: metadata,
+                    compression: compression)
+            }
         }
         let rgb = [UInt8](unsafeUninitializedCapacity: width * height * 3) { buffer, count in
             for pixel in 0..<(width * height) {
@@ -63,20 +65,22 @@ public enum PNGCodec {
             }
             count = width * height * 3
         }
-        return try encode(
-            samples: rgb, channels: 3, width: width, height: height, dpi: dpi, metadata: metadata,
-            compression: compression)
+        return try rgb.withUnsafeBufferPointer { samples throws(Error) in
+            try encode(
+                samples: samples, channels: 3, width: width, height: height, dpi: dpi, metadata: metadata,
+                compression: compression)
+        }
     }
 
     /// Encodes 8-bit samples, `channels` a pixel (3: RGB, 4: RGBA with straight alpha), row after
-    /// row with no padding.
+    /// row with no padding, read where they lie (zlib takes each row from `samples`).
     ///
     /// - Complexity: O(pixels); the time is zlib's (on the book's Figure 4-10, about 2.2 ms of CPU
     ///   at ``PNGCompression/standard``, 1.2 ms at ``PNGCompression/fast``, in two halves on two
     ///   threads: about 1.3 ms and 0.85 ms of wall time). Uses a second thread for images of at least
     ///   `DESCENT_PNG_PARALLEL_MINIMUM` bytes of rows (twice that at ``PNGCompression/fast``).
     static func encode(
-        samples: [UInt8], channels: Int, width: Int, height: Int, dpi: Double,
+        samples: UnsafeBufferPointer<UInt8>, channels: Int, width: Int, height: Int, dpi: Double,
         metadata: [(key: String, value: String)], compression: PNGCompression
     ) throws(Error) -> Data {
         precondition(channels == 3 || channels == 4, "PNG samples: RGB or RGBA")
@@ -90,12 +94,10 @@ public enum PNGCodec {
         let pixelsPerMetre = UInt32(min(max((dpi / 0.0254).rounded(), 1), Double(Int32.max)))
         var output = descent_png_output()
         var message = [CChar](repeating: 0, count: Int(DESCENT_PNG_MESSAGE_CAPACITY))
-        let status = samples.withUnsafeBufferPointer { pixels in
-            withChunks(texts.map(\.type), bodies) { chunks in
-                descent_png_write(
-                    pixels.baseAddress, width * channels, UInt32(width), UInt32(height), Int32(channels),
-                    pixelsPerMetre, chunks.baseAddress, chunks.count, compression.deflateSettings, &output, &message)
-            }
+        let status = withChunks(texts.map(\.type), bodies) { chunks in
+            descent_png_write(
+                samples.baseAddress, width * channels, UInt32(width), UInt32(height), Int32(channels),
+                pixelsPerMetre, chunks.baseAddress, chunks.count, compression.deflateSettings, &output, &message)
         }
         guard status == 0, let bytes = output.bytes else {
             let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

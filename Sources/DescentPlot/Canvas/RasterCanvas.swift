@@ -1,6 +1,7 @@
 import Foundation
 
-/// The raster backend: anti-aliased drawing into RGBA pixels, encoded as PNG.
+/// The raster backend: anti-aliased drawing into 8-bit RGB pixels (premultiplied Float RGBA on a
+/// transparent background; see `Pixmap`), encoded as PNG.
 ///
 /// Paths are flattened (0.1 px), strokes outlined by `Stroker` (one polygon per stretch of a line
 /// with its joins inline, so that a stroke overlaps itself only where it crosses itself, turns
@@ -155,9 +156,11 @@ public struct RasterCanvas: Canvas {
     public func png(
         dpi: Double, metadata: [(key: String, value: String)], compression: PNGCompression = .standard
     ) throws(PNGCodec.Error) -> Data {
-        let (samples, channels) = pixmap.pngSamples()
-        return try PNGCodec.encode(
-            samples: samples, channels: channels, width: pixmap.width, height: pixmap.height, dpi: dpi,
-            metadata: metadata, compression: compression)
+        let (width, height) = (pixmap.width, pixmap.height)
+        return try pixmap.withPNGSamples { samples, channels throws(PNGCodec.Error) in
+            try PNGCodec.encode(
+                samples: samples, channels: channels, width: width, height: height, dpi: dpi, metadata: metadata,
+                compression: compression)
+        }
     }
 }

@@ -53,6 +53,18 @@ struct CoverageMask {
         runs.append(Run(start: columns.lowerBound, end: columns.upperBound, offset: -1, constant: value))
     }
 
+    /// Calls `body` with every run, top row first and left to right, and the index of its first
+    /// pixel in a row-major image `imageWidth` pixels wide that holds the block.
+    ///
+    /// - Complexity: O(runs).
+    @inline(__always)
+    func forEachRun(inImageOfWidth imageWidth: Int, _ body: (_ firstPixel: Int, _ run: Run) -> Void) {
+        for row in 0..<height {
+            let rowStart = (originY + row) * imageWidth + originX
+            for run in runs[rows[row]] { body(rowStart + run.start, run) }
+        }
+    }
+
     /// Every pixel's coverage, row-major, `width · height` of them: for inspection (tests).
     ///
     /// - Complexity: O(`width · height` · runs per row).

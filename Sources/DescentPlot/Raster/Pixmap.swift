@@ -1,43 +1,71 @@
 import CKernels
 
-/// An image held as premultiplied Float components, 0…1, row-major, the raster canvas's drawing
-/// surface. Painting is source-over: `dst = src·a + dst·(1 − a)` with a the paint's alpha times the
-/// coverage.
+/// An image being drawn, the raster canvas's surface, stored as its background allows. Painting
+/// is source-over: `dst = src·a + dst·(1 − a)`, premultiplied, with a the paint's alpha times the
+/// coverage, computed in Float.
 ///
-/// On an opaque background (every light and dark figure) a pixel's alpha is exactly 1 after any
-/// painting: with d = 1, `a + 1·(1 − a)` rounds to 1 in Float for every a in 0…1 (for a ≥ ½,
-/// 1 − a is exact; below, it is off by at most 2⁻²⁵, which rounds back to 1 at the sum). So the
-/// pixmap keeps only red, green and blue there, three components a pixel instead of four: the same
-/// bytes as the four with less memory to fill, paint and convert. A transparent background keeps
-/// all four.
+/// - On an opaque background (every light and dark figure), 8-bit RGB, three bytes a pixel, row after
+///   row, as a PNG of the figure stores it and as matplotlib's Agg keeps its pixels. A composite
+///   reads each pixel's bytes as the Floats d / 255, blends, and stores the bytes the results round
+///   to (``byte(_:)``). Alpha needs no storage: over an alpha of 1, `a + 1·(1 − a)` rounds to 1 in
+///   Float for every a in 0…1 (for a ≥ ½, 1 − a is exact; below, it is off by at most 2⁻²⁵, which
+///   rounds back to 1 at the sum), so every pixel stays opaque. A pixel painted once over the
+///   background gets the byte it got when the pixmap kept Floats (three a pixel), since the
+///   background's d / 255 is the Float it held (every theme's background is a byte colour); a pixel
+///   painted several times may differ from that by the rounding between the paints, as in matplotlib:
+///   over the gallery's 14 PNGs, by 1 in some channel in 0.2 % of the pixels (1.2 % of rosenbrock's,
+///   whose filled contour bands overlap), never by more. In exchange, a quarter of the memory to
+///   fault in, fill and composite into (compare's 1920 × 480: 2.8 MB against 11 MB), and no
+///   conversion at the end: the PNG writer deflates these rows where they lie.
+/// - On a transparent background, premultiplied Float red, green, blue and alpha, 0…1: alpha
+///   varies there, and the colour of a faint pixel, divided by its alpha for the PNG's straight
+///   alpha, needs more than a byte of premultiplied precision.
 struct Pixmap {
     let width: Int
     let height: Int
-    /// Components per pixel: 3 (red, green, blue; alpha is 1) on an opaque background, else 4
-    /// (red, green, blue, alpha).
-    let channels: Int
-    /// Premultiplied red, green, blue (and alpha, with four channels) per pixel.
-    private(set) var components: [Float]
-    /// The background's red, green and blue, as every pixel holds them until painted.
+    /// Whether the background is opaque, so the pixels are bytes in ``rgb``, not Floats in
+    /// ``premultiplied``.
+    let isOpaque: Bool
+    /// On an opaque background, each pixel's red, green and blue bytes, row after row; else empty.
+    /// Written only by `Pixmap+Compositing.swift`.
+    var rgb: [UInt8]
+    /// On a transparent background, each pixel's premultiplied red, green, blue and alpha, 0…1,
+    /// row after row; else empty. Written only by `Pixmap+Compositing.swift`.
+    var premultiplied: [Float]
+    /// The background's premultiplied red, green and blue in Float.
     private let background: (Float, Float, Float)
     /// The smallest block holding every pixel painted so far; `nil` before the first paint.
     private(set) var painted: PixelBounds?
 
     /// A pixmap of `width` × `height` pixels (either may be 0: an empty image), every pixel the
-    /// `background`.
+    /// `background`: bytes where it is opaque (a colour that is no multiple of 1/255 rounded to
+    /// one), premultiplied Floats where it is not.
+    ///
+    /// - Complexity: O(`width · height`): the pixels are allocated and filled here.
     init(width: Int, height: Int, background: Color) {
         precondition(width >= 0 && height >= 0, "a pixmap of \(width) × \(height) pixels")
         self.width = width
         self.height = height
         let a = Float(background.alpha)
-        channels = a == 1 ? 3 : 4
-        let pixel = [Float(background.red) * a, Float(background.green) * a, Float(background.blue) * a, a]
-        self.background = (pixel[0], pixel[1], pixel[2])
-        // The first row pixel by pixel, then copied row after row (memcpy).
-        let rowLength = width * channels
-        components = [Float](unsafeUninitializedCapacity: rowLength * height) { [channels] buffer, count in
+        isOpaque = a == 1
+        let color = (Float(background.red) * a, Float(background.green) * a, Float(background.blue) * a)
+        self.background = color
+        if isOpaque {
+            rgb = Self.filled(width: width, height: height, with: [color.0, color.1, color.2].map(Self.byte))
+            premultiplied = []
+        } else {
+            premultiplied = Self.filled(width: width, height: height, with: [color.0, color.1, color.2, a])
+            rgb = []
+        }
+    }
+
+    /// `height` rows of `width` copies of `pixel`: the first row element by element, then copied
+    /// row after row (memcpy).
+    private static func filled<Element>(width: Int, height: Int, with pixel: [Element]) -> [Element] {
+        let rowLength = width * pixel.count
+        return [Element](unsafeUninitializedCapacity: rowLength * height) { buffer, count in
             guard height > 0 else { return }
-            for index in 0..<rowLength { buffer[index] = pixel[index % channels] }
+            for index in 0..<rowLength { buffer.initializeElement(at: index, to: pixel[index % pixel.count]) }
             let firstRow = UnsafeBufferPointer(rebasing: buffer[0..<rowLength])
             for row in 1..<height {
                 _ = UnsafeMutableBufferPointer(rebasing: buffer[(row * rowLength)...]).initialize(from: firstRow)
@@ -49,14 +77,15 @@ struct Pixmap {
     var bounds: PixelBounds { PixelBounds(minX: 0, minY: 0, maxX: width, maxY: height) }
 
     /// Whether painting `color` over a pixel that still holds the background leaves it exactly as
-    /// it is, at any coverage: `color` is the opaque background's own colour, each component 0 or
-    /// 1. Source-over then gives `0·a + 0·(1 − a)` = 0 and `1·a + 1·(1 − a)`, which rounds to 1 in
-    /// Float for every a in 0…1 (as for alpha above). An axes' background on a figure's background
-    /// of the same white is such a paint; see ``isUnpainted(_:)``.
+    /// it is, at any coverage: the background is opaque and `color` is that background, each
+    /// component a byte's value d / 255 in Float. Source-over then gives `c·a + c·(1 − a)`, within
+    /// a few units in the last place of c, 2⁻²² at most, so 255 times it is within 10⁻⁴ of d: the
+    /// same byte. An axes' background on a figure's background of the same colour is such a
+    /// paint; see ``isUnpainted(_:)``.
     func isNoOpOnBackground(_ color: Color) -> Bool {
-        guard channels == 3, color.alpha == 1 else { return false }
+        guard isOpaque, color.alpha == 1 else { return false }
         let paint = (Float(color.red), Float(color.green), Float(color.blue))
-        return paint == background && [paint.0, paint.1, paint.2].allSatisfy { $0 == 0 || $0 == 1 }
+        return paint == background && [paint.0, paint.1, paint.2].allSatisfy { Float(Self.byte($0)) / 255 == $0 }
     }
 
     /// Whether no pixel of `block` has been painted yet, so that each still holds the background.
@@ -64,67 +93,51 @@ struct Pixmap {
         painted.map { $0.intersection(block).isEmpty } ?? true
     }
 
-    /// Paints `color` through `mask`, run by run: a stored run pixel by pixel, a constant run in
-    /// one vectorised call (`descent_blend_run`, the same operations). Where the paint is opaque
-    /// and the coverage 1 (the inside of a filled shape), `src·1 + dst·0` is the paint exactly: it
-    /// is stored without reading the pixels (`descent_fill_run`).
+    /// Paints `color` through `mask` (see ``Pixmap`` for the arithmetic of each storage).
+    ///
+    /// - Complexity: O(pixels of the mask's runs).
     mutating func composite(_ mask: CoverageMask, color: Color) {
         let block = PixelBounds(
             minX: mask.originX, minY: mask.originY, maxX: mask.originX + mask.width, maxY: mask.originY + mask.height)
         painted = painted.map { $0.union(block) } ?? block
-        let alpha = Float(color.alpha)
-        let (r, g, b) = (Float(color.red), Float(color.green), Float(color.blue))
-        let (width, channels) = (width, channels)
-        components.withUnsafeMutableBufferPointer { pixels in
-            mask.values.withUnsafeBufferPointer { values in
-                for row in 0..<mask.height {
-                    let rowStart = (mask.originY + row) * width + mask.originX
-                    for run in mask.runs[mask.rows[row]] {
-                        guard run.offset < 0 else {
-                            for column in run.start..<run.end {
-                                let coverage = values[run.offset + column - run.start]
-                                guard coverage > 0 else { continue }
-                                let a = coverage * alpha
-                                let index = (rowStart + column) * channels
-                                let keep = 1 - a
-                                pixels[index] = r * a + pixels[index] * keep
-                                pixels[index + 1] = g * a + pixels[index + 1] * keep
-                                pixels[index + 2] = b * a + pixels[index + 2] * keep
-                                if channels == 4 { pixels[index + 3] = a + pixels[index + 3] * keep }
-                            }
-                            continue
-                        }
-                        let a = run.constant * alpha
-                        // A homogeneous tuple's elements lie one after the other.
-                        let paint = (r * a, g * a, b * a, a)
-                        let start = pixels.baseAddress! + (rowStart + run.start) * channels
-                        withUnsafeBytes(of: paint) { bytes in
-                            let paint = bytes.bindMemory(to: Float.self).baseAddress
-                            if a == 1 {
-                                descent_fill_run(start, run.end - run.start, channels, paint)
-                            } else {
-                                descent_blend_run(start, run.end - run.start, channels, paint, 1 - a)
-                            }
-                        }
-                    }
-                }
-            }
+        if isOpaque {
+            compositeBytes(mask, color: color)
+        } else {
+            compositePremultiplied(mask, color: color)
         }
     }
 
     /// Copies every pixel of `other` into this pixmap with its top-left pixel at column `x`, row
     /// `y`, and counts them as painted where `other` was.
     ///
-    /// - Precondition: `other` fits there and keeps as many channels.
+    /// - Precondition: `other` fits there and is stored alike (both opaque or both not).
+    /// - Complexity: O(`other`'s pixels).
     mutating func paste(_ other: Pixmap, atX x: Int, y: Int) {
         precondition(
             x >= 0 && y >= 0 && x + other.width <= width && y + other.height <= height, "a pixmap pasted outside")
-        precondition(other.channels == channels, "a pixmap pasted into one of other channels")
+        precondition(other.isOpaque == isOpaque, "a pixmap pasted into one stored otherwise")
         if let block = other.painted?.offsetBy(x, y) { painted = painted.map { $0.union(block) } ?? block }
-        let (rowLength, stride) = (other.width * channels, width * channels)
-        components.withUnsafeMutableBufferPointer { pixels in
-            other.components.withUnsafeBufferPointer { source in
-                for row in 0..<other.height {
+        if isOpaque {
+            Self.copyRows(
+                of: other.rgb, width: other.width, height: other.height, into: &rgb, width: width, atX: x, y: y,
+                channels: 3)
+        } else {
+            Self.copyRows(
+                of: other.premultiplied, width: other.width, height: other.height, into: &premultiplied,
+                width: width, atX: x, y: y, channels: 4)
+        }
+    }
+
+    /// Copies the rows of `source`, an image of `sourceWidth` × `height` pixels, into `target`,
+    /// one `targetWidth` wide, with the first at column `x`, row `y`; `channels` elements a pixel.
+    private static func copyRows<Element>(
+        of source: [Element], width sourceWidth: Int, height: Int, into target: inout [Element],
+        width targetWidth: Int, atX x: Int, y: Int, channels: Int
+    ) {
+        let (rowLength, stride) = (sourceWidth * channels, targetWidth * channels)
+        target.withUnsafeMutableBufferPointer { pixels in
+            source.withUnsafeBufferPointer { source in
+                for row in 0..<height {
                     (pixels.baseAddress! + (y + row) * stride + x * channels).update(
                         from: source.baseAddress! + row * rowLength, count: rowLength)
                 }
@@ -133,22 +146,24 @@ struct Pixmap {
     }
 
     /// The image as 8-bit RGBA with straight alpha, rounded to nearest.
+    ///
+    /// - Complexity: O(pixels).
     func rgba8() -> [UInt8] {
-        guard channels == 4 else {
-            let rgb = opaqueBytes()
-            return [UInt8](unsafeUninitializedCapacity: width * height * 4) { bytes, count in
-                for pixel in 0..<(width * height) {
+        let count = width * height
+        guard !isOpaque else {
+            return [UInt8](unsafeUninitializedCapacity: count * 4) { bytes, initialized in
+                for pixel in 0..<count {
                     bytes[pixel * 4] = rgb[pixel * 3]
                     bytes[pixel * 4 + 1] = rgb[pixel * 3 + 1]
                     bytes[pixel * 4 + 2] = rgb[pixel * 3 + 2]
                     bytes[pixel * 4 + 3] = 255
                 }
-                count = width * height * 4
+                initialized = count * 4
             }
         }
-        return [UInt8](unsafeUninitializedCapacity: width * height * 4) { bytes, count in
-            components.withUnsafeBufferPointer { source in
-                for base in stride(from: 0, to: width * height * 4, by: 4) {
+        return [UInt8](unsafeUninitializedCapacity: count * 4) { bytes, initialized in
+            premultiplied.withUnsafeBufferPointer { source in
+                for base in stride(from: 0, to: count * 4, by: 4) {
                     let alpha = source[base + 3]
                     let scale: Float = alpha > 0 ? (alpha == 1 ? 1 : 1 / alpha) : 0
                     bytes[base] = Self.byte(source[base] * scale)
@@ -157,21 +172,26 @@ struct Pixmap {
                     bytes[base + 3] = Self.byte(alpha)
                 }
             }
-            count = width * height * 4
+            initialized = count * 4
         }
     }
 
-    /// The image as a PNG stores it: 8-bit RGB when every pixel's alpha rounds to 255 (every
-    /// figure on an opaque background), else 8-bit RGBA with straight alpha; the same bytes as
-    /// ``rgba8()``, without its alpha where it is all 255.
+    /// Calls `body` with the image as a PNG stores it, row after row with no padding, and its
+    /// bytes per pixel: on an opaque background the pixmap's own RGB bytes, not copied (3); on a
+    /// transparent one ``rgba8()`` (4), or its RGB when every alpha came out 255 (3).
     ///
-    /// - Complexity: O(pixels): on an opaque background one vectorised conversion (the alpha is 1
-    ///   throughout, see ``Pixmap``); on a transparent one, a conversion to RGBA and, only if every
-    ///   alpha came out 255, a pass that drops it.
-    func pngSamples() -> (bytes: [UInt8], channels: Int) {
-        guard channels == 4 else { return (opaqueBytes(), 3) }
+    /// - Complexity: O(1) before `body` on an opaque background; else O(pixels): a conversion to
+    ///   RGBA and, only if every alpha came out 255, a pass that drops it.
+    func withPNGSamples<Result, Failure>(
+        _ body: (_ samples: UnsafeBufferPointer<UInt8>, _ channels: Int) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        guard !isOpaque else {
+            return try rgb.withUnsafeBufferPointer { samples throws(Failure) in try body(samples, 3) }
+        }
         let rgba = rgba8()
-        guard stride(from: 3, to: rgba.count, by: 4).allSatisfy({ rgba[$0] == 255 }) else { return (rgba, 4) }
+        guard stride(from: 3, to: rgba.count, by: 4).allSatisfy({ rgba[$0] == 255 }) else {
+            return try rgba.withUnsafeBufferPointer { samples throws(Failure) in try body(samples, 4) }
+        }
         let rgb = [UInt8](unsafeUninitializedCapacity: width * height * 3) { bytes, count in
             for pixel in 0..<(width * height) {
                 bytes[pixel * 3] = rgba[pixel * 4]
@@ -180,23 +200,12 @@ struct Pixmap {
             }
             count = width * height * 3
         }
-        return (rgb, 3)
+        return try rgb.withUnsafeBufferPointer { samples throws(Failure) in try body(samples, 3) }
     }
 
-    /// The red, green and blue bytes of a three-channel pixmap, whose alpha is 1: each component's
-    /// ``byte(_:)``, computed by `descent_bytes_of_components` (the same operations, vectorised).
-    private func opaqueBytes() -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: components.count) { bytes, count in
-            components.withUnsafeBufferPointer { source in
-                descent_bytes_of_components(source.baseAddress, source.count, bytes.baseAddress)
-            }
-            count = components.count
-        }
-    }
-
-    /// A component's byte: clamped to 0…1 (NaN to 0, as `descent_bytes_of_components` does),
-    /// scaled to 255, rounded half up.
-    private static func byte(_ value: Float) -> UInt8 {
+    /// A component's byte: clamped to 0…1 (NaN to 0, as the kernels of `CKernels` do), scaled to
+    /// 255, rounded half up.
+    static func byte(_ value: Float) -> UInt8 {
         UInt8(min(value > 0 ? value : 0, 1) * 255 + 0.5)
     }
 }
