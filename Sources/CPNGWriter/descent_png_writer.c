@@ -101,7 +101,7 @@ static uint8_t *choose_filters(const uint8_t *pixels, size_t stride, uint32_t he
 int descent_png_write(
     const uint8_t *pixels, size_t stride, uint32_t width, uint32_t height, int channels,
     uint32_t pixels_per_metre, const descent_png_chunk *chunks, size_t chunk_count,
-    descent_deflate_settings deflate, descent_png_output *output,
+    descent_deflate_settings deflate, const descent_png_helper *helper, descent_png_output *output,
     char message[DESCENT_PNG_MESSAGE_CAPACITY]) {
     message[0] = 0;
     size_t row_bytes = (size_t)width * (size_t)channels;
@@ -122,7 +122,7 @@ int descent_png_write(
     uint8_t *deflated = NULL;
     size_t deflated_size = 0;
     int deflate_status = descent_zlib_deflate(
-        input, deflate, &deflated, &deflated_size, message, DESCENT_PNG_MESSAGE_CAPACITY);
+        input, deflate, helper, &deflated, &deflated_size, message, DESCENT_PNG_MESSAGE_CAPACITY);
     free(filters);
     if (deflate_status != 0) return -1;
 

@@ -211,9 +211,12 @@ static void write_header(uint8_t header[2], int level) {
     header[1] = (uint8_t)value;
 }
 
+/// deflate_part_run in the shape a helper's task takes.
+static void deflate_part_task(void *argument) { deflate_part_run(argument); }
+
 int descent_zlib_deflate(
-    descent_deflate_input input, descent_deflate_settings settings, uint8_t **stream, size_t *length,
-    char *message, size_t capacity) {
+    descent_deflate_input input, descent_deflate_settings settings, const descent_png_helper *helper,
+    uint8_t **stream, size_t *length, char *message, size_t capacity) {
     deflate_part parts[2];
     memset(parts, 0, sizeof parts);
     size_t minimum = settings.level <= 1 ? 2 * (size_t)DESCENT_PNG_PARALLEL_MINIMUM : DESCENT_PNG_PARALLEL_MINIMUM;
@@ -247,9 +250,13 @@ int descent_zlib_deflate(
         parts[1].flush = Z_FINISH;
     }
     pthread_t second;
-    int started = count == 2 && pthread_create(&second, NULL, deflate_part_run, &parts[1]) == 0;
+    int helped = count == 2 && helper != NULL;
+    if (helped) helper->start(helper->context, deflate_part_task, &parts[1]);
+    int started = count == 2 && !helped && pthread_create(&second, NULL, deflate_part_run, &parts[1]) == 0;
     deflate_part_run(&parts[0]);
-    if (started) {
+    if (helped) {
+        helper->wait(helper->context);
+    } else if (started) {
         pthread_join(second, NULL);
     } else if (count == 2) {
         // No second thread to be had: the same pieces one after the other, the same bytes.

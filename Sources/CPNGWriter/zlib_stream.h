@@ -36,7 +36,7 @@ typedef struct descent_deflate_input {
 /// Returns 0 with the stream in `*stream` (malloc'd, the caller frees it) and its length in
 /// `*length`, or -1 with a message in `message` (`capacity` bytes) and nothing to free.
 int descent_zlib_deflate(
-    descent_deflate_input input, descent_deflate_settings settings, uint8_t **stream, size_t *length,
-    char *message, size_t capacity);
+    descent_deflate_input input, descent_deflate_settings settings, const descent_png_helper *helper,
+    uint8_t **stream, size_t *length, char *message, size_t capacity);
 
 #endif

@@ -17,7 +17,7 @@ import Testing
         var one = RasterCanvas(width: width, height: height, background: figure.background)
         figure.draw(on: &one, font: font)
         var two = RasterCanvas(width: width, height: height, background: figure.background)
-        figure.drawConcurrently(on: &two, font: font)
+        figure.drawConcurrently(on: &two, font: font, helper: HelperThread())
         return (one.rgba, two.rgba)
     }
 

@@ -46,6 +46,17 @@ typedef struct descent_deflate_settings {
 /// about 330 KiB (512 KiB: 700 µs against 532 µs; the figure: 1.24 ms against 0.85 ms).
 #define DESCENT_PNG_PARALLEL_MINIMUM 262144
 
+/// A thread the caller keeps running, to which descent_png_write hands the second half of a
+/// two-thread deflate instead of starting a thread of its own: `start(context, task, argument)`
+/// has `task(argument)` run there and returns at once; `wait(context)` returns once it has run.
+/// A thread started on an idle core can take milliseconds to run on a virtual machine (its
+/// virtual CPU must be woken first); one already running takes it at once.
+typedef struct descent_png_helper {
+    void (*start)(void *context, void (*task)(void *), void *argument);
+    void (*wait)(void *context);
+    void *context;
+} descent_png_helper;
+
 /// The longest error message descent_png_write reports, NUL included.
 #define DESCENT_PNG_MESSAGE_CAPACITY 200
 
@@ -62,15 +73,16 @@ typedef struct descent_deflate_settings {
 /// Compression: from DESCENT_PNG_PARALLEL_MINIMUM bytes of filtered rows on (twice that at levels 0
 /// and 1), the two halves are deflated at once on two threads and joined into one zlib stream
 /// (zlib_stream.h); the bytes depend only on the pixels and `deflate`'s settings, never on the
-/// threads' timing. libpng writes the header and text chunks, and the finished stream as one IDAT
-/// chunk through its raw chunk API.
+/// threads' timing. The second half runs on `helper` when one is given (NULL: a thread started for
+/// it). libpng writes the header and text chunks, and the finished stream as one IDAT chunk through
+/// its raw chunk API.
 ///
 /// Returns 0 and fills `output`, or returns -1 with what failed (libpng's, zlib's or this
 /// writer's message) in `message` (and nothing to free).
 int descent_png_write(
     const uint8_t *pixels, size_t stride, uint32_t width, uint32_t height, int channels,
     uint32_t pixels_per_metre, const descent_png_chunk *chunks, size_t chunk_count,
-    descent_deflate_settings deflate, descent_png_output *output,
+    descent_deflate_settings deflate, const descent_png_helper *helper, descent_png_output *output,
     char message[DESCENT_PNG_MESSAGE_CAPACITY]);
 
 #endif

@@ -1,5 +1,6 @@
 import CLibPNG
 import CPNGWriter
+import DescentCore
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -81,7 +82,7 @@ public enum PNGCodec {
     ///   `DESCENT_PNG_PARALLEL_MINIMUM` bytes of rows (twice that at ``PNGCompression/fast``).
     static func encode(
         samples: UnsafeBufferPointer<UInt8>, channels: Int, width: Int, height: Int, dpi: Double,
-        metadata: [(key: String, value: String)], compression: PNGCompression
+        metadata: [(key: String, value: String)], compression: PNGCompression, helper: HelperThread? = nil
     ) throws(Error) -> Data {
         precondition(channels == 3 || channels == 4, "PNG samples: RGB or RGBA")
         precondition(samples.count == width * height * channels, "PNG samples: width × height pixels")
@@ -95,15 +96,40 @@ public enum PNGCodec {
         var output = descent_png_output()
         var message = [CChar](repeating: 0, count: Int(DESCENT_PNG_MESSAGE_CAPACITY))
         let status = withChunks(texts.map(\.type), bodies) { chunks in
-            descent_png_write(
-                samples.baseAddress, width * channels, UInt32(width), UInt32(height), Int32(channels),
-                pixelsPerMetre, chunks.baseAddress, chunks.count, compression.deflateSettings, &output, &message)
+            withHelper(helper) { helper in
+                descent_png_write(
+                    samples.baseAddress, width * channels, UInt32(width), UInt32(height), Int32(channels),
+                    pixelsPerMetre, chunks.baseAddress, chunks.count, compression.deflateSettings, helper, &output,
+                    &message)
+            }
         }
         guard status == 0, let bytes = output.bytes else {
             let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             throw Error(description: "libpng could not encode the image: \(reason)")
         }
         return Data(bytesNoCopy: bytes, count: output.size, deallocator: .free)
+    }
+
+    /// Calls `body` with `helper` as the writer's `descent_png_helper`, or with `nil` without one.
+    private static func withHelper<Result>(
+        _ helper: HelperThread?, _ body: (UnsafePointer<descent_png_helper>?) -> Result
+    ) -> Result {
+        guard let helper else { return body(nil) }
+        var bridge = descent_png_helper(
+            start: { context, task, argument in
+                let job = CTask(run: task!, argument: argument)
+                Unmanaged<HelperThread>.fromOpaque(context!).takeUnretainedValue().start { job.run(job.argument) }
+            },
+            wait: { context in Unmanaged<HelperThread>.fromOpaque(context!).takeUnretainedValue().wait() },
+            context: Unmanaged.passUnretained(helper).toOpaque())
+        return withExtendedLifetime(helper) { body(&bridge) }
+    }
+
+    /// A C function and its argument, handed to the helper thread; the writer keeps the argument
+    /// alive until it has waited for the helper.
+    private struct CTask: @unchecked Sendable {
+        let run: @convention(c) (UnsafeMutableRawPointer?) -> Void
+        let argument: UnsafeMutableRawPointer?
     }
 
     /// Calls `body` with one `descent_png_chunk` per type and body, pointing into `bodies`.

@@ -1,3 +1,4 @@
+import DescentCore
 import Foundation
 
 /// The raster backend: anti-aliased drawing into 8-bit RGB pixels (premultiplied Float RGBA on a
@@ -156,11 +157,19 @@ public struct RasterCanvas: Canvas {
     public func png(
         dpi: Double, metadata: [(key: String, value: String)], compression: PNGCompression = .standard
     ) throws(PNGCodec.Error) -> Data {
+        try png(dpi: dpi, metadata: metadata, compression: compression, helper: nil)
+    }
+
+    /// ``png(dpi:metadata:compression:)``, the second half of a two-thread deflate handed to
+    /// `helper` (when given) instead of a thread started for it.
+    func png(
+        dpi: Double, metadata: [(key: String, value: String)], compression: PNGCompression, helper: HelperThread?
+    ) throws(PNGCodec.Error) -> Data {
         let (width, height) = (pixmap.width, pixmap.height)
         return try pixmap.withPNGSamples { samples, channels throws(PNGCodec.Error) in
             try PNGCodec.encode(
                 samples: samples, channels: channels, width: width, height: height, dpi: dpi, metadata: metadata,
-                compression: compression)
+                compression: compression, helper: helper)
         }
     }
 }

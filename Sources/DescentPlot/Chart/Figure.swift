@@ -139,19 +139,19 @@ public struct Figure: Sendable {
         }
     }
 
-    /// Draws the panels on `canvas` as ``draw(on:font:)`` does, on two threads when there are
-    /// two cores: the grid is cut in two (its rows, or its columns when it has one row), the first
-    /// part drawn on `canvas` clipped to its cells, the second at the same time on a window of the
-    /// canvas holding its cells' pixels (``RasterCanvas/init(width:height:window:background:theme:)``),
-    /// pasted in afterwards. Each pixel comes out as the one-thread drawing leaves it: the layout
-    /// keeps every text of a panel inside its cell, its data inside its axes box, and a window
-    /// computes each coverage where the whole canvas would. A panel that reached beyond its part
-    /// (text wider than a cell can hold, at sizes too small to lay it out) would be cut at its
-    /// edge here.
+    /// Draws the panels on `canvas` as ``draw(on:font:)`` does, in two parts at once when a
+    /// `helper` thread is given: the grid is cut in two (its rows, or its columns when it has one
+    /// row), the first part drawn on `canvas` clipped to its cells, the second meanwhile on the
+    /// helper, on a window of the canvas holding its cells' pixels
+    /// (``RasterCanvas/init(width:height:window:background:theme:)``), pasted in afterwards. Each
+    /// pixel comes out as the one-thread drawing leaves it: the layout keeps every text of a panel
+    /// inside its cell, its data inside its axes box, and a window computes each coverage where the
+    /// whole canvas would. A panel that reached beyond its part (text wider than a cell can hold, at
+    /// sizes too small to lay it out) would be cut at its edge here.
     ///
-    /// - Complexity: the layout and drawing of every panel, divided between two cores; the second
+    /// - Complexity: the layout and drawing of every panel, divided between two threads; the second
     ///   part's pixels are filled and copied once more.
-    func drawConcurrently(on canvas: inout RasterCanvas, font: Font) {
+    func drawConcurrently(on canvas: inout RasterCanvas, font: Font, helper: HelperThread?) {
         let (width, height) = (Int(canvas.width), Int(canvas.height))
         let windows = pixelCells(width: width, height: height)
         let splitsRows = rows > 1
@@ -159,25 +159,14 @@ public struct Figure: Sendable {
         let parts = Dictionary(grouping: panels.indices.filter { !panels[$0].isBlank }) { index in
             (splitsRows ? index / columns : index % columns) < firstPartEnd
         }
-        guard let first = parts[true], let second = parts[false], ProcessInfo.processInfo.activeProcessorCount > 1
-        else { return draw(on: &canvas, font: font) }
+        guard let helper, let first = parts[true], let second = parts[false] else {
+            return draw(on: &canvas, font: font)
+        }
         let (cells, units, background, theme) = (cells, PlotUnits(dpi: dpi), background, canvas.theme)
         func block(_ part: [Int]) -> PixelBounds { part.map { windows[$0] }.reduce(windows[part[0]]) { $0.union($1) } }
         let secondWindow = block(second)
         let drawnSecond = ResultSlots<RasterCanvas>(count: 1)
-        SharedWork.run {
-            let firstBlock = block(first)
-            canvas.pushClip(
-                Rect(
-                    x: Double(firstBlock.minX), y: Double(firstBlock.minY),
-                    width: Double(firstBlock.maxX - firstBlock.minX),
-                    height: Double(firstBlock.maxY - firstBlock.minY)))
-            for index in first {
-                let box = Self.box(of: panels[index], in: cells[index], units: units, font: font)
-                panels[index].draw(on: &canvas, box: box, cell: cells[index], units: units, font: font)
-            }
-            canvas.popClip()
-        } alongside: {
+        helper.start {
             var window = RasterCanvas(
                 width: width, height: height, window: secondWindow, background: background, theme: theme)
             for index in second {
@@ -186,22 +175,38 @@ public struct Figure: Sendable {
             }
             drawnSecond.store(window, at: 0)
         }
+        let firstBlock = block(first)
+        canvas.pushClip(
+            Rect(
+                x: Double(firstBlock.minX), y: Double(firstBlock.minY),
+                width: Double(firstBlock.maxX - firstBlock.minX),
+                height: Double(firstBlock.maxY - firstBlock.minY)))
+        for index in first {
+            let box = Self.box(of: panels[index], in: cells[index], units: units, font: font)
+            panels[index].draw(on: &canvas, box: box, cell: cells[index], units: units, font: font)
+        }
+        canvas.popClip()
+        helper.wait()
         canvas.paste(drawnSecond.values[0])
     }
 
     /// The figure as PNG in `theme`, with `metadata` in text chunks (tEXt, or iTXt beyond Latin-1),
-    /// compressed as `compression` says. A figure of several panels is drawn in two parts at once
-    /// on a machine of two cores or more (``drawConcurrently(on:font:)``), with the same pixels.
+    /// compressed as `compression` says. On a machine of two cores or more a helper thread draws
+    /// half of the panels (``drawConcurrently(on:font:helper:)``, with the same pixels) and then
+    /// deflates half of the rows.
     ///
     /// - Complexity: O(pixels) besides the drawing: the canvas is allocated, drawn and compressed.
     public func pngData(
         font: Font, metadata: [(key: String, value: String)] = [], theme: Theme = .light,
         compression: PNGCompression = .standard
     ) throws(PNGCodec.Error) -> Data {
+        // One helper thread for the second part of the panels and then the second half of the
+        // deflate, started first so that its core is awake when the work comes.
+        let helper = HelperThread()
         var canvas = RasterCanvas(
             width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), background: background, theme: theme)
-        drawConcurrently(on: &canvas, font: font)
-        return try canvas.png(dpi: dpi, metadata: metadata, compression: compression)
+        drawConcurrently(on: &canvas, font: font, helper: helper)
+        return try canvas.png(dpi: dpi, metadata: metadata, compression: compression, helper: helper)
     }
 
     /// The figure as an SVG document in `theme`, switching to `darkTheme` (if any) for readers who

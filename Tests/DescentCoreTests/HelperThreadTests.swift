@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import DescentCore
+
+/// A helper thread kept running while its owner hands it work.
+@Suite struct HelperThreadTests {
+    /// Each piece runs on the helper's own thread, one after the other, and `wait` returns only
+    /// once the piece handed over last has run.
+    @Test func piecesRunOnTheHelperThreadAndWaitWaitsForThem() throws {
+        let helper = try #require(HelperThread())
+        let ran = ResultSlots<pthread_t>(count: 3)
+        for piece in 0..<3 {
+            helper.start {
+                // Long enough that a `wait` that did not wait would return first.
+                usleep(10_000)
+                ran.store(pthread_self(), at: piece)
+            }
+            helper.wait()
+        }
+        let threads = ran.values
+        #expect(threads.allSatisfy { $0 == threads[0] })
+        #expect(threads[0] != pthread_self())
+    }
+
+    /// Releasing a helper stops and joins its thread: Linux no longer lists it among the process's
+    /// threads (/proc/PID/task/TID, which /proc/thread-self names from within the thread) within
+    /// a second; without the stop it would poll for ever.
+    @Test func releasingAHelperEndsItsThread() throws {
+        var helper = HelperThread()
+        let task = ResultSlots<String>(count: 1)
+        helper?.start {
+            task.store((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self")) ?? "", at: 0)
+        }
+        helper?.wait()
+        let path = "/proc/" + task.values[0]
+        #expect(task.values[0].contains("/task/") && FileManager.default.fileExists(atPath: path))
+        helper = nil
+        // The kernel lets go of an exited thread's entry just after `pthread_join` returns.
+        var polls = 0
+        while FileManager.default.fileExists(atPath: path), polls < 1000 {
+            usleep(1000)
+            polls += 1
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+}
