@@ -1,41 +1,25 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Work split in two: one part on the calling thread, the other on a helper thread started for
+/// Work split in two: one part on the calling thread, the other on a ``HelperThread`` started for
 /// it. Shared by the package's modules (`package` access), not part of the library's API.
 ///
-/// The helper is a plain POSIX thread, started and joined here: a figure's panels are a few
-/// milliseconds of work, and libdispatch's first `concurrentPerform` in a process costs more than
-/// that to start its workers (measured in `LearningRateSweep`).
+/// A plain POSIX thread, started and joined here: a contour's levels are a few milliseconds of
+/// work, and libdispatch's first `concurrentPerform` in a process costs more than that to start
+/// its workers (measured in `LearningRateSweep`).
 package enum SharedWork {
     /// Runs `helper` on a thread of its own while `main` runs on the calling thread, and returns
-    /// when both are done. When no thread can be started, `helper` runs after `main`.
+    /// when both are done. On a machine of one core, or when no thread can be started, `helper`
+    /// runs after `main`.
     ///
-    /// - Complexity: the longer of the two parts, plus starting and joining a thread (tens of
-    ///   microseconds).
+    /// - Complexity: the longer of the two parts, plus starting and joining a thread.
     package static func run(_ main: () -> Void, alongside helper: @Sendable () -> Void) {
         withoutActuallyEscaping(helper) { helper in
-            let work = Work(helper)
-            let context = Unmanaged.passRetained(work).toOpaque()
-            var thread = pthread_t()
-            let started = pthread_create(
-                &thread, nil,
-                { context in
-                    Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().run()
-                    return nil
-                }, context)
-            main()
-            if started == 0 {
-                pthread_join(thread, nil)
-            } else {
-                Unmanaged<Work>.fromOpaque(context).release()
+            guard let thread = HelperThread() else {
+                main()
                 helper()
+                return
             }
+            thread.start(helper)
+            main()
+            thread.wait()
         }
     }
 
@@ -57,11 +41,5 @@ package enum SharedWork {
             second.store(items[middle...].map(transform), at: 0)
         }
         return first + second.values[0]
-    }
-
-    /// The helper's part, boxed to cross `pthread_create`.
-    private final class Work: @unchecked Sendable {
-        let run: @Sendable () -> Void
-        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 }
