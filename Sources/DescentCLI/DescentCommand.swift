@@ -28,6 +28,7 @@ struct DescentCommand: ParsableCommand {
         Signals.install()
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
+            if let name = arguments.first, Self.figureCommands.contains(name) { HelperThread.prestart() }
             try ArgumentPrecheck.check(arguments)
             var command = try parseCommand(arguments)
             try command.run()
@@ -41,6 +42,13 @@ struct DescentCommand: ParsableCommand {
             fail(message, (error as? CommandError)?.exitCode ?? code.rawValue)
         }
     }
+
+    /// The subcommands that draw a figure first thing after parsing: they start the figure's
+    /// helper thread (``HelperThread/prestart()``) before parsing, so that its core is awake when
+    /// the drawing needs it. (`train` draws only at its end, long after.)
+    static let figureCommands: Set<String> = [
+        "trajectory", "compare", "sweep", "optimizers", "field", "tangent", "landscape", "gallery",
+    ]
 
     /// The command `arguments` ask for, parsed as ArgumentParser's `parseAsRoot` parses it.
     ///

@@ -44,4 +44,19 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
+
+    /// `take` hands out the helper `prestart` started, once; after that it starts new ones.
+    @Test func takeHandsOutThePrestartedHelperOnce() throws {
+        HelperThread.prestart()
+        let first = try #require(HelperThread.take())
+        let second = try #require(HelperThread.take())
+        #expect(first !== second)
+        // Both work.
+        let ran = ResultSlots<Bool>(count: 2)
+        first.start { ran.store(true, at: 0) }
+        second.start { ran.store(true, at: 1) }
+        first.wait()
+        second.wait()
+        #expect(ran.values == [true, true])
+    }
 }

@@ -64,6 +64,28 @@ package final class HelperThread: Sendable {
         while mailbox.state.load(ordering: .acquiring) != Mailbox.idle { sched_yield() }
     }
 
+    /// A helper started ahead of time by ``prestart()``, for the next ``take()``.
+    private static let prestarted = Mutex<HelperThread?>(nil)
+
+    /// Starts a helper now, for the next ``take()``: a program that will soon draw a figure calls
+    /// this first thing, so that the helper's core has woken by the time the figure needs it
+    /// (parsing the command line takes longer than the wake-up). Nothing on a machine of one core,
+    /// or when one is already waiting.
+    package static func prestart() {
+        prestarted.withLock { helper in
+            if helper == nil { helper = HelperThread() }
+        }
+    }
+
+    /// The helper ``prestart()`` started, if it is still there, else a new one (`nil` on a machine of
+    /// one core).
+    package static func take() -> HelperThread? {
+        prestarted.withLock { helper in
+            defer { helper = nil }
+            return helper
+        } ?? HelperThread()
+    }
+
     /// The state of the hand-over and the work handed over.
     private final class Mailbox: @unchecked Sendable {
         static let idle = 0

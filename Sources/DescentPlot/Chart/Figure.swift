@@ -201,8 +201,9 @@ public struct Figure: Sendable {
         compression: PNGCompression = .standard
     ) throws(PNGCodec.Error) -> Data {
         // One helper thread for the second part of the panels and then the second half of the
-        // deflate, started first so that its core is awake when the work comes.
-        let helper = HelperThread()
+        // deflate, started first (or earlier, by the program: `HelperThread.prestart`) so that its
+        // core is awake when the work comes.
+        let helper = HelperThread.take()
         var canvas = RasterCanvas(
             width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), background: background, theme: theme)
         drawConcurrently(on: &canvas, font: font, helper: helper)
