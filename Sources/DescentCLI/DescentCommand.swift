@@ -45,10 +45,9 @@ struct DescentCommand: ParsableCommand {
 
     /// The subcommands that draw a figure first thing after parsing: they start the figure's
     /// helper thread (``HelperThread/prestart()``) before parsing, so that its core is awake when
-    /// the drawing needs it. (`train` draws only at its end, long after.)
-    static let figureCommands: Set<String> = [
-        "trajectory", "compare", "sweep", "optimizers", "field", "tangent", "landscape", "gallery",
-    ]
+    /// the drawing needs it. Not `train`, `landscape` or `gallery`, which train a network first:
+    /// the helper would poll for a second beside the training's threads.
+    static let figureCommands: Set<String> = ["trajectory", "compare", "sweep", "optimizers", "field", "tangent"]
 
     /// The command `arguments` ask for, parsed as ArgumentParser's `parseAsRoot` parses it.
     ///
