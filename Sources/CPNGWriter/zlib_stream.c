@@ -1,9 +1,11 @@
 // A zlib stream deflated in two halves on two threads, pigz-style (Mark Adler's parallel gzip:
 // pieces deflated apart, each primed with the 32 KiB before it, joined at sync-flush boundaries).
 // See zlib_stream.h for the contract.
+#define _GNU_SOURCE
 #include "zlib_stream.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -211,6 +213,13 @@ static void write_header(uint8_t header[2], int level) {
     header[1] = (uint8_t)value;
 }
 
+/// Whether the process may run on more than one CPU (its affinity mask): on one, a second thread
+/// would only take turns with the first.
+static int has_second_cpu(void) {
+    cpu_set_t cpus;
+    return sched_getaffinity(0, sizeof cpus, &cpus) != 0 || CPU_COUNT(&cpus) > 1;
+}
+
 /// deflate_part_run in the shape a helper's task takes.
 static void deflate_part_task(void *argument) { deflate_part_run(argument); }
 
@@ -252,7 +261,8 @@ int descent_zlib_deflate(
     pthread_t second;
     int helped = count == 2 && helper != NULL;
     if (helped) helper->start(helper->context, deflate_part_task, &parts[1]);
-    int started = count == 2 && !helped && pthread_create(&second, NULL, deflate_part_run, &parts[1]) == 0;
+    int started = count == 2 && !helped && has_second_cpu()
+        && pthread_create(&second, NULL, deflate_part_run, &parts[1]) == 0;
     deflate_part_run(&parts[0]);
     if (helped) {
         helper->wait(helper->context);

@@ -19,14 +19,16 @@ typedef struct descent_deflate_input {
 
 /// Deflates `input` with `settings` (zlib's default strategy, a 32 KiB window) into one zlib
 /// stream: the 2-byte header, the deflate data, the Adler-32 of `input`. The input reaches zlib
-/// piece by piece, which changes no byte of the stream: zlib consumes it only while a whole
+/// piece by piece, which changes no byte of the stream at levels 1–9 (level 0's stored blocks would
+/// follow the pieces; no setting of Descent's uses it): zlib consumes it only while a whole
 /// longest match (258 bytes) lies ahead, whatever arrived when, and its rolling hash of three
 /// bytes forgets what came before them (checked against the one-buffer encoder's bytes by
 /// `PNGTwoThreadDeflateTests`).
 ///
 /// From ``DESCENT_PNG_PARALLEL_MINIMUM`` bytes on (twice that at levels 0 and 1), the first half
-/// and the second half of `input` are deflated at the same time, the second on a thread of its
-/// own, as pigz does: the first ends in a sync flush (an empty stored block that brings it to a
+/// and the second half of `input` are deflated at the same time, the second on `helper` (when
+/// given) or on a thread of its own (when the process may use a second CPU; else after the first),
+/// as pigz does: the first ends in a sync flush (an empty stored block that brings it to a
 /// byte boundary), the second starts with the 32 KiB of input before it as its dictionary, so it
 /// may refer back across the cut, and ends the stream; the Adler-32 of the two is combined
 /// (`adler32_combine`). The bytes depend only on `input` and `settings`, never on the threads'

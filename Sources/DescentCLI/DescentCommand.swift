@@ -28,7 +28,7 @@ struct DescentCommand: ParsableCommand {
         Signals.install()
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
-            if let name = arguments.first, Self.figureCommands.contains(name) { HelperThread.prestart() }
+            if let name = arguments.first, Self.figureCommands.contains(name) { HelperSlot.shared.prestart() }
             try ArgumentPrecheck.check(arguments)
             var command = try parseCommand(arguments)
             try command.run()
@@ -44,7 +44,7 @@ struct DescentCommand: ParsableCommand {
     }
 
     /// The subcommands that draw a figure first thing after parsing: they start the figure's
-    /// helper thread (``HelperThread/prestart()``) before parsing, so that its core is awake when
+    /// helper thread (``HelperSlot/prestart()``) before parsing, so that its core is awake when
     /// the drawing needs it. Not `train`, `landscape` or `gallery`, which train a network first:
     /// the helper would poll for a second beside the training's threads.
     static let figureCommands: Set<String> = ["trajectory", "compare", "sweep", "optimizers", "field", "tangent"]

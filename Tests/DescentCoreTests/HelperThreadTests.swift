@@ -3,8 +3,9 @@ import Testing
 
 @testable import DescentCore
 
-/// A helper thread kept running while its owner hands it work.
-@Suite struct HelperThreadTests {
+/// A helper thread kept running while its owner hands it work. (A process that may use only one
+/// core gets none: these need two.)
+@Suite(.enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1)) struct HelperThreadTests {
     /// Each piece runs on the helper's own thread, one after the other, and `wait` returns only
     /// once the piece handed over last has run.
     @Test func piecesRunOnTheHelperThreadAndWaitWaitsForThem() throws {
@@ -45,18 +46,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
-    /// `take` hands out the helper `prestart` started, once; after that it starts new ones.
-    @Test func takeHandsOutThePrestartedHelperOnce() throws {
-        HelperThread.prestart()
-        let first = try #require(HelperThread.take())
-        let second = try #require(HelperThread.take())
-        #expect(first !== second)
-        // Both work.
-        let ran = ResultSlots<Bool>(count: 2)
-        first.start { ran.store(true, at: 0) }
-        second.start { ran.store(true, at: 1) }
-        first.wait()
-        second.wait()
-        #expect(ran.values == [true, true])
+    /// A slot lends the helper it started until it is given back, to one borrower at a time, and
+    /// keeps one helper at most.
+    @Test func aSlotLendsItsHelperUntilItIsGivenBack() throws {
+        let slot = HelperSlot()
+        #expect(slot.borrow() == nil)
+        slot.prestart()
+        let lent = try #require(slot.borrow())
+        #expect(slot.borrow() == nil)
+        let ran = ResultSlots<Bool>(count: 1)
+        lent.start { ran.store(true, at: 0) }
+        slot.giveBack(lent)
+        #expect(ran.values == [true])
+        let again = try #require(slot.borrow())
+        #expect(again === lent)
+        slot.giveBack(again)
+        slot.giveBack(try #require(HelperThread()))
+        #expect(slot.borrow() === lent)
     }
 }

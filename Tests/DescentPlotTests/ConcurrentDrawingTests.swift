@@ -11,12 +11,13 @@ import Testing
         font = try Font.standard()
     }
 
-    /// The pixels of `figure` drawn panel after panel on one canvas, and drawn in two parts at once.
-    private func bothDrawings(of figure: Figure) -> (oneThread: [UInt8], twoParts: [UInt8]) {
+    /// The pixels of `figure` drawn panel after panel on one canvas, and drawn in two parts at once,
+    /// in `theme`.
+    private func bothDrawings(of figure: Figure, theme: Theme = .light) -> (oneThread: [UInt8], twoParts: [UInt8]) {
         let (width, height) = (Int(figure.width.rounded(.up)), Int(figure.height.rounded(.up)))
-        var one = RasterCanvas(width: width, height: height, background: figure.background)
+        var one = RasterCanvas(width: width, height: height, background: figure.background, theme: theme)
         figure.draw(on: &one, font: font)
-        var two = RasterCanvas(width: width, height: height, background: figure.background)
+        var two = RasterCanvas(width: width, height: height, background: figure.background, theme: theme)
         figure.drawConcurrently(on: &two, font: font, helper: HelperThread())
         return (one.rgba, two.rgba)
     }
@@ -47,6 +48,16 @@ import Testing
             // Both parts drew something: neither half of the image is the blank background.
             let half = drawings.twoParts.count / 2
             #expect(Set(drawings.twoParts[..<half]).count > 2 && Set(drawings.twoParts[half...]).count > 2)
+        }
+    }
+
+    /// The dark theme's bytes and a transparent background's Float pixels (another storage, pasted
+    /// as floats) come out as on one thread too.
+    @Test func darkAndTransparentFiguresDrawnInTwoPartsHaveTheOneThreadPixels() throws {
+        let grid = OptimizerFigures.figure(try runs(4))
+        for theme in [Theme.dark, Theme.light.transparent(), Theme.dark.transparent()] {
+            let drawings = bothDrawings(of: grid, theme: theme)
+            #expect(drawings.oneThread == drawings.twoParts)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -9,25 +10,31 @@ import Synchronization
 #endif
 
 /// A second thread kept running while its owner hands it work, one piece at a time, for a few
-/// milliseconds in a row (a figure's second half of panels, then the second half of its PNG's
-/// deflate). Shared by the package's modules (`package` access), not part of the library's API.
+/// milliseconds in a row (a figure's contour levels, the second half of its panels, then the second
+/// half of its PNG's deflate). Shared by the package's modules (`package` access), not part of the
+/// library's API.
 ///
 /// A thread started on an idle core waits until that core runs; on a virtual machine that is a
 /// virtual CPU the host must wake, measured here at 0.1–3.6 ms (2-vCPU Firecracker guest), longer
 /// than the work handed over. This thread is started once and does not sleep between pieces: it
 /// polls for the next one, yielding its core to any other thread that wants it (`sched_yield`), so
-/// its core stays awake and takes each piece at once. After about a second without work it polls
+/// its core stays awake and takes each piece at once. After ``pollingSpan`` without work it polls
 /// once a millisecond. Releasing the helper stops its thread and joins it.
 package final class HelperThread: Sendable {
+    /// How long the thread polls without pause after its last piece of work: 100 ms, longer than a
+    /// command line takes to parse and a figure to be built before its drawing.
+    package static let pollingSpan: Duration = .milliseconds(100)
+
     /// What the owner and the thread share; the thread holds only this, so that releasing the
     /// helper ends it.
     private let mailbox = Mailbox()
     private let thread: pthread_t
 
-    /// A helper thread, started and waiting for work; `nil` on a machine of one core (where it
-    /// would take the core from its owner) or when no thread can be started.
+    /// A helper thread, started and waiting for work; `nil` when the process may use only one core
+    /// (its CPU affinity and quota, as `ProcessInfo.activeProcessorCount` reads them: a polling
+    /// helper would take that core from its owner) or when no thread can be started.
     package init?() {
-        guard sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else { return nil }
+        guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return nil }
         var thread = pthread_t()
         let context = Unmanaged.passRetained(mailbox).toOpaque()
         let started = pthread_create(
@@ -51,10 +58,12 @@ package final class HelperThread: Sendable {
 
     /// Has `work` run on the helper thread, and returns at once.
     ///
-    /// - Precondition: the last work handed over has been waited for (``wait()``).
+    /// - Precondition: the last work handed over has been waited for (``wait()``); a helper takes
+    ///   one piece at a time, from one owner.
     package func start(_ work: @escaping @Sendable () -> Void) {
-        precondition(
-            mailbox.state.load(ordering: .acquiring) == Mailbox.idle, "work handed to a busy helper thread")
+        let (claimed, _) = mailbox.state.compareExchange(
+            expected: Mailbox.idle, desired: Mailbox.claimed, ordering: .acquiring)
+        precondition(claimed, "work handed to a busy helper thread")
         mailbox.work = work
         mailbox.state.store(Mailbox.posted, ordering: .releasing)
     }
@@ -64,56 +73,82 @@ package final class HelperThread: Sendable {
         while mailbox.state.load(ordering: .acquiring) != Mailbox.idle { sched_yield() }
     }
 
-    /// A helper started ahead of time by ``prestart()``, for the next ``take()``.
-    private static let prestarted = Mutex<HelperThread?>(nil)
-
-    /// Starts a helper now, for the next ``take()``: a program that will soon draw a figure calls
-    /// this first thing, so that the helper's core has woken by the time the figure needs it
-    /// (parsing the command line takes longer than the wake-up). Nothing on a machine of one core,
-    /// or when one is already waiting.
-    package static func prestart() {
-        prestarted.withLock { helper in
-            if helper == nil { helper = HelperThread() }
-        }
-    }
-
-    /// The helper ``prestart()`` started, if it is still there, else a new one (`nil` on a machine of
-    /// one core).
-    package static func take() -> HelperThread? {
-        prestarted.withLock { helper in
-            defer { helper = nil }
-            return helper
-        } ?? HelperThread()
-    }
-
     /// The state of the hand-over and the work handed over.
     private final class Mailbox: @unchecked Sendable {
         static let idle = 0
-        static let posted = 1
-        static let stopping = 2
+        /// An owner is writing ``work``.
+        static let claimed = 1
+        static let posted = 2
+        static let stopping = 3
 
-        /// `idle`, `posted` (``work`` is set and waiting) or `stopping`; ``work`` is written before a
-        /// releasing store of `posted` and read after an acquiring load of it, so it needs no lock.
+        /// `idle`, `claimed`, `posted` (``work`` is set and waiting) or `stopping`; ``work`` is
+        /// written after `claimed` and before a releasing store of `posted`, and read after an
+        /// acquiring load of it, so it needs no lock.
         let state = Atomic<Int>(0)
         var work: (@Sendable () -> Void)?
 
         /// The thread's loop: runs each piece of work as it comes, until stopped.
         func serve() {
-            var idlePolls = 0
+            let clock = ContinuousClock()
+            var lastWork = clock.now
+            var polls = 0
             while true {
                 switch state.load(ordering: .acquiring) {
                 case Self.posted:
                     work?()
                     work = nil
                     state.store(Self.idle, ordering: .releasing)
-                    idlePolls = 0
+                    lastWork = clock.now
                 case Self.stopping:
                     return
                 default:
-                    idlePolls += 1
-                    if idlePolls < 1_000_000 { sched_yield() } else { usleep(1000) }
+                    polls += 1
+                    // The clock is read every 64 polls: a poll costs well under a microsecond.
+                    if polls % 64 == 0, clock.now - lastWork > HelperThread.pollingSpan {
+                        usleep(1000)
+                    } else {
+                        sched_yield()
+                    }
                 }
             }
+        }
+    }
+}
+
+/// One helper thread that a program starts ahead of its use and that successive users borrow and
+/// give back, so that it stays awake from one piece of work to the next (``HelperThread``). A
+/// program that never fills the slot starts no thread through it.
+package final class HelperSlot: Sendable {
+    private let waiting = Mutex<HelperThread?>(nil)
+
+    /// The program's slot: figure commands fill it before parsing their command line.
+    package static let shared = HelperSlot()
+
+    package init() {}
+
+    /// Starts a helper now, to be borrowed. Nothing when one is waiting, or when the process may
+    /// use only one core.
+    package func prestart() {
+        waiting.withLock { helper in
+            if helper == nil { helper = HelperThread() }
+        }
+    }
+
+    /// The waiting helper, which the slot no longer holds until it is given back; `nil` when none
+    /// is waiting.
+    package func borrow() -> HelperThread? {
+        waiting.withLock { helper in
+            defer { helper = nil }
+            return helper
+        }
+    }
+
+    /// Keeps `helper`, once its work has run, for the next ``borrow()``, unless one is waiting
+    /// already (then `helper` is released, which stops it).
+    package func giveBack(_ helper: HelperThread) {
+        helper.wait()
+        waiting.withLock { waiting in
+            if waiting == nil { waiting = helper }
         }
     }
 }

@@ -1,9 +1,9 @@
-/// Work split in two: one part on the calling thread, the other on a ``HelperThread`` started for
-/// it. Shared by the package's modules (`package` access), not part of the library's API.
-///
-/// A plain POSIX thread, started and joined here: a contour's levels are a few milliseconds of
-/// work, and libdispatch's first `concurrentPerform` in a process costs more than that to start
-/// its workers (measured in `LearningRateSweep`).
+/// Work split in two: one part on the calling thread, the other on a ``HelperThread``: the one the
+/// program started ahead (``HelperSlot/shared``), borrowed and given back, or else one started for
+/// it (a plain POSIX thread, not libdispatch, whose first `concurrentPerform` in a process costs
+/// more than a contour's few milliseconds to start its workers, as measured in
+/// `LearningRateSweep`). Shared by the package's modules (`package` access), not part of the
+/// library's API.
 package enum SharedWork {
     /// Runs `helper` on a thread of its own while `main` runs on the calling thread, and returns
     /// when both are done. On a machine of one core, or when no thread can be started, `helper`
@@ -12,7 +12,8 @@ package enum SharedWork {
     /// - Complexity: the longer of the two parts, plus starting and joining a thread.
     package static func run(_ main: () -> Void, alongside helper: @Sendable () -> Void) {
         withoutActuallyEscaping(helper) { helper in
-            guard let thread = HelperThread() else {
+            let borrowed = HelperSlot.shared.borrow()
+            guard let thread = borrowed ?? HelperThread() else {
                 main()
                 helper()
                 return
@@ -20,6 +21,7 @@ package enum SharedWork {
             thread.start(helper)
             main()
             thread.wait()
+            if let borrowed { HelperSlot.shared.giveBack(borrowed) }
         }
     }
 

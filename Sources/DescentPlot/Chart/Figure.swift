@@ -27,8 +27,9 @@ public struct Figure: Sendable {
 
     /// No side longer than this many pixels.
     public static let maximumSide = 10_000
-    /// No figure larger than this many pixels in all: the raster canvas keeps 16 bytes a pixel,
-    /// so 16 million pixels take 256 MB while drawing.
+    /// No figure larger than this many pixels in all: the raster canvas keeps 3 bytes a pixel on an
+    /// opaque background and 16 on a transparent one, so 16 million pixels take 48 MB, or 256 MB
+    /// (and up to half as much again for a part drawn on a second thread) while drawing.
     public static let maximumPixels = 16_000_000.0
 
     /// A figure of `rows` × `columns` panels, each `panelWidth` × `panelHeight` pixels (as the
@@ -36,8 +37,7 @@ public struct Figure: Sendable {
     /// of matplotlib's default size side by side.
     ///
     /// - Precondition: `rows > 0` and `columns > 0`. The size is not checked: the command line
-    ///   holds it to ``maximumSide`` and ``maximumPixels``, and a program should too (a raster
-    ///   canvas keeps 16 bytes a pixel while drawing).
+    ///   holds it to ``maximumSide`` and ``maximumPixels``, and a program should too.
     public init(
         panelWidth: Double = 640, panelHeight: Double = 480, dpi: Double = 100, rows: Int = 1, columns: Int = 1
     ) {
@@ -147,7 +147,9 @@ public struct Figure: Sendable {
     /// pixel comes out as the one-thread drawing leaves it: the layout keeps every text of a panel
     /// inside its cell, its data inside its axes box, and a window computes each coverage where the
     /// whole canvas would. A panel that reached beyond its part (text wider than a cell can hold, at
-    /// sizes too small to lay it out) would be cut at its edge here.
+    /// sizes too small to lay it out) would be cut at its edge here. Below 36 dpi, where the 2 pt
+    /// the layout keeps between a cell's text and its edge is less than a pixel (the windows' edges
+    /// are the cells' rounded to whole pixels), the panels are drawn one after the other.
     ///
     /// - Complexity: the layout and drawing of every panel, divided between two threads; the second
     ///   part's pixels are filled and copied once more.
@@ -159,7 +161,7 @@ public struct Figure: Sendable {
         let parts = Dictionary(grouping: panels.indices.filter { !panels[$0].isBlank }) { index in
             (splitsRows ? index / columns : index % columns) < firstPartEnd
         }
-        guard let helper, let first = parts[true], let second = parts[false] else {
+        guard let helper, let first = parts[true], let second = parts[false], PlotUnits(dpi: dpi).pixels(2) >= 1 else {
             return draw(on: &canvas, font: font)
         }
         let (cells, units, background, theme) = (cells, PlotUnits(dpi: dpi), background, canvas.theme)
@@ -201,9 +203,9 @@ public struct Figure: Sendable {
         compression: PNGCompression = .standard
     ) throws(PNGCodec.Error) -> Data {
         // One helper thread for the second part of the panels and then the second half of the
-        // deflate, started first (or earlier, by the program: `HelperThread.prestart`) so that its
-        // core is awake when the work comes.
-        let helper = HelperThread.take()
+        // deflate, started first (or earlier, by the program: `HelperSlot.prestart`) so that its
+        // core is awake when the work comes; released at the end, which stops it.
+        let helper = HelperSlot.shared.borrow() ?? HelperThread()
         var canvas = RasterCanvas(
             width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), background: background, theme: theme)
         drawConcurrently(on: &canvas, font: font, helper: helper)

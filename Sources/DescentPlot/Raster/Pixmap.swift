@@ -74,8 +74,6 @@ struct Pixmap {
         }
     }
 
-    var bounds: PixelBounds { PixelBounds(minX: 0, minY: 0, maxX: width, maxY: height) }
-
     /// Whether painting `color` over a pixel that still holds the background leaves it exactly as
     /// it is, at any coverage: the background is opaque and `color` is that background, each
     /// component a byte's value d / 255 in Float. Source-over then gives `c·a + c·(1 − a)`, within

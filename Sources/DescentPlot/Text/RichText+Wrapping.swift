@@ -12,8 +12,9 @@ extension RichText {
     ///   times for a note's few lines.
     public func wrapped(width: Double, measure: (RichText) -> Double) -> [RichText] {
         let words = self.words
-        guard measure(self) > width, !words.isEmpty else { return [self] }
-        var measured: [RichText: Double] = [:]
+        let whole = measure(self)
+        guard whole > width, !words.isEmpty else { return [self] }
+        var measured: [RichText: Double] = [self: whole]
         func measureOnce(_ line: RichText) -> Double {
             if let known = measured[line] { return known }
             let result = measure(line)
