@@ -1,11 +1,8 @@
 // A zlib stream deflated in two halves on two threads, pigz-style (Mark Adler's parallel gzip:
 // pieces deflated apart, each primed with the 32 KiB before it, joined at sync-flush boundaries).
 // See zlib_stream.h for the contract.
-#define _GNU_SOURCE
 #include "zlib_stream.h"
 
-#include <pthread.h>
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,8 +113,8 @@ static size_t input_piece(const descent_deflate_input *input, size_t offset, siz
     return length < MOST_PER_CALL ? length : MOST_PER_CALL;
 }
 
-/// Deflates one piece (the body of the second thread, and of the calling thread for the first).
-static void *deflate_part_run(void *argument) {
+/// Deflates one piece (the helper's task for the second, the calling thread's for the first).
+static void deflate_part_run(void *argument) {
     deflate_part *part = argument;
     size_t end = part->start + part->length;
     part->adler = adler32(0, NULL, 0);
@@ -145,14 +142,14 @@ static void *deflate_part_run(void *argument) {
         deflateEnd(&stream);
         keep_arena(memory.base);
         part->error = "zlib could not start";
-        return NULL;
+        return;
     }
     if (part->dictionary_length > 0
         && deflateSetDictionary(&stream, part->dictionary, (uInt)part->dictionary_length) != Z_OK) {
         deflateEnd(&stream);
         keep_arena(memory.base);
         part->error = "zlib refused the dictionary";
-        return NULL;
+        return;
     }
     // An eighth of the input, doubled whenever deflate fills it: the gallery's figures deflate to
     // 1–6 % of their filtered rows. Room for the worst case (deflateBound, a little more than the
@@ -164,7 +161,7 @@ static void *deflate_part_run(void *argument) {
         deflateEnd(&stream);
         keep_arena(memory.base);
         part->error = "out of memory for the PNG";
-        return NULL;
+        return;
     }
     stream.next_out = part->output;
     stream.avail_out = (uInt)(capacity < MOST_PER_CALL ? capacity : MOST_PER_CALL);
@@ -198,7 +195,6 @@ static void *deflate_part_run(void *argument) {
         free(part->output);
         part->output = NULL;
     }
-    return NULL;
 }
 
 /// The zlib header (RFC 1950 §2.2) that zlib itself writes for `level` with the default strategy
@@ -213,23 +209,12 @@ static void write_header(uint8_t header[2], int level) {
     header[1] = (uint8_t)value;
 }
 
-/// Whether the process may run on more than one CPU (its affinity mask): on one, a second thread
-/// would only take turns with the first.
-static int has_second_cpu(void) {
-    cpu_set_t cpus;
-    return sched_getaffinity(0, sizeof cpus, &cpus) != 0 || CPU_COUNT(&cpus) > 1;
-}
-
-/// deflate_part_run in the shape a helper's task takes.
-static void deflate_part_task(void *argument) { deflate_part_run(argument); }
-
 int descent_zlib_deflate(
     descent_deflate_input input, descent_deflate_settings settings, const descent_png_helper *helper,
     uint8_t **stream, size_t *length, char *message, size_t capacity) {
     deflate_part parts[2];
     memset(parts, 0, sizeof parts);
-    size_t minimum = settings.level <= 1 ? 2 * (size_t)DESCENT_PNG_PARALLEL_MINIMUM : DESCENT_PNG_PARALLEL_MINIMUM;
-    size_t count = input.length >= minimum ? 2 : 1;
+    size_t count = descent_png_deflates_in_two(input.length, settings.level) ? 2 : 1;
     size_t cut = count == 2 ? input.length / 2 : input.length;
     parts[0].input = &input;
     parts[0].length = cut;
@@ -258,18 +243,13 @@ int descent_zlib_deflate(
         parts[1].settings = settings;
         parts[1].flush = Z_FINISH;
     }
-    pthread_t second;
     int helped = count == 2 && helper != NULL;
-    if (helped) helper->start(helper->context, deflate_part_task, &parts[1]);
-    int started = count == 2 && !helped && has_second_cpu()
-        && pthread_create(&second, NULL, deflate_part_run, &parts[1]) == 0;
+    if (helped) helper->start(helper->context, deflate_part_run, &parts[1]);
     deflate_part_run(&parts[0]);
     if (helped) {
         helper->wait(helper->context);
-    } else if (started) {
-        pthread_join(second, NULL);
     } else if (count == 2) {
-        // No second thread to be had: the same pieces one after the other, the same bytes.
+        // No helper: the same pieces one after the other, the same bytes.
         deflate_part_run(&parts[1]);
     }
     free(dictionary);

@@ -26,9 +26,8 @@ typedef struct descent_deflate_input {
 /// `PNGTwoThreadDeflateTests`).
 ///
 /// From ``DESCENT_PNG_PARALLEL_MINIMUM`` bytes on (twice that at levels 0 and 1), the first half
-/// and the second half of `input` are deflated at the same time, the second on `helper` (when
-/// given) or on a thread of its own (when the process may use a second CPU; else after the first),
-/// as pigz does: the first ends in a sync flush (an empty stored block that brings it to a
+/// and the second half of `input` are deflated apart, the second on `helper` at the same time as
+/// the first (or after it, without one), as pigz does: the first ends in a sync flush (an empty stored block that brings it to a
 /// byte boundary), the second starts with the 32 KiB of input before it as its dictionary, so it
 /// may refer back across the cut, and ends the stream; the Adler-32 of the two is combined
 /// (`adler32_combine`). The bytes depend only on `input` and `settings`, never on the threads'

@@ -47,7 +47,8 @@ struct DescentCommand: ParsableCommand {
     /// helper thread (``HelperSlot/prestart()``) before parsing, so that its core is awake when
     /// the drawing needs it. Not `train`, `landscape` or `gallery`, which train a network first:
     /// the helper would poll for a second beside the training's threads.
-    static let figureCommands: Set<String> = ["trajectory", "compare", "sweep", "optimizers", "field", "tangent"]
+    /// (An array: `contains` on six names costs less than a `Set`'s first use, see `ArgumentPrecheck`.)
+    static let figureCommands = ["trajectory", "compare", "sweep", "optimizers", "field", "tangent"]
 
     /// The command `arguments` ask for, parsed as ArgumentParser's `parseAsRoot` parses it.
     ///

@@ -36,7 +36,7 @@ typedef struct descent_deflate_settings {
 } descent_deflate_settings;
 
 /// From this many bytes of filtered rows on (the rows with their filter bytes: 256 KiB, a 300 × 291
-/// RGB image), descent_png_write deflates the two halves at once on two threads at zlib levels 2–9;
+/// RGB image), descent_png_write deflates the two halves at once (on the caller's helper) at zlib levels 2–9;
 /// at levels 0 and 1, which deflate about twice as fast, from twice as many. Measured on prefixes
 /// of the book's Figure 4-10 with the settings of Descent's two compressions (2-core AMD EPYC, zlib
 /// 1.2.13, least of 300 runs, while other builds loaded the machine): two threads cost about 55 µs
@@ -46,8 +46,16 @@ typedef struct descent_deflate_settings {
 /// about 330 KiB (512 KiB: 700 µs against 532 µs; the figure: 1.24 ms against 0.85 ms).
 #define DESCENT_PNG_PARALLEL_MINIMUM 262144
 
+/// Whether `filtered_length` bytes of filtered rows (each row's bytes and its filter byte) are
+/// deflated in two halves at zlib `level`, so that a helper thread pays: from
+/// DESCENT_PNG_PARALLEL_MINIMUM bytes on, twice that at levels 0 and 1.
+static inline int descent_png_deflates_in_two(size_t filtered_length, int level) {
+    size_t minimum = level <= 1 ? 2 * (size_t)DESCENT_PNG_PARALLEL_MINIMUM : DESCENT_PNG_PARALLEL_MINIMUM;
+    return filtered_length >= minimum;
+}
+
 /// A thread the caller keeps running, to which descent_png_write hands the second half of a
-/// two-thread deflate instead of starting a thread of its own: `start(context, task, argument)`
+/// two-thread deflate (the writer starts no thread of its own): `start(context, task, argument)`
 /// has `task(argument)` run there and returns at once; `wait(context)` returns once it has run.
 /// A thread started on an idle core can take milliseconds to run on a virtual machine (its
 /// virtual CPU must be woken first); one already running takes it at once.
@@ -71,10 +79,10 @@ typedef struct descent_png_helper {
 /// zlib takes each row's filter byte, then the row itself (or zeros), with no copy of the image.
 ///
 /// Compression: from DESCENT_PNG_PARALLEL_MINIMUM bytes of filtered rows on (twice that at levels 0
-/// and 1), the two halves are deflated at once on two threads and joined into one zlib stream
-/// (zlib_stream.h); the bytes depend only on the pixels and `deflate`'s settings, never on the
-/// threads' timing. The second half runs on `helper` when one is given (NULL: a thread started for
-/// it). libpng writes the header and text chunks, and the finished stream as one IDAT chunk through
+/// and 1: descent_png_deflates_in_two), the two halves are deflated apart and joined into one zlib
+/// stream (zlib_stream.h), the second on `helper` at the same time as the first, or after it when
+/// `helper` is NULL; the bytes depend only on the pixels and `deflate`'s settings, never on the
+/// threads or their timing. libpng writes the header and text chunks, and the finished stream as one IDAT chunk through
 /// its raw chunk API.
 ///
 /// Returns 0 and fills `output`, or returns -1 with what failed (libpng's, zlib's or this

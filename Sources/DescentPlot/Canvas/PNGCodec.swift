@@ -50,27 +50,33 @@ public enum PNGCodec {
         compression: PNGCompression = .standard
     ) throws(Error) -> Data {
         precondition(rgba.count == width * height * 4, "RGBA pixels: 4 bytes each")
-        let opaque = stride(from: 3, to: rgba.count, by: 4).allSatisfy { rgba[$0] == 255 }
-        guard opaque else {
-            return try rgba.withUnsafeBufferPointer { samples throws(Error) in
-                try encode(
-                    samples: samples, channels: 4, width: width, height: height, dpi: dpi, metadata: metadata,
-                    compression: compression)
-            }
+        return try withSamples(ofRGBA: rgba) { samples, channels throws(Error) in
+            try encode(
+                samples: samples, channels: channels, width: width, height: height, dpi: dpi, metadata: metadata,
+                compression: compression)
         }
-        let rgb = [UInt8](unsafeUninitializedCapacity: width * height * 3) { buffer, count in
-            for pixel in 0..<(width * height) {
+    }
+
+    /// Calls `body` with the samples a PNG stores for the RGBA pixels `rgba` (straight alpha), and
+    /// their bytes per pixel: RGB (3) when every alpha is 255, else `rgba` itself (4).
+    ///
+    /// - Complexity: O(pixels): a pass over the alphas and, when they are all 255, one that drops them.
+    static func withSamples<Result, Failure>(
+        ofRGBA rgba: [UInt8], _ body: (_ samples: UnsafeBufferPointer<UInt8>, _ channels: Int) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        guard stride(from: 3, to: rgba.count, by: 4).allSatisfy({ rgba[$0] == 255 }) else {
+            return try rgba.withUnsafeBufferPointer { samples throws(Failure) in try body(samples, 4) }
+        }
+        let pixels = rgba.count / 4
+        let rgb = [UInt8](unsafeUninitializedCapacity: pixels * 3) { buffer, count in
+            for pixel in 0..<pixels {
                 buffer[pixel * 3] = rgba[pixel * 4]
                 buffer[pixel * 3 + 1] = rgba[pixel * 4 + 1]
                 buffer[pixel * 3 + 2] = rgba[pixel * 4 + 2]
             }
-            count = width * height * 3
+            count = pixels * 3
         }
-        return try rgb.withUnsafeBufferPointer { samples throws(Error) in
-            try encode(
-                samples: samples, channels: 3, width: width, height: height, dpi: dpi, metadata: metadata,
-                compression: compression)
-        }
+        return try rgb.withUnsafeBufferPointer { samples throws(Failure) in try body(samples, 3) }
     }
 
     /// Encodes 8-bit samples, `channels` a pixel (3: RGB, 4: RGBA with straight alpha), row after
@@ -78,8 +84,10 @@ public enum PNGCodec {
     ///
     /// - Complexity: O(pixels); the time is zlib's (on the book's Figure 4-10, about 2.2 ms of CPU
     ///   at ``PNGCompression/standard``, 1.2 ms at ``PNGCompression/fast``, in two halves on two
-    ///   threads: about 1.3 ms and 0.85 ms of wall time). Uses a second thread for images of at least
-    ///   `DESCENT_PNG_PARALLEL_MINIMUM` bytes of rows (twice that at ``PNGCompression/fast``).
+    ///   threads: about 1.3 ms and 0.85 ms of wall time). Images of at least
+    ///   `DESCENT_PNG_PARALLEL_MINIMUM` bytes of rows (twice that at ``PNGCompression/fast``) are
+    ///   deflated in two halves, the second on `helper`, or on a ``HelperThread`` started for it
+    ///   (none on a single core: the halves one after the other, the same bytes).
     static func encode(
         samples: UnsafeBufferPointer<UInt8>, channels: Int, width: Int, height: Int, dpi: Double,
         metadata: [(key: String, value: String)], compression: PNGCompression, helper: HelperThread? = nil
@@ -95,11 +103,16 @@ public enum PNGCodec {
         let pixelsPerMetre = UInt32(min(max((dpi / 0.0254).rounded(), 1), Double(Int32.max)))
         var output = descent_png_output()
         var message = [CChar](repeating: 0, count: Int(DESCENT_PNG_MESSAGE_CAPACITY))
+        // The writer's second half runs on `helper`, or on one started for this image; the bytes
+        // are the same without one.
+        let deflates = compression.deflateSettings
+        let inTwo = descent_png_deflates_in_two((width * channels + 1) * height, deflates.level) != 0
+        let helper = inTwo ? helper ?? HelperThread() : nil
         let status = withChunks(texts.map(\.type), bodies) { chunks in
             withHelper(helper) { helper in
                 descent_png_write(
                     samples.baseAddress, width * channels, UInt32(width), UInt32(height), Int32(channels),
-                    pixelsPerMetre, chunks.baseAddress, chunks.count, compression.deflateSettings, helper, &output,
+                    pixelsPerMetre, chunks.baseAddress, chunks.count, deflates, helper, &output,
                     &message)
             }
         }

@@ -161,10 +161,11 @@ public struct Figure: Sendable {
         let parts = Dictionary(grouping: panels.indices.filter { !panels[$0].isBlank }) { index in
             (splitsRows ? index / columns : index % columns) < firstPartEnd
         }
-        guard let helper, let first = parts[true], let second = parts[false], PlotUnits(dpi: dpi).pixels(2) >= 1 else {
+        let units = PlotUnits(dpi: dpi)
+        guard let helper, let first = parts[true], let second = parts[false], units.pixels(2) >= 1 else {
             return draw(on: &canvas, font: font)
         }
-        let (cells, units, background, theme) = (cells, PlotUnits(dpi: dpi), background, canvas.theme)
+        let (cells, background, theme) = (cells, background, canvas.theme)
         func block(_ part: [Int]) -> PixelBounds { part.map { windows[$0] }.reduce(windows[part[0]]) { $0.union($1) } }
         let secondWindow = block(second)
         let drawnSecond = ResultSlots<RasterCanvas>(count: 1)

@@ -186,19 +186,7 @@ struct Pixmap {
         guard !isOpaque else {
             return try rgb.withUnsafeBufferPointer { samples throws(Failure) in try body(samples, 3) }
         }
-        let rgba = rgba8()
-        guard stride(from: 3, to: rgba.count, by: 4).allSatisfy({ rgba[$0] == 255 }) else {
-            return try rgba.withUnsafeBufferPointer { samples throws(Failure) in try body(samples, 4) }
-        }
-        let rgb = [UInt8](unsafeUninitializedCapacity: width * height * 3) { bytes, count in
-            for pixel in 0..<(width * height) {
-                bytes[pixel * 3] = rgba[pixel * 4]
-                bytes[pixel * 3 + 1] = rgba[pixel * 4 + 1]
-                bytes[pixel * 3 + 2] = rgba[pixel * 4 + 2]
-            }
-            count = width * height * 3
-        }
-        return try rgb.withUnsafeBufferPointer { samples throws(Failure) in try body(samples, 3) }
+        return try PNGCodec.withSamples(ofRGBA: rgba8(), body)
     }
 
     /// A component's byte: clamped to 0…1 (NaN to 0, as the kernels of `CKernels` do), scaled to
