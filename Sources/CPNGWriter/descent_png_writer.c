@@ -1,4 +1,5 @@
-// The libpng full-API writer behind descent_png_write; see include/descent_png_writer.h.
+// The libpng full-API writer behind descent_png_deflate_rows and descent_png_assemble; see
+// include/descent_png_writer.h.
 #include "descent_png_writer.h"
 
 #include <png.h>
@@ -52,9 +53,9 @@ static void ignore_warning(png_structp png, png_const_charp text) {
     (void)text;
 }
 
-/// The rows as the IDAT stream holds them before compression, read from the caller's pixels
-/// where they lie: per row a filter-type byte, then the row. Filter None (0), except a row
-/// identical to the row above: Up (2), which leaves it all zeros.
+/// Rows as the IDAT stream holds them before compression, read from the caller's pixels where
+/// they lie: per row a filter-type byte, then the row. Filter None (0), except a row identical to
+/// the row above: Up (2), which leaves it all zeros.
 typedef struct filtered_rows {
     const uint8_t *pixels;
     size_t stride;
@@ -85,8 +86,8 @@ static size_t filtered_piece(const void *source, size_t offset, const uint8_t **
     return left;
 }
 
-/// Each row's filter type: None, or Up for a row identical to the row above. Returns NULL when
-/// out of memory.
+/// Each row's filter type: None, or Up for a row identical to the row above (the first row has
+/// none above it). Returns NULL when out of memory.
 static uint8_t *choose_filters(const uint8_t *pixels, size_t stride, uint32_t height, size_t row_bytes) {
     uint8_t *filters = malloc(height);
     if (filters == NULL) return NULL;
@@ -98,34 +99,45 @@ static uint8_t *choose_filters(const uint8_t *pixels, size_t stride, uint32_t he
     return filters;
 }
 
-int descent_png_write(
-    const uint8_t *pixels, size_t stride, uint32_t width, uint32_t height, int channels,
-    uint32_t pixels_per_metre, const descent_png_chunk *chunks, size_t chunk_count,
-    descent_deflate_settings deflate, const descent_png_helper *helper, descent_png_output *output,
+int descent_png_deflate_rows(
+    const uint8_t *pixels, size_t stride, uint32_t width, uint32_t rows, int channels,
+    descent_deflate_settings deflate, int is_last, descent_png_part *part,
     char message[DESCENT_PNG_MESSAGE_CAPACITY]) {
     message[0] = 0;
+    memset(part, 0, sizeof *part);
     size_t row_bytes = (size_t)width * (size_t)channels;
-    if (width == 0 || height == 0 || row_bytes + 1 > SIZE_MAX / height) {
+    if (width == 0 || rows == 0 || row_bytes + 1 > SIZE_MAX / rows) {
         strcpy(message, "the PNG does not fit in memory");
         return -1;
     }
-    // The pixels are compressed first, outside libpng, which has no part in it: zlib reads the
-    // rows where they lie, and they reach libpng as one finished zlib stream (see zlib_stream.h),
-    // written as IDAT with its raw chunk API.
-    uint8_t *filters = choose_filters(pixels, stride, height, row_bytes);
+    uint8_t *filters = choose_filters(pixels, stride, rows, row_bytes);
     if (filters == NULL) {
         strcpy(message, "out of memory for the PNG");
         return -1;
     }
-    filtered_rows rows = {pixels, stride, row_bytes, filters};
-    descent_deflate_input input = {&rows, (row_bytes + 1) * height, filtered_piece};
+    filtered_rows source = {pixels, stride, row_bytes, filters};
+    descent_deflate_input input = {&source, (row_bytes + 1) * rows, filtered_piece};
+    int status = descent_zlib_deflate_part(input, deflate, is_last, part, message, DESCENT_PNG_MESSAGE_CAPACITY);
+    free(filters);
+    return status;
+}
+
+void descent_png_part_free(descent_png_part *part) {
+    free(part->data);
+    memset(part, 0, sizeof *part);
+}
+
+int descent_png_assemble(
+    uint32_t width, uint32_t height, int channels, uint32_t pixels_per_metre, const descent_png_chunk *chunks,
+    size_t chunk_count, int level, const descent_png_part *parts, size_t part_count, descent_png_output *output,
+    char message[DESCENT_PNG_MESSAGE_CAPACITY]) {
+    message[0] = 0;
     uint8_t *deflated = NULL;
     size_t deflated_size = 0;
-    int deflate_status = descent_zlib_deflate(
-        input, deflate, helper, &deflated, &deflated_size, message, DESCENT_PNG_MESSAGE_CAPACITY);
-    free(filters);
-    if (deflate_status != 0) return -1;
-
+    if (descent_zlib_join(parts, part_count, level, &deflated, &deflated_size, message, DESCENT_PNG_MESSAGE_CAPACITY)
+        != 0) {
+        return -1;
+    }
     writer_state *state = calloc(1, sizeof *state);
     if (state == NULL) {
         free(deflated);

@@ -1,5 +1,5 @@
-// A zlib stream deflated in two halves on two threads, pigz-style (Mark Adler's parallel gzip:
-// pieces deflated apart, each primed with the 32 KiB before it, joined at sync-flush boundaries).
+// A zlib stream deflated in parts, pigz-style (Mark Adler's parallel gzip: pieces deflated apart,
+// joined at sync-flush boundaries), so that a PNG's parts can be deflated on separate threads.
 // See zlib_stream.h for the contract.
 #include "zlib_stream.h"
 
@@ -8,10 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
-
-/// Deflate's window: how far back a match may reach, so how much of the first half the second
-/// half's dictionary holds.
-#define WINDOW_SIZE ((size_t)32768)
 
 /// The most input or output handed to one deflate call: zlib counts them in 32-bit `uInt`s.
 #define MOST_PER_CALL ((size_t)1 << 30)
@@ -22,8 +18,8 @@
 /// more than a whole small image takes to deflate. Larger needs fall back to malloc.
 #define ARENA_SIZE ((size_t)320 * 1024)
 
-/// Two arenas kept between images, one per piece; an image being encoded meanwhile on another
-/// thread takes fresh ones (and keeps them if the slots are empty when it ends).
+/// Two arenas kept between parts, one per thread deflating at once; a third part deflated
+/// meanwhile takes a fresh one (and keeps it if a slot is empty when it ends).
 static _Atomic(uint8_t *) kept_arenas[2];
 
 typedef struct arena {
@@ -65,38 +61,17 @@ static void keep_arena(uint8_t *base) {
     free(base);
 }
 
-/// One piece of the input, deflated as raw deflate data (no header, no check value).
-typedef struct deflate_part {
-    const descent_deflate_input *input;
-    /// Where the piece begins in `input`, and how many bytes it has.
-    size_t start;
-    size_t length;
-    /// The input before this piece, up to one window of it (none for the first piece), gathered
-    /// into one buffer.
-    const uint8_t *dictionary;
-    size_t dictionary_length;
-    descent_deflate_settings settings;
-    /// Z_SYNC_FLUSH for a piece that others follow (it ends on a byte boundary, with no final
-    /// block), Z_FINISH for the last.
-    int flush;
-    /// Results: the deflate data (malloc'd), its length, the Adler-32 of `input`, and NULL or
-    /// what went wrong.
-    uint8_t *output;
-    size_t output_length;
-    uLong adler;
-    const char *error;
-} deflate_part;
-
-/// Makes room for at least one more byte of output: hands deflate the rest of the buffer (a call
-/// takes at most ``MOST_PER_CALL``), doubling it when it is full.
-static int grow(deflate_part *part, z_stream *stream, size_t *capacity) {
+/// Makes room for at least one more byte of output in `*output` (`*capacity` bytes): hands
+/// deflate the rest of the buffer (a call takes at most ``MOST_PER_CALL``), doubling it when it is
+/// full.
+static int grow(uint8_t **output, z_stream *stream, size_t *capacity) {
     if (stream->avail_out > 0) return 1;
-    size_t written = (size_t)(stream->next_out - part->output);
+    size_t written = (size_t)(stream->next_out - *output);
     if (written == *capacity) {
         if (*capacity > SIZE_MAX / 2) return 0;
-        uint8_t *grown = realloc(part->output, *capacity * 2);
+        uint8_t *grown = realloc(*output, *capacity * 2);
         if (grown == NULL) return 0;
-        part->output = grown;
+        *output = grown;
         *capacity *= 2;
         stream->next_out = grown + written;
     }
@@ -106,32 +81,23 @@ static int grow(deflate_part *part, z_stream *stream, size_t *capacity) {
 }
 
 /// Points `*bytes` at the input from `offset` on and returns how many bytes lie there, at most
-/// `end - offset` and ``MOST_PER_CALL``.
-static size_t input_piece(const descent_deflate_input *input, size_t offset, size_t end, const uint8_t **bytes) {
+/// ``MOST_PER_CALL``.
+static size_t input_piece(const descent_deflate_input *input, size_t offset, const uint8_t **bytes) {
     size_t length = input->piece(input->source, offset, bytes);
-    if (length > end - offset) length = end - offset;
+    if (length > input->length - offset) length = input->length - offset;
     return length < MOST_PER_CALL ? length : MOST_PER_CALL;
 }
 
-/// Deflates one piece (the helper's task for the second, the calling thread's for the first).
-static void deflate_part_run(void *argument) {
-    deflate_part *part = argument;
-    size_t end = part->start + part->length;
-    part->adler = adler32(0, NULL, 0);
-    for (size_t offset = part->start; offset < end;) {
-        const uint8_t *bytes;
-        size_t length = input_piece(part->input, offset, end, &bytes);
-        part->adler = adler32_z(part->adler, bytes, length);
-        offset += length;
-    }
+/// Deflates `input` into `*output` (malloc'd here), returning NULL or what went wrong.
+static const char *deflate_input(
+    const descent_deflate_input *input, const descent_deflate_settings *settings, int is_last, uint8_t **output,
+    size_t *output_length, arena *memory) {
     z_stream stream;
     memset(&stream, 0, sizeof stream);
-    arena memory = {take_arena(), 0};
     stream.zalloc = arena_allocate;
     stream.zfree = arena_free;
-    stream.opaque = &memory;
-    // windowBits −15: raw deflate, as the pieces are joined under one header written apart.
-    const descent_deflate_settings *settings = &part->settings;
+    stream.opaque = memory;
+    // windowBits −15: raw deflate, as the parts are joined under one header written apart.
     int tuned = settings->good_length != 0 || settings->max_lazy != 0 || settings->nice_length != 0
         || settings->max_chain != 0;
     if (deflateInit2(&stream, settings->level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK
@@ -140,61 +106,78 @@ static void deflate_part_run(void *argument) {
                    &stream, settings->good_length, settings->max_lazy, settings->nice_length, settings->max_chain)
                 != Z_OK)) {
         deflateEnd(&stream);
-        keep_arena(memory.base);
-        part->error = "zlib could not start";
-        return;
-    }
-    if (part->dictionary_length > 0
-        && deflateSetDictionary(&stream, part->dictionary, (uInt)part->dictionary_length) != Z_OK) {
-        deflateEnd(&stream);
-        keep_arena(memory.base);
-        part->error = "zlib refused the dictionary";
-        return;
+        return "zlib could not start";
     }
     // An eighth of the input, doubled whenever deflate fills it: the gallery's figures deflate to
     // 1–6 % of their filtered rows. Room for the worst case (deflateBound, a little more than the
     // input) would reserve megabytes that are never written, yet move the heap's top across fresh
     // (huge) pages that the kernel must zero.
-    size_t capacity = part->length / 8 + 4096;
-    part->output = malloc(capacity);
-    if (part->output == NULL) {
+    size_t capacity = input->length / 8 + 4096;
+    *output = malloc(capacity);
+    if (*output == NULL) {
         deflateEnd(&stream);
-        keep_arena(memory.base);
-        part->error = "out of memory for the PNG";
-        return;
+        return "out of memory for the PNG";
     }
-    stream.next_out = part->output;
+    stream.next_out = *output;
     stream.avail_out = (uInt)(capacity < MOST_PER_CALL ? capacity : MOST_PER_CALL);
-    size_t given = part->start;
+    int last_flush = is_last ? Z_FINISH : Z_SYNC_FLUSH;
+    const char *error = NULL;
+    size_t given = 0;
     for (;;) {
-        if (stream.avail_in == 0 && given < end) {
+        if (stream.avail_in == 0 && given < input->length) {
             const uint8_t *bytes;
-            size_t take = input_piece(part->input, given, end, &bytes);
+            size_t take = input_piece(input, given, &bytes);
             stream.next_in = (Bytef *)bytes;
             stream.avail_in = (uInt)take;
             given += take;
         }
-        int flush = given == end ? part->flush : Z_NO_FLUSH;
-        if (!grow(part, &stream, &capacity)) {
-            part->error = "out of memory for the PNG";
+        int flush = given == input->length ? last_flush : Z_NO_FLUSH;
+        if (!grow(output, &stream, &capacity)) {
+            error = "out of memory for the PNG";
             break;
         }
         int status = deflate(&stream, flush);
         if (status == Z_STREAM_END) break;
         if (status != Z_OK && status != Z_BUF_ERROR) {
-            part->error = "zlib could not deflate the rows";
+            error = "zlib could not deflate the rows";
             break;
         }
         // A sync flush is complete once deflate returns with output space to spare.
         if (flush == Z_SYNC_FLUSH && stream.avail_in == 0 && stream.avail_out > 0) break;
     }
-    part->output_length = (size_t)(stream.next_out - part->output);
+    *output_length = (size_t)(stream.next_out - *output);
     deflateEnd(&stream);
-    keep_arena(memory.base);
-    if (part->error != NULL) {
-        free(part->output);
-        part->output = NULL;
+    if (error != NULL) {
+        free(*output);
+        *output = NULL;
     }
+    return error;
+}
+
+int descent_zlib_deflate_part(
+    descent_deflate_input input, descent_deflate_settings settings, int is_last, descent_png_part *part,
+    char *message, size_t capacity) {
+    uLong adler = adler32(0, NULL, 0);
+    for (size_t offset = 0; offset < input.length;) {
+        const uint8_t *bytes;
+        size_t length = input_piece(&input, offset, &bytes);
+        adler = adler32_z(adler, bytes, length);
+        offset += length;
+    }
+    arena memory = {take_arena(), 0};
+    uint8_t *data = NULL;
+    size_t length = 0;
+    const char *error = deflate_input(&input, &settings, is_last, &data, &length, &memory);
+    keep_arena(memory.base);
+    if (error != NULL) {
+        snprintf(message, capacity, "%s", error);
+        return -1;
+    }
+    part->data = data;
+    part->length = length;
+    part->adler = (uint32_t)adler;
+    part->filtered_length = input.length;
+    return 0;
 }
 
 /// The zlib header (RFC 1950 §2.2) that zlib itself writes for `level` with the default strategy
@@ -209,69 +192,29 @@ static void write_header(uint8_t header[2], int level) {
     header[1] = (uint8_t)value;
 }
 
-int descent_zlib_deflate(
-    descent_deflate_input input, descent_deflate_settings settings, const descent_png_helper *helper,
-    uint8_t **stream, size_t *length, char *message, size_t capacity) {
-    deflate_part parts[2];
-    memset(parts, 0, sizeof parts);
-    size_t count = descent_png_deflates_in_two(input.length, settings.level) ? 2 : 1;
-    size_t cut = count == 2 ? input.length / 2 : input.length;
-    parts[0].input = &input;
-    parts[0].length = cut;
-    parts[0].settings = settings;
-    parts[0].flush = count == 2 ? Z_SYNC_FLUSH : Z_FINISH;
-    // The 32 KiB before the cut, gathered from its pieces (a few rows).
-    uint8_t *dictionary = NULL;
-    if (count == 2) {
-        size_t dictionary_start = cut > WINDOW_SIZE ? cut - WINDOW_SIZE : 0;
-        dictionary = malloc(cut - dictionary_start);
-        if (dictionary == NULL) {
-            snprintf(message, capacity, "out of memory for the PNG");
+int descent_zlib_join(
+    const descent_png_part *parts, size_t count, int level, uint8_t **stream, size_t *length, char *message,
+    size_t capacity) {
+    size_t total = 2 + 4;
+    for (size_t index = 0; index < count; index++) {
+        if (parts[index].length > SIZE_MAX - total) {
+            snprintf(message, capacity, "the PNG does not fit in memory");
             return -1;
         }
-        for (size_t offset = dictionary_start; offset < cut;) {
-            const uint8_t *bytes;
-            size_t piece = input_piece(&input, offset, cut, &bytes);
-            memcpy(dictionary + (offset - dictionary_start), bytes, piece);
-            offset += piece;
-        }
-        parts[1].input = &input;
-        parts[1].start = cut;
-        parts[1].length = input.length - cut;
-        parts[1].dictionary = dictionary;
-        parts[1].dictionary_length = cut - dictionary_start;
-        parts[1].settings = settings;
-        parts[1].flush = Z_FINISH;
+        total += parts[index].length;
     }
-    int helped = count == 2 && helper != NULL;
-    if (helped) helper->start(helper->context, deflate_part_run, &parts[1]);
-    deflate_part_run(&parts[0]);
-    if (helped) {
-        helper->wait(helper->context);
-    } else if (count == 2) {
-        // No helper: the same pieces one after the other, the same bytes.
-        deflate_part_run(&parts[1]);
-    }
-    free(dictionary);
-    const char *error = parts[0].error != NULL ? parts[0].error : parts[1].error;
-    size_t total = 2 + 4;
-    for (size_t index = 0; index < count; index++) total += parts[index].output_length;
-    uint8_t *bytes = error == NULL ? malloc(total) : NULL;
-    if (error == NULL && bytes == NULL) error = "out of memory for the PNG";
-    if (error != NULL) {
-        snprintf(message, capacity, "%s", error);
-        for (size_t index = 0; index < count; index++) free(parts[index].output);
-        free(bytes);
+    uint8_t *bytes = malloc(total);
+    if (bytes == NULL) {
+        snprintf(message, capacity, "out of memory for the PNG");
         return -1;
     }
-    write_header(bytes, settings.level);
+    write_header(bytes, level);
     size_t offset = 2;
-    uLong adler = parts[0].adler;
+    uLong adler = adler32(0, NULL, 0);
     for (size_t index = 0; index < count; index++) {
-        memcpy(bytes + offset, parts[index].output, parts[index].output_length);
-        offset += parts[index].output_length;
-        if (index > 0) adler = adler32_combine(adler, parts[index].adler, (z_off_t)parts[index].length);
-        free(parts[index].output);
+        if (parts[index].length > 0) memcpy(bytes + offset, parts[index].data, parts[index].length);
+        offset += parts[index].length;
+        adler = adler32_combine(adler, parts[index].adler, (z_off_t)parts[index].filtered_length);
     }
     // The Adler-32 of all the input, most significant byte first.
     for (int shift = 24; shift >= 0; shift -= 8) bytes[offset++] = (uint8_t)(adler >> shift);

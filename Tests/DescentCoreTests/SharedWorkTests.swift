@@ -23,6 +23,22 @@ import Testing
         #expect(helperThread.values.count == 1 && (helperThread.values[0] != pthread_self()) == (cores > 1))
     }
 
+    /// `map(_:on:_:)` transforms every item once, by whichever thread takes it, and keeps their
+    /// order; without a helper the calling thread takes them all.
+    @Test func aClaimingMapTransformsEachItemOnceInOrder() {
+        for helper in [HelperThread(), nil] {
+            for count in [0, 1, 2, 3, 64] {
+                let calls = ResultSlots<pthread_t>(count: count)
+                let results = SharedWork.map(Array(0..<count), on: helper) { item in
+                    calls.store(pthread_self(), at: item)
+                    return item * item
+                }
+                #expect(results == (0..<count).map { $0 * $0 })
+                if helper == nil { #expect(calls.values.allSatisfy { $0 == pthread_self() }) }
+            }
+        }
+    }
+
     /// `map` keeps the items' order, whichever thread transformed them, for any count.
     @Test func mapKeepsTheItemsOrder() {
         for count in [0, 1, 2, 3, 10, 11] {

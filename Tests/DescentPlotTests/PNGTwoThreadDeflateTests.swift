@@ -7,13 +7,13 @@ import Testing
 @testable import DescentPlot
 
 /// The encoder deflates images of at least `DESCENT_PNG_PARALLEL_MINIMUM` bytes of filtered rows
-/// in two halves on two threads, joined into one zlib stream: libpng must read back exactly the
-/// pixels encoded (it checks the stream's Adler-32 too), on both sides of the threshold, and the
-/// bytes must not depend on which thread finished first.
+/// in two parts of their rows on two threads, joined into one zlib stream: libpng must read back
+/// exactly the pixels encoded (it checks the stream's Adler-32 too), on both sides of the
+/// threshold, and the bytes must not depend on which thread finished first.
 @Suite struct PNGTwoThreadDeflateTests {
-    /// Pixels whose rows cycle through seven random rows, so that the second half's matches reach
-    /// back across the cut into the first half (its dictionary); with `alpha`, some pixels are
-    /// not opaque (RGBA), else all are (RGB).
+    /// Pixels whose rows cycle through seven random rows, so that matches reach back across rows
+    /// (but never across the cut between the parts); with `alpha`, some pixels are not opaque
+    /// (RGBA), else all are (RGB).
     private func pixels(width: Int, height: Int, alpha: Bool, using generator: inout SeededGenerator) -> [UInt8] {
         let rows = (0..<7).map { _ in
             (0..<(width * 4)).map { index in
@@ -32,7 +32,7 @@ import Testing
         (85, 1023, false), (85, 1024, false), (85, 1025, false), (85, 2047, false), (85, 2048, false),
         // 85 RGBA pixels make rows of 341 bytes: 768 rows fall short of 262,144 bytes, 769 reach it.
         (85, 768, true), (85, 769, true),
-        // One row, split in the middle of the row; odd heights; one pixel.
+        // One row (never cut, however long); odd heights; one pixel.
         (100_000, 1, false), (70_000, 1, true), (401, 333, false), (357, 299, true), (1, 1, false),
     ])
     func pixelsSurviveTheTwoThreadEncoder(width: Int, height: Int, alpha: Bool) throws {
@@ -45,7 +45,7 @@ import Testing
         let minimum = Int(DESCENT_PNG_PARALLEL_MINIMUM)
         print(
             "\(width) × \(height) \(alpha ? "RGBA" : "RGB"), \(size) bytes filtered: standard in "
-                + "\(size >= minimum ? "two halves" : "one piece"), fast in \(size >= 2 * minimum ? "two" : "one")")
+                + "\(size >= minimum ? "two parts" : "one"), fast in \(size >= 2 * minimum ? "two" : "one")")
         let image = try PNGCodec.decode(data)
         #expect(image.width == width && image.height == height)
         #expect(image.rgba == rgba)
@@ -79,11 +79,13 @@ import Testing
         return rgba
     }
 
-    /// The encoder's output, pinned byte for byte: in one piece (120 × 80) and in two halves at
-    /// both compressions (600 × 401 RGB, cut in the middle of a row; 300 × 500 RGBA, cut before a
-    /// filter byte), as the writer deflated its filtered rows from one buffer before the rows were
-    /// handed to zlib piece by piece (a filter byte, then the row as the caller holds it), which
-    /// must not change a byte.
+    /// The encoder's output, pinned byte for byte. In one part (120 × 80), as the writer deflated
+    /// its filtered rows from one buffer before the rows were handed to zlib piece by piece (a
+    /// filter byte, then the row as the caller holds it), which must not change a byte. In two
+    /// parts at both compressions (600 × 401 RGB, cut before row 200; 300 × 500 RGBA, before row
+    /// 250), recorded when the parts came to stand alone (each part's first row unfiltered, no
+    /// match reaching before it), the fast ones checked then against Python's zlib deflating
+    /// each part's filtered rows at level 1 (a sync flush after the first).
     @Test(arguments: [(120, 80, false), (600, 401, false), (300, 500, true)])
     func theEncodedBytesStayTheSame(width: Int, height: Int, alpha: Bool) throws {
         let rgba = plotLikePixels(width: width, height: height, alpha: alpha)

@@ -173,9 +173,21 @@ import Testing
         #expect(!Pixmap(width: 3, height: 3, background: background.withAlpha(0)).isNoOpOnBackground(background))
     }
 
+    /// A pixel whose alpha rounds to 0 reads as (0, 0, 0, 0), whatever colour its trace of paint
+    /// had: divided by an alpha under 1/510, that colour would be noise.
+    @Test func aPixelWhoseAlphaRoundsToZeroIsAllZero() {
+        var canvas = RasterCanvas(width: 4, height: 1, theme: Theme.light.transparent())
+        canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 1, height: 1)), color: Color(red: 0.2, green: 0.6, blue: 0.3).withAlpha(0.001))
+        canvas.fill(.rectangle(Rect(x: 1, y: 0, width: 1, height: 1)), color: Color(red: 0.2, green: 0.6, blue: 0.3).withAlpha(0.01))
+        let pixels = canvas.rgba
+        #expect(Array(pixels[0..<4]) == [0, 0, 0, 0])
+        #expect(Array(pixels[4..<8]) == [51, 153, 77, 3])
+        #expect(Array(pixels[8..<16]) == [0, 0, 0, 0, 0, 0, 0, 0])
+    }
+
     /// The encoder reads an opaque canvas's rows where the pixmap holds them: the same file as the
     /// same pixels handed over as RGBA and copied to RGB, for an opaque and a transparent canvas,
-    /// in one piece and in two halves.
+    /// in one part and in two.
     @Test(arguments: [(Theme.light, 40, 30), (Theme.dark, 700, 400), (Theme.light.transparent(), 300, 200)])
     func theCanvasGivesTheFileOfItsPixels(theme: Theme, width: Int, height: Int) throws {
         var canvas = RasterCanvas(width: width, height: height, theme: theme)

@@ -178,4 +178,22 @@ import Testing
             #expect(throws: PNGCodec.Error.self) { try canvas.png(dpi: 100, metadata: []) }
         }
     }
+
+    /// The clipper keeps a polygon wholly inside its rectangle as it is (points on a side are
+    /// inside), drops one wholly beyond any side, and cuts one that crosses a side.
+    @Test func theClipperKeepsWhatIsInsideAndDropsWhatIsBeyondASide() {
+        let rect = Rect(x: 10, y: 20, width: 30, height: 40)
+        let inside = Polyline(points: [Point(10, 20), Point(40, 20), Point(25, 60)], isClosed: true)
+        #expect(PolygonClipper.clip([inside], to: rect).map(\.points) == [inside.points])
+        let beyond: [[Point]] = [
+            [Point(0, 30), Point(9.5, 30), Point(5, 50)], [Point(41, 30), Point(50, 30), Point(45, 50)],
+            [Point(15, 0), Point(35, 0), Point(25, 19.9)], [Point(15, 61), Point(35, 61), Point(25, 90)],
+            [Point(.nan, 30), Point(.nan, 31), Point(.nan, 32)],
+        ]
+        #expect(PolygonClipper.clip(beyond.map { Polyline(points: $0, isClosed: true) }, to: rect).isEmpty)
+        let crossing = Polyline(points: [Point(0, 30), Point(20, 30), Point(20, 40), Point(0, 40)], isClosed: true)
+        let cut = PolygonClipper.clip([crossing], to: rect)
+        #expect(cut.count == 1 && cut[0].points.allSatisfy { $0.x >= 10 && $0.x <= 20 })
+        #expect(Set(cut[0].points.map(\.x)) == [10, 20])
+    }
 }

@@ -52,6 +52,19 @@ import Testing
         #expect(pair < apart)
     }
 
+    /// The font keeps the layouts it made: the same text at the same size, with the same minus
+    /// signs, is laid out once; another size, another text or the other minus is laid out anew.
+    @Test func aTextLaidOutAgainComesFromTheFontsCache() {
+        let first = font.layout("lr = 1e-8", size: 13.9, typographicMinus: true)
+        let again = font.layout("lr = 1e-8", size: 13.9, typographicMinus: true)
+        #expect(again.glyphs.map(\.transform) == first.glyphs.map(\.transform) && again.text == first.text)
+        #expect(font.layout("lr = 1e-8", size: 13.9).text.plainText == "lr = 1e-8")
+        #expect(first.text.plainText == "lr = 1e\u{2212}8")
+        #expect(font.layout("lr = 1e-8", size: 27.8, typographicMinus: true).width == 2 * first.width)
+        #expect(font.layout("lr = 1e-9", size: 13.9, typographicMinus: true).width == first.width)
+        #expect(font.layout("lr = 1e-9", size: 13.9, typographicMinus: true).text != first.text)
+    }
+
     @Test func numbersUseTheTypographicMinus() {
         let hyphen = font.layout("-3", size: 20)
         let minus = font.layout("-3", size: 20, typographicMinus: true)

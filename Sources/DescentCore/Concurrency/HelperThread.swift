@@ -10,8 +10,8 @@ import Synchronization
 #endif
 
 /// A second thread kept running while its owner hands it work, one piece at a time, for a few
-/// milliseconds in a row (a figure's contour levels, the second half of its panels, then the second
-/// half of its PNG's deflate). Shared by the package's modules (`package` access), not part of the
+/// milliseconds in a row (a figure's contour levels, the top part of its PNG drawn and then
+/// deflated). Shared by the package's modules (`package` access), not part of the
 /// library's API.
 ///
 /// A thread started on an idle core waits until that core runs; on a virtual machine that is a
@@ -73,17 +73,33 @@ package final class HelperThread: Sendable {
         while mailbox.state.load(ordering: .acquiring) != Mailbox.idle { sched_yield() }
     }
 
+    /// Takes back the work handed over last if the thread has not begun it (it will not run), or
+    /// else returns once it has run: for work the owner may have done itself meanwhile, so that a
+    /// thread that comes late (its core woken only now) costs no wait.
+    package func withdrawOrWait() {
+        let (withdrawn, _) = mailbox.state.compareExchange(
+            expected: Mailbox.posted, desired: Mailbox.idle, ordering: .acquiringAndReleasing)
+        if withdrawn {
+            mailbox.work = nil
+        } else {
+            wait()
+        }
+    }
+
     /// The state of the hand-over and the work handed over.
     private final class Mailbox: @unchecked Sendable {
         static let idle = 0
         /// An owner is writing ``work``.
         static let claimed = 1
         static let posted = 2
-        static let stopping = 3
+        /// The thread has taken the work posted: the owner can no longer withdraw it.
+        static let running = 3
+        static let stopping = 4
 
-        /// `idle`, `claimed`, `posted` (``work`` is set and waiting) or `stopping`; ``work`` is
-        /// written after `claimed` and before a releasing store of `posted`, and read after an
-        /// acquiring load of it, so it needs no lock.
+        /// `idle`, `claimed`, `posted` (``work`` is set and waiting), `running` or `stopping`;
+        /// ``work`` is written after `claimed` and before a releasing store of `posted`, and read
+        /// after the thread's acquiring exchange of `posted` for `running` (or cleared by the owner
+        /// after its own exchange of `posted` for `idle`), so it needs no lock.
         let state = Atomic<Int>(0)
         var work: (@Sendable () -> Void)?
 
@@ -95,6 +111,9 @@ package final class HelperThread: Sendable {
             while true {
                 switch state.load(ordering: .acquiring) {
                 case Self.posted:
+                    let (taken, _) = state.compareExchange(
+                        expected: Self.posted, desired: Self.running, ordering: .acquiring)
+                    guard taken else { continue }
                     work?()
                     work = nil
                     state.store(Self.idle, ordering: .releasing)

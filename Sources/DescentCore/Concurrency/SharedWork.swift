@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Work split in two: one part on the calling thread, the other on a ``HelperThread``: the one the
 /// program started ahead (``HelperSlot/shared``), borrowed and given back, or else one started for
 /// it (a plain POSIX thread, not libdispatch, whose first `concurrentPerform` in a process costs
@@ -22,6 +24,41 @@ package enum SharedWork {
             main()
             thread.wait()
             if let borrowed { HelperSlot.shared.giveBack(borrowed) }
+        }
+    }
+
+    /// `items.map(transform)`, each item transformed by whichever of the calling thread and
+    /// `thread` comes to it first, both taking the next one until none is left: a helper that
+    /// starts late (its core still asleep) takes fewer, or none and is withdrawn
+    /// (``HelperThread/withdrawOrWait()``). Without a thread, the calling thread transforms all.
+    /// The results are in the items' order, whoever made them.
+    ///
+    /// - Complexity: the items' transforms, divided between the two threads as they come free.
+    package static func map<Item: Sendable, Result: Sendable>(
+        _ items: [Item], on thread: HelperThread?, _ transform: @Sendable (Item) -> Result
+    ) -> [Result] {
+        guard let thread, items.count >= 2 else { return items.map(transform) }
+        return withoutActuallyEscaping(transform) { transform in
+            let results = ResultSlots<Result>(count: items.count)
+            let next = NextItem()
+            let work: @Sendable () -> Void = {
+                while let index = next.take(below: items.count) { results.store(transform(items[index]), at: index) }
+            }
+            thread.start(work)
+            work()
+            thread.withdrawOrWait()
+            return results.values
+        }
+    }
+
+    /// The index of the next item to take, shared by the threads of ``map(_:on:_:)``.
+    private final class NextItem: Sendable {
+        private let next = Atomic<Int>(0)
+
+        /// The next index, or `nil` once `count` have been taken.
+        func take(below count: Int) -> Int? {
+            let index = next.add(1, ordering: .relaxed).oldValue
+            return index < count ? index : nil
         }
     }
 

@@ -22,6 +22,16 @@ public enum PNGCodec {
     public struct Error: Swift.Error, CustomStringConvertible {
         /// What libpng reported, in its words.
         public let description: String
+
+        init(description: String) {
+            self.description = description
+        }
+
+        /// The writer's message (libpng's, zlib's or its own), from its NUL-terminated buffer.
+        fileprivate init(libpngMessage message: [CChar]) {
+            let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            description = "libpng could not encode the image: \(reason)"
+        }
     }
 
     /// A decoded image: 8-bit RGBA, straight alpha, row after row.
@@ -83,66 +93,122 @@ public enum PNGCodec {
     /// row with no padding, read where they lie (zlib takes each row from `samples`).
     ///
     /// - Complexity: O(pixels); the time is zlib's (on the book's Figure 4-10, about 2.2 ms of CPU
-    ///   at ``PNGCompression/standard``, 1.2 ms at ``PNGCompression/fast``, in two halves on two
-    ///   threads: about 1.3 ms and 0.85 ms of wall time). Images of at least
-    ///   `DESCENT_PNG_PARALLEL_MINIMUM` bytes of rows (twice that at ``PNGCompression/fast``) are
-    ///   deflated in two halves, the second on `helper`, or on a ``HelperThread`` started for it
-    ///   (none on a single core: the halves one after the other, the same bytes).
+    ///   at ``PNGCompression/standard``, 1.2 ms at ``PNGCompression/fast``). Images that
+    ///   ``partCut(width:height:channels:compression:)`` cuts are deflated in two parts at once, the
+    ///   second on `helper`, or on a ``HelperThread`` started for it (none on a single core: the
+    ///   parts one after the other, the same bytes).
     static func encode(
         samples: UnsafeBufferPointer<UInt8>, channels: Int, width: Int, height: Int, dpi: Double,
         metadata: [(key: String, value: String)], compression: PNGCompression, helper: HelperThread? = nil
     ) throws(Error) -> Data {
         precondition(channels == 3 || channels == 4, "PNG samples: RGB or RGBA")
         precondition(samples.count == width * height * channels, "PNG samples: width × height pixels")
+        try checkSize(width: width, height: height)
+        let rowLength = width * channels
+        // The caller's samples outlive the parts: `map` returns once every part is deflated.
+        nonisolated(unsafe) let samples = samples
+        @Sendable func deflated(_ rows: Range<Int>) -> Result<DeflatedRows, Error> {
+            Result { () throws(Error) in
+                try deflate(
+                    rows: UnsafeBufferPointer(rebasing: samples[(rows.lowerBound * rowLength)..<(rows.upperBound * rowLength)]),
+                    channels: channels, width: width, compression: compression, isLast: rows.upperBound == height)
+            }
+        }
+        let parts =
+            if let cut = partCut(width: width, height: height, channels: channels, compression: compression) {
+                SharedWork.map([0..<cut, cut..<height], on: helper ?? HelperThread(), deflated)
+            } else {
+                [deflated(0..<height)]
+            }
+        return try assemble(
+            parts.map { part throws(Error) in try part.get() }, width: width, channels: channels, dpi: dpi,
+            metadata: metadata, compression: compression)
+    }
+
+    /// Throws unless a PNG can hold `width` × `height` pixels: at least one, at most 2³² − 1 a side.
+    static func checkSize(width: Int, height: Int) throws(Error) {
         guard width > 0, height > 0, width <= Int(UInt32.max), height <= Int(UInt32.max) else {
             throw Error(
                 description: "a PNG needs at least one pixel and at most 2³² − 1 a side, not \(width) × \(height)")
         }
+    }
+
+    /// The row before which an image of `width` × `height` pixels, `channels` bytes each, is cut
+    /// into two parts deflated at once (its middle row), or `nil` when it is deflated in one: below
+    /// `DESCENT_PNG_PARALLEL_MINIMUM` bytes of filtered rows (twice that at
+    /// ``PNGCompression/fast``, `descent_png_deflates_in_two`), or of a single row.
+    static func partCut(width: Int, height: Int, channels: Int, compression: PNGCompression) -> Int? {
+        let filtered = (width * channels + 1) * height
+        guard height >= 2, descent_png_deflates_in_two(filtered, compression.deflateSettings.level) != 0 else {
+            return nil
+        }
+        return height / 2
+    }
+
+    /// Consecutive rows of an image deflated as one part of its PNG's image data
+    /// (`descent_png_deflate_rows`: the part stands alone, its first row unfiltered, no match
+    /// reaching before it), to be joined by
+    /// ``assemble(_:width:channels:dpi:metadata:compression:)``. The deflate data are freed with it.
+    final class DeflatedRows: @unchecked Sendable {
+        fileprivate var part: descent_png_part
+        /// How many rows the part holds.
+        let rows: Int
+
+        fileprivate init(part: descent_png_part, rows: Int) {
+            self.part = part
+            self.rows = rows
+        }
+
+        deinit {
+            descent_png_part_free(&part)
+        }
+    }
+
+    /// Deflates `rows`, whole rows of `width` pixels of `channels` samples each, one after the
+    /// other, as one part of a PNG's image data: the last part when `isLast`.
+    ///
+    /// - Complexity: O(samples); zlib's time.
+    static func deflate(
+        rows: UnsafeBufferPointer<UInt8>, channels: Int, width: Int, compression: PNGCompression, isLast: Bool
+    ) throws(Error) -> DeflatedRows {
+        precondition(width > 0 && rows.count % (width * channels) == 0, "PNG rows: whole rows of samples")
+        let count = rows.count / (width * channels)
+        var part = descent_png_part()
+        var message = [CChar](repeating: 0, count: Int(DESCENT_PNG_MESSAGE_CAPACITY))
+        let status = descent_png_deflate_rows(
+            rows.baseAddress, width * channels, UInt32(width), UInt32(count), Int32(channels),
+            compression.deflateSettings, isLast ? 1 : 0, &part, &message)
+        guard status == 0 else { throw Error(libpngMessage: message) }
+        return DeflatedRows(part: part, rows: count)
+    }
+
+    /// A PNG of `width` pixels a row, `channels` samples each, whose image data are `parts` (the
+    /// rows from top to bottom, the last deflated with `isLast`): IHDR, sRGB, pHYs for `dpi`, a text
+    /// chunk per entry of `metadata`, the parts as one zlib stream in one IDAT chunk, IEND.
+    ///
+    /// - Complexity: O(the deflate data): they are copied into the file once.
+    static func assemble(
+        _ parts: [DeflatedRows], width: Int, channels: Int, dpi: Double, metadata: [(key: String, value: String)],
+        compression: PNGCompression
+    ) throws(Error) -> Data {
+        let height = parts.reduce(0) { $0 + $1.rows }
+        try checkSize(width: width, height: height)
         let texts = try metadata.map { (key, value) throws(Error) in try PNGTextChunk(keyword: key, text: value) }
-        let bodies = texts.map(\.data)
         let pixelsPerMetre = UInt32(min(max((dpi / 0.0254).rounded(), 1), Double(Int32.max)))
         var output = descent_png_output()
         var message = [CChar](repeating: 0, count: Int(DESCENT_PNG_MESSAGE_CAPACITY))
-        // The writer's second half runs on `helper`, or on one started for this image; the bytes
-        // are the same without one.
-        let deflates = compression.deflateSettings
-        let inTwo = descent_png_deflates_in_two((width * channels + 1) * height, deflates.level) != 0
-        let helper = inTwo ? helper ?? HelperThread() : nil
-        let status = withChunks(texts.map(\.type), bodies) { chunks in
-            withHelper(helper) { helper in
-                descent_png_write(
-                    samples.baseAddress, width * channels, UInt32(width), UInt32(height), Int32(channels),
-                    pixelsPerMetre, chunks.baseAddress, chunks.count, deflates, helper, &output,
-                    &message)
+        let status = withChunks(texts.map(\.type), texts.map(\.data)) { chunks in
+            withExtendedLifetime(parts) {
+                parts.map(\.part).withUnsafeBufferPointer { deflated in
+                    descent_png_assemble(
+                        UInt32(width), UInt32(height), Int32(channels), pixelsPerMetre, chunks.baseAddress,
+                        chunks.count, compression.deflateSettings.level, deflated.baseAddress, deflated.count,
+                        &output, &message)
+                }
             }
         }
-        guard status == 0, let bytes = output.bytes else {
-            let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw Error(description: "libpng could not encode the image: \(reason)")
-        }
+        guard status == 0, let bytes = output.bytes else { throw Error(libpngMessage: message) }
         return Data(bytesNoCopy: bytes, count: output.size, deallocator: .free)
-    }
-
-    /// Calls `body` with `helper` as the writer's `descent_png_helper`, or with `nil` without one.
-    private static func withHelper<Result>(
-        _ helper: HelperThread?, _ body: (UnsafePointer<descent_png_helper>?) -> Result
-    ) -> Result {
-        guard let helper else { return body(nil) }
-        var bridge = descent_png_helper(
-            start: { context, task, argument in
-                let job = CTask(run: task!, argument: argument)
-                Unmanaged<HelperThread>.fromOpaque(context!).takeUnretainedValue().start { job.run(job.argument) }
-            },
-            wait: { context in Unmanaged<HelperThread>.fromOpaque(context!).takeUnretainedValue().wait() },
-            context: Unmanaged.passUnretained(helper).toOpaque())
-        return withExtendedLifetime(helper) { body(&bridge) }
-    }
-
-    /// A C function and its argument, handed to the helper thread; the writer keeps the argument
-    /// alive until it has waited for the helper.
-    private struct CTask: @unchecked Sendable {
-        let run: @convention(c) (UnsafeMutableRawPointer?) -> Void
-        let argument: UnsafeMutableRawPointer?
     }
 
     /// Calls `body` with one `descent_png_chunk` per type and body, pointing into `bodies`.

@@ -39,8 +39,9 @@ public struct RasterCanvas: Canvas {
     /// A canvas for a drawing of `width` × `height` pixels that holds only the pixels of `window`,
     /// in the drawing's coordinates: what is drawn is clipped to the window, and each pixel comes
     /// out as it would on a canvas of the whole drawing (the same coverage, computed at the same
-    /// place), ready to be pasted into it (``paste(_:)``). Windows that tile a figure can be drawn
-    /// on separate threads.
+    /// place), but for rounding where a shape crosses the window's edge: its cut edge's slope,
+    /// computed anew, can differ in the last place, and a pixel along that edge round to the next
+    /// byte (1 byte in millions). Windows that tile a figure can be drawn on separate threads.
     ///
     /// - Complexity: O(the window's pixels): they are allocated and filled here.
     init(width: Int, height: Int, window: PixelBounds, background: Color = .background, theme: Theme = .light) {
@@ -59,38 +60,39 @@ public struct RasterCanvas: Canvas {
                 height: Double(window.maxY - window.minY))
     }
 
-    /// Copies the pixels of `other`, a window of this canvas's drawing
-    /// (``init(width:height:window:background:theme:)``) inside this one, into place.
-    ///
-    /// - Precondition: `other`'s window lies within this canvas's.
-    /// - Complexity: O(the window's pixels).
-    mutating func paste(_ other: RasterCanvas) {
-        precondition(
-            other.window.intersection(window) == other.window, "a window pasted outside the canvas it belongs to")
-        pixmap.paste(other.pixmap, atX: other.window.minX - window.minX, y: other.window.minY - window.minY)
-    }
-
-    /// Flattens `path` and paints its inside, anti-aliased, by `rule`.
+    /// Flattens `path` and paints its inside, anti-aliased, by `rule`; nothing when its control
+    /// points lie wholly outside the clip.
     ///
     /// - Complexity: O(path length in pixels + area of its bounding box), as ``FillRule``'s
     ///   rasterizer.
     public mutating func fill(_ path: Path, color: Color, rule: FillRule) {
+        guard let bounds = path.controlBounds, Self.mayReach(clip, bounds) else { return }
         paint(path.flattened(), color: color, rule: rule)
     }
 
     /// Outlines the flattened `path` with `style` (width, caps, joins, dashes) and fills the
-    /// outline non-zero. Dashes wholly outside the clip are not outlined.
+    /// outline non-zero. Nothing is outlined when the path's control points lie wholly outside
+    /// the clip, farther than the stroke reaches from them (its width, or the miter limit times
+    /// it); dashes wholly outside the clip are not outlined.
     ///
     /// - Complexity: O(points of the flattened path) for the outline, then as
     ///   ``fill(_:color:rule:)``.
     public mutating func stroke(_ path: Path, style: StrokeStyle, color: Color) {
+        let reach: Double =
+            switch style.join {
+            case .miter(let limit): abs(style.width) * max(1, limit)
+            case .round, .bevel: abs(style.width)
+            }
+        guard let bounds = path.controlBounds, Self.mayReach(clip, bounds, reach: reach) else { return }
         paint(Stroker.outline(of: path.flattened(), style: style, visible: clip), color: color, rule: .nonZero)
     }
 
     /// Fills the text's glyphs as one shape, from the font's flattened outlines cached per glyph
-    /// and size (`Font.flattenedOutline(ofGlyph:scaleX:scaleY:)`), moved into place.
+    /// and size (`Font.flattenedOutline(ofGlyph:scaleX:scaleY:)`), moved into place; a glyph
+    /// whose bounds land wholly outside the clip is left out before its points are moved.
     public mutating func draw(_ text: PlacedText, color: Color) {
         let toCanvas = text.transform
+        let clip = clip
         var polygons: [Polyline] = []
         for glyph in text.layout.glyphs {
             let placement = glyph.transform
@@ -100,13 +102,31 @@ public struct RasterCanvas: Canvas {
                 continue
             }
             let move = AffineTransform.translation(placement.tx, placement.ty).concatenating(toCanvas)
-            for polygon in text.layout.font.flattenedOutline(
+            let outline = text.layout.font.flattenedOutline(
                 ofGlyph: glyph.index, scaleX: placement.a, scaleY: placement.d)
-            {
+            guard let bounds = outline.bounds, Self.mayReach(clip, bounds, movedBy: move) else { continue }
+            for polygon in outline.polygons {
                 polygons.append(Polyline(points: polygon.points.map(move.apply), isClosed: polygon.isClosed))
             }
         }
         paint(polygons, color: color, rule: .nonZero)
+    }
+
+    /// Whether what lies within `reach` of `bounds`, moved by `transform`, may reach into
+    /// `clip`: false only when the corners' images all lie beyond one side of it by more than
+    /// `reach` and 10⁻⁶ px, which no rounding of a point's image makes up. A shape that cannot
+    /// is left out before it is flattened, outlined or moved: the clip would drop it whole (a
+    /// window of a figure holds a part of its shapes and texts). NaN never leaves a shape out.
+    private static func mayReach(
+        _ clip: Rect, _ bounds: Rect, movedBy transform: AffineTransform = .identity, reach: Double = 0
+    ) -> Bool {
+        let corners = [
+            Point(bounds.minX, bounds.minY), Point(bounds.maxX, bounds.minY), Point(bounds.minX, bounds.maxY),
+            Point(bounds.maxX, bounds.maxY),
+        ].map(transform.apply)
+        let margin = reach + 1e-6
+        return !(corners.allSatisfy { $0.x < clip.minX - margin } || corners.allSatisfy { $0.x > clip.maxX + margin }
+            || corners.allSatisfy { $0.y < clip.minY - margin } || corners.allSatisfy { $0.y > clip.maxY + margin })
     }
 
     /// Clips to `rect` within the current clip (an empty intersection draws nothing).
@@ -148,7 +168,7 @@ public struct RasterCanvas: Canvas {
     /// The pixels as 8-bit RGBA, straight alpha, row after row.
     public var rgba: [UInt8] { pixmap.rgba8() }
 
-    /// The image as PNG: 8-bit RGB (RGBA where a pixel is not opaque), with a pHYs chunk for
+    /// The image as PNG: 8-bit RGB on an opaque background, else RGBA, with a pHYs chunk for
     /// `dpi` and a text chunk (tEXt or iTXt) per entry of `metadata` (e.g. `Software`), compressed
     /// as `compression` says. No time stamps, so the same drawing gives the same bytes.
     ///
@@ -157,19 +177,30 @@ public struct RasterCanvas: Canvas {
     public func png(
         dpi: Double, metadata: [(key: String, value: String)], compression: PNGCompression = .standard
     ) throws(PNGCodec.Error) -> Data {
-        try png(dpi: dpi, metadata: metadata, compression: compression, helper: nil)
-    }
-
-    /// ``png(dpi:metadata:compression:)``, the second half of a two-thread deflate handed to
-    /// `helper` (when given) instead of a thread started for it.
-    func png(
-        dpi: Double, metadata: [(key: String, value: String)], compression: PNGCompression, helper: HelperThread?
-    ) throws(PNGCodec.Error) -> Data {
         let (width, height) = (pixmap.width, pixmap.height)
         return try pixmap.withPNGSamples { samples, channels throws(PNGCodec.Error) in
             try PNGCodec.encode(
                 samples: samples, channels: channels, width: width, height: height, dpi: dpi, metadata: metadata,
-                compression: compression, helper: helper)
+                compression: compression)
+        }
+    }
+
+    /// The bytes a PNG stores per pixel of a canvas on `background` in `theme`: 3 (RGB) where the
+    /// background is opaque, else 4 (RGBA), whatever is drawn.
+    static func pngChannels(background: Color, theme: Theme) -> Int {
+        Pixmap.isOpaque(theme.resolve(background)) ? 3 : 4
+    }
+
+    /// The rows this canvas holds (a window's, or all), deflated as one part of the PNG of its
+    /// drawing (``PNGCodec/assemble(_:width:channels:dpi:metadata:compression:)`` joins the parts):
+    /// the last part when `isLast`.
+    ///
+    /// - Complexity: O(the canvas's pixels), zlib's time.
+    func deflatedRows(compression: PNGCompression, isLast: Bool) throws(PNGCodec.Error) -> PNGCodec.DeflatedRows {
+        let width = pixmap.width
+        return try pixmap.withPNGSamples { samples, channels throws(PNGCodec.Error) in
+            try PNGCodec.deflate(
+                rows: samples, channels: channels, width: width, compression: compression, isLast: isLast)
         }
     }
 }

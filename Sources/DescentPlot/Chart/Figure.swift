@@ -139,78 +139,72 @@ public struct Figure: Sendable {
         }
     }
 
-    /// Draws the panels on `canvas` as ``draw(on:font:)`` does, in two parts at once when a
-    /// `helper` thread is given: the grid is cut in two (its rows, or its columns when it has one
-    /// row), the first part drawn on `canvas` clipped to its cells, the second meanwhile on the
-    /// helper, on a window of the canvas holding its cells' pixels
-    /// (``RasterCanvas/init(width:height:window:background:theme:)``), pasted in afterwards. Each
-    /// pixel comes out as the one-thread drawing leaves it: the layout keeps every text of a panel
-    /// inside its cell, its data inside its axes box, and a window computes each coverage where the
-    /// whole canvas would. A panel that reached beyond its part (text wider than a cell can hold, at
-    /// sizes too small to lay it out) would be cut at its edge here. Below 36 dpi, where the 2 pt
-    /// the layout keeps between a cell's text and its edge is less than a pixel (the windows' edges
-    /// are the cells' rounded to whole pixels), the panels are drawn one after the other.
+    /// Draws on `canvas`, a window of the figure's pixels holding the rows `rows`
+    /// (``RasterCanvas/init(width:height:window:background:theme:)``), the panels that reach them:
+    /// those whose cells meet the rows, as the layout keeps every text of a panel inside its cell
+    /// (2 pt in: at least a pixel from 36 dpi on, so the cells' edges may be rounded to whole
+    /// pixels), or every panel below 36 dpi. Each pixel of the window comes out as on a canvas of
+    /// the whole figure: the window computes each coverage where the whole canvas would, its
+    /// edge cutting the shapes exactly.
     ///
-    /// - Complexity: the layout and drawing of every panel, divided between two threads; the second
-    ///   part's pixels are filled and copied once more.
-    func drawConcurrently(on canvas: inout RasterCanvas, font: Font, helper: HelperThread?) {
-        let (width, height) = (Int(canvas.width), Int(canvas.height))
-        let windows = pixelCells(width: width, height: height)
-        let splitsRows = rows > 1
-        let firstPartEnd = splitsRows ? (rows + 1) / 2 : (columns + 1) / 2
-        let parts = Dictionary(grouping: panels.indices.filter { !panels[$0].isBlank }) { index in
-            (splitsRows ? index / columns : index % columns) < firstPartEnd
-        }
+    /// - Complexity: the layout and drawing of the panels that meet the rows.
+    private func draw(on canvas: inout RasterCanvas, font: Font, rows: Range<Int>) {
         let units = PlotUnits(dpi: dpi)
-        guard let helper, let first = parts[true], let second = parts[false], units.pixels(2) >= 1 else {
-            return draw(on: &canvas, font: font)
-        }
-        let (cells, background, theme) = (cells, background, canvas.theme)
-        func block(_ part: [Int]) -> PixelBounds { part.map { windows[$0] }.reduce(windows[part[0]]) { $0.union($1) } }
-        let secondWindow = block(second)
-        let drawnSecond = ResultSlots<RasterCanvas>(count: 1)
-        helper.start {
-            var window = RasterCanvas(
-                width: width, height: height, window: secondWindow, background: background, theme: theme)
-            for index in second {
-                let box = Self.box(of: panels[index], in: cells[index], units: units, font: font)
-                panels[index].draw(on: &window, box: box, cell: cells[index], units: units, font: font)
-            }
-            drawnSecond.store(window, at: 0)
-        }
-        let firstBlock = block(first)
-        canvas.pushClip(
-            Rect(
-                x: Double(firstBlock.minX), y: Double(firstBlock.minY),
-                width: Double(firstBlock.maxX - firstBlock.minX),
-                height: Double(firstBlock.maxY - firstBlock.minY)))
-        for index in first {
+        let (cells, windows) = (cells, pixelCells(width: Int(canvas.width), height: Int(canvas.height)))
+        let everyPanel = units.pixels(2) < 1
+        for index in panels.indices where !panels[index].isBlank {
+            let window = windows[index]
+            guard everyPanel || (window.minY < rows.upperBound && window.maxY > rows.lowerBound) else { continue }
             let box = Self.box(of: panels[index], in: cells[index], units: units, font: font)
             panels[index].draw(on: &canvas, box: box, cell: cells[index], units: units, font: font)
         }
-        canvas.popClip()
-        helper.wait()
-        canvas.paste(drawnSecond.values[0])
     }
 
     /// The figure as PNG in `theme`, with `metadata` in text chunks (tEXt, or iTXt beyond Latin-1),
-    /// compressed as `compression` says. On a machine of two cores or more a helper thread draws
-    /// half of the panels (``drawConcurrently(on:font:helper:)``, with the same pixels) and then
-    /// deflates half of the rows.
+    /// compressed as `compression` says.
+    ///
+    /// An image large enough to be deflated in two parts (`PNGCodec.partCut`) is drawn in them
+    /// too: the rows above its middle row and the rows from it on, each on a window of the
+    /// figure's pixels (with the pixels of the whole canvas), drawn and then deflated by one
+    /// thread, the top part by a helper thread while the calling thread does the bottom (one
+    /// after the other on a single core: the same bytes). Neither waits for the other until the
+    /// parts are joined: the parts of the zlib stream stand alone
+    /// (`descent_png_deflate_rows`). Panels crossing the cut are laid out and cut into shapes on
+    /// both threads.
     ///
     /// - Complexity: O(pixels) besides the drawing: the canvas is allocated, drawn and compressed.
     public func pngData(
         font: Font, metadata: [(key: String, value: String)] = [], theme: Theme = .light,
         compression: PNGCompression = .standard
     ) throws(PNGCodec.Error) -> Data {
-        // One helper thread for the second part of the panels and then the second half of the
-        // deflate, started first (or earlier, by the program: `HelperSlot.prestart`) so that its
-        // core is awake when the work comes; released at the end, which stops it.
+        let (pixelWidth, pixelHeight) = (Int(width.rounded(.up)), Int(height.rounded(.up)))
+        try PNGCodec.checkSize(width: pixelWidth, height: pixelHeight)
+        let channels = RasterCanvas.pngChannels(background: background, theme: theme)
+        guard
+            let cut = PNGCodec.partCut(
+                width: pixelWidth, height: pixelHeight, channels: channels, compression: compression)
+        else {
+            var canvas = RasterCanvas(width: pixelWidth, height: pixelHeight, background: background, theme: theme)
+            draw(on: &canvas, font: font)
+            return try canvas.png(dpi: dpi, metadata: metadata, compression: compression)
+        }
+        @Sendable func part(_ rows: Range<Int>) -> Result<PNGCodec.DeflatedRows, PNGCodec.Error> {
+            var canvas = RasterCanvas(
+                width: pixelWidth, height: pixelHeight,
+                window: PixelBounds(minX: 0, minY: rows.lowerBound, maxX: pixelWidth, maxY: rows.upperBound),
+                background: background, theme: theme)
+            draw(on: &canvas, font: font, rows: rows)
+            return Result { () throws(PNGCodec.Error) in
+                try canvas.deflatedRows(compression: compression, isLast: rows.upperBound == pixelHeight)
+            }
+        }
+        // The helper the program started ahead (`HelperSlot.prestart`), so that its core is awake
+        // when the work comes; released at the end, which stops it.
         let helper = HelperSlot.shared.borrow() ?? HelperThread()
-        var canvas = RasterCanvas(
-            width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), background: background, theme: theme)
-        drawConcurrently(on: &canvas, font: font, helper: helper)
-        return try canvas.png(dpi: dpi, metadata: metadata, compression: compression, helper: helper)
+        let parts = SharedWork.map([0..<cut, cut..<pixelHeight], on: helper, part)
+        return try PNGCodec.assemble(
+            parts.map { part throws(PNGCodec.Error) in try part.get() }, width: pixelWidth, channels: channels,
+            dpi: dpi, metadata: metadata, compression: compression)
     }
 
     /// The figure as an SVG document in `theme`, switching to `darkTheme` (if any) for readers who

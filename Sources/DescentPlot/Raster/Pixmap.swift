@@ -47,7 +47,7 @@ struct Pixmap {
         self.width = width
         self.height = height
         let a = Float(background.alpha)
-        isOpaque = a == 1
+        isOpaque = Self.isOpaque(background)
         let color = (Float(background.red) * a, Float(background.green) * a, Float(background.blue) * a)
         self.background = color
         if isOpaque {
@@ -57,6 +57,11 @@ struct Pixmap {
             premultiplied = Self.filled(width: width, height: height, with: [color.0, color.1, color.2, a])
             rgb = []
         }
+    }
+
+    /// Whether a pixmap on `background` is opaque: stored as bytes (its alpha is 1 in Float).
+    static func isOpaque(_ background: Color) -> Bool {
+        Float(background.alpha) == 1
     }
 
     /// `height` rows of `width` copies of `pixel`: the first row element by element, then copied
@@ -105,45 +110,8 @@ struct Pixmap {
         }
     }
 
-    /// Copies every pixel of `other` into this pixmap with its top-left pixel at column `x`, row
-    /// `y`, and counts them as painted where `other` was.
-    ///
-    /// - Precondition: `other` fits there and is stored alike (both opaque or both not).
-    /// - Complexity: O(`other`'s pixels).
-    mutating func paste(_ other: Pixmap, atX x: Int, y: Int) {
-        precondition(
-            x >= 0 && y >= 0 && x + other.width <= width && y + other.height <= height, "a pixmap pasted outside")
-        precondition(other.isOpaque == isOpaque, "a pixmap pasted into one stored otherwise")
-        if let block = other.painted?.offsetBy(x, y) { painted = painted.map { $0.union(block) } ?? block }
-        if isOpaque {
-            Self.copyRows(
-                of: other.rgb, width: other.width, height: other.height, into: &rgb, width: width, atX: x, y: y,
-                channels: 3)
-        } else {
-            Self.copyRows(
-                of: other.premultiplied, width: other.width, height: other.height, into: &premultiplied,
-                width: width, atX: x, y: y, channels: 4)
-        }
-    }
-
-    /// Copies the rows of `source`, an image of `sourceWidth` × `height` pixels, into `target`,
-    /// one `targetWidth` wide, with the first at column `x`, row `y`; `channels` elements a pixel.
-    private static func copyRows<Element>(
-        of source: [Element], width sourceWidth: Int, height: Int, into target: inout [Element],
-        width targetWidth: Int, atX x: Int, y: Int, channels: Int
-    ) {
-        let (rowLength, stride) = (sourceWidth * channels, targetWidth * channels)
-        target.withUnsafeMutableBufferPointer { pixels in
-            source.withUnsafeBufferPointer { source in
-                for row in 0..<height {
-                    (pixels.baseAddress! + (y + row) * stride + x * channels).update(
-                        from: source.baseAddress! + row * rowLength, count: rowLength)
-                }
-            }
-        }
-    }
-
-    /// The image as 8-bit RGBA with straight alpha, rounded to nearest.
+    /// The image as 8-bit RGBA with straight alpha, rounded to nearest; a pixel whose alpha rounds
+    /// to 0 is all 0.
     ///
     /// - Complexity: O(pixels).
     func rgba8() -> [UInt8] {
@@ -163,11 +131,14 @@ struct Pixmap {
             premultiplied.withUnsafeBufferPointer { source in
                 for base in stride(from: 0, to: count * 4, by: 4) {
                     let alpha = source[base + 3]
-                    let scale: Float = alpha > 0 ? (alpha == 1 ? 1 : 1 / alpha) : 0
+                    let alphaByte = Self.byte(alpha)
+                    // A pixel whose alpha rounds to 0 is (0, 0, 0, 0): its colour, divided by an
+                    // alpha under 1/510, would be noise in the last bits of its coverage.
+                    let scale: Float = alphaByte > 0 ? (alpha == 1 ? 1 : 1 / alpha) : 0
                     bytes[base] = Self.byte(source[base] * scale)
                     bytes[base + 1] = Self.byte(source[base + 1] * scale)
                     bytes[base + 2] = Self.byte(source[base + 2] * scale)
-                    bytes[base + 3] = Self.byte(alpha)
+                    bytes[base + 3] = alphaByte
                 }
             }
             initialized = count * 4
@@ -176,17 +147,17 @@ struct Pixmap {
 
     /// Calls `body` with the image as a PNG stores it, row after row with no padding, and its
     /// bytes per pixel: on an opaque background the pixmap's own RGB bytes, not copied (3); on a
-    /// transparent one ``rgba8()`` (4), or its RGB when every alpha came out 255 (3).
+    /// transparent one ``rgba8()`` (4).
     ///
     /// - Complexity: O(1) before `body` on an opaque background; else O(pixels): a conversion to
-    ///   RGBA and, only if every alpha came out 255, a pass that drops it.
+    ///   RGBA.
     func withPNGSamples<Result, Failure>(
         _ body: (_ samples: UnsafeBufferPointer<UInt8>, _ channels: Int) throws(Failure) -> Result
     ) throws(Failure) -> Result {
         guard !isOpaque else {
             return try rgb.withUnsafeBufferPointer { samples throws(Failure) in try body(samples, 3) }
         }
-        return try PNGCodec.withSamples(ofRGBA: rgba8(), body)
+        return try rgba8().withUnsafeBufferPointer { samples throws(Failure) in try body(samples, 4) }
     }
 
     /// A component's byte: clamped to 0…1 (NaN to 0, as the kernels of `CKernels` do), scaled to

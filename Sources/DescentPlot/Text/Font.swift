@@ -29,13 +29,34 @@ public final class Font: @unchecked Sendable {
     private var face: FT_Face?
     private let lock = NSLock()
     private var glyphs: [UInt32: Glyph] = [:]
-    private var flattenedGlyphs: [FlattenedGlyphKey: [Polyline]] = [:]
+    private var flattenedGlyphs: [FlattenedGlyphKey: FlattenedGlyph] = [:]
+    /// Layouts made (``layout(_:size:typographicMinus:)``), emptied when it holds
+    /// ``layoutCacheCapacity`` of them.
+    private var layouts: [LayoutKey: TextLayout] = [:]
+
+    /// The most layouts kept: a figure lays out a few hundred texts, most of them several times
+    /// (the layout of its panels measures the tick labels, titles and notes, then draws them).
+    private static let layoutCacheCapacity = 4096
+
+    /// A text, its size's bit pattern and whether its minus signs are typographic.
+    private struct LayoutKey: Hashable {
+        let text: RichText
+        let size: UInt64
+        let typographicMinus: Bool
+    }
 
     /// A glyph at one size: its index and the bit patterns of its x and y scale factors.
     private struct FlattenedGlyphKey: Hashable {
         let index: UInt32
         let scaleX: UInt64
         let scaleY: UInt64
+    }
+
+    /// A glyph's outline at one size, flattened, and the smallest rectangle holding its points
+    /// (`nil` for a glyph without any).
+    struct FlattenedGlyph {
+        let polygons: [Polyline]
+        let bounds: Rect?
     }
 
     /// The outline and advance of one glyph, in font units.
@@ -112,6 +133,23 @@ public final class Font: @unchecked Sendable {
         return Double(vector.x)
     }
 
+    /// The layout of `text` at `size` from the cache, or `make()`'s, which is cached.
+    func cachedLayout(
+        of text: RichText, size: Double, typographicMinus: Bool, _ make: () -> TextLayout
+    ) -> TextLayout {
+        let key = LayoutKey(text: text, size: size.bitPattern, typographicMinus: typographicMinus)
+        lock.lock()
+        let cached = layouts[key]
+        lock.unlock()
+        if let cached { return cached }
+        let layout = make()
+        lock.lock()
+        if layouts.count >= Self.layoutCacheCapacity { layouts.removeAll(keepingCapacity: true) }
+        layouts[key] = layout
+        lock.unlock()
+        return layout
+    }
+
     /// The outline of glyph `index`, in font units with y pointing up.
     public func outline(ofGlyph index: UInt32) -> Path { glyph(index).outline }
 
@@ -133,21 +171,28 @@ public final class Font: @unchecked Sendable {
 
     /// The outline of glyph `index` scaled by (`scaleX`, `scaleY`) from font units (pixels per
     /// font unit, `scaleY` negative to turn y down) and flattened at ``Path/flatteningTolerance``,
-    /// cached per glyph and size: a raster canvas places the same few glyphs (digits, the minus
+    /// with its bounds, cached per glyph and size: a raster canvas places the same few glyphs (digits, the minus
     /// sign, the letters of labels) again and again, and moves the cached polygons instead of
     /// transforming and flattening the curves each time. Flattening commutes with moving and
     /// turning (Wang's formula measures lengths), so the polygons are those of the placed outline.
-    func flattenedOutline(ofGlyph index: UInt32, scaleX: Double, scaleY: Double) -> [Polyline] {
+    func flattenedOutline(ofGlyph index: UInt32, scaleX: Double, scaleY: Double) -> FlattenedGlyph {
         let key = FlattenedGlyphKey(index: index, scaleX: scaleX.bitPattern, scaleY: scaleY.bitPattern)
         lock.lock()
         let cached = flattenedGlyphs[key]
         lock.unlock()
         if let cached { return cached }
         let polygons = glyph(index).outline.transformed(by: .scale(scaleX, scaleY)).flattened()
+        let points = polygons.flatMap(\.points)
+        let bounds = points.first.map { first in
+            let (minX, maxX) = points.reduce((first.x, first.x)) { (min($0.0, $1.x), max($0.1, $1.x)) }
+            let (minY, maxY) = points.reduce((first.y, first.y)) { (min($0.0, $1.y), max($0.1, $1.y)) }
+            return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+        }
+        let flattened = FlattenedGlyph(polygons: polygons, bounds: bounds)
         lock.lock()
-        flattenedGlyphs[key] = polygons
+        flattenedGlyphs[key] = flattened
         lock.unlock()
-        return polygons
+        return flattened
     }
 
     /// The outline as a path, through `FT_Outline_Decompose` (conic segments become quadratic

@@ -103,8 +103,18 @@ extension Font {
     /// font's kerning between neighbours of a span. A hyphen-minus is drawn as U+2212 (−) when
     /// `typographicMinus` is set, as matplotlib does for numbers.
     ///
-    /// - Complexity: O(characters), each glyph loaded from the font once and cached.
+    /// - Complexity: O(characters), each glyph loaded from the font once and cached; a text laid
+    ///   out before at the same size, O(characters) for hashing it: the font keeps the layouts it
+    ///   made (a figure lays out its tick labels, titles and notes to measure them, then again to
+    ///   draw them, and a large PNG's two parts each draw the texts near their cut).
     public func layout(_ text: RichText, size: Double, typographicMinus: Bool = false) -> TextLayout {
+        cachedLayout(of: text, size: size, typographicMinus: typographicMinus) {
+            uncachedLayout(text, size: size, typographicMinus: typographicMinus)
+        }
+    }
+
+    /// ``layout(_:size:typographicMinus:)``, made anew.
+    private func uncachedLayout(_ text: RichText, size: Double, typographicMinus: Bool) -> TextLayout {
         let text = typographicMinus ? text.withTypographicMinus : text
         var glyphs: [PlacedGlyph] = []
         var penX = 0.0
