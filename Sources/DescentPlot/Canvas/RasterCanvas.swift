@@ -89,44 +89,74 @@ public struct RasterCanvas: Canvas {
 
     /// Fills the text's glyphs as one shape, from the font's flattened outlines cached per glyph
     /// and size (`Font.flattenedOutline(ofGlyph:scaleX:scaleY:)`), moved into place; a glyph
-    /// whose bounds land wholly outside the clip is left out before its points are moved.
+    /// whose bounds land wholly outside the clip is left out before its points are moved. When
+    /// every glyph is free of overlap and no two glyphs' bounds meet, the text cannot overlap
+    /// itself, and its coverage is its exact area, without the rasterizer's sampling pass.
     public mutating func draw(_ text: PlacedText, color: Color) {
         let toCanvas = text.transform
         let clip = clip
         var polygons: [Polyline] = []
+        var placedBounds: [Rect] = []
+        var overlapFree = true
         for glyph in text.layout.glyphs {
             let placement = glyph.transform
             guard placement.b == 0, placement.c == 0 else {
                 polygons += text.layout.font.outline(ofGlyph: glyph.index).transformed(by: placement)
                     .transformed(by: toCanvas).flattened()
+                overlapFree = false
                 continue
             }
             let move = AffineTransform.translation(placement.tx, placement.ty).concatenating(toCanvas)
             let outline = text.layout.font.flattenedOutline(
                 ofGlyph: glyph.index, scaleX: placement.a, scaleY: placement.d)
-            guard let bounds = outline.bounds, Self.mayReach(clip, bounds, movedBy: move) else { continue }
+            guard let bounds = outline.bounds else { continue }
+            let moved = Self.boundingBox(of: bounds, movedBy: move)
+            guard Self.mayReach(clip, moved) else { continue }
+            overlapFree = overlapFree && outline.isOverlapFree
+            placedBounds.append(moved)
             for polygon in outline.polygons {
                 polygons.append(Polyline(points: polygon.points.map(move.apply), isClosed: polygon.isClosed))
             }
         }
-        paint(polygons, color: color, rule: .nonZero)
+        paint(polygons, color: color, rule: .nonZero, overlapFree: overlapFree && Self.noTwoMeet(placedBounds))
     }
 
-    /// Whether what lies within `reach` of `bounds`, moved by `transform`, may reach into
-    /// `clip`: false only when the corners' images all lie beyond one side of it by more than
-    /// `reach` and 10⁻⁶ px, which no rounding of a point's image makes up. A shape that cannot
-    /// is left out before it is flattened, outlined or moved: the clip would drop it whole (a
-    /// window of a figure holds a part of its shapes and texts). NaN never leaves a shape out.
-    private static func mayReach(
-        _ clip: Rect, _ bounds: Rect, movedBy transform: AffineTransform = .identity, reach: Double = 0
-    ) -> Bool {
+    /// Whether no two of `boxes` meet (touching counts as meeting), by a sweep in order of their
+    /// left sides.
+    ///
+    /// - Complexity: O(n log n + pairs whose x-ranges overlap).
+    private static func noTwoMeet(_ boxes: [Rect]) -> Bool {
+        let sorted = boxes.sorted { $0.minX < $1.minX }
+        for (index, box) in sorted.enumerated() {
+            for other in sorted[(index + 1)...] {
+                guard other.minX <= box.maxX else { break }
+                if other.minY <= box.maxY && box.minY <= other.maxY { return false }
+            }
+        }
+        return true
+    }
+
+    /// Whether what lies within `reach` of `bounds` may reach into `clip`: false only when it lies
+    /// beyond one side by more than `reach` and 10⁻⁶ px, which no rounding of a point's image
+    /// makes up. A shape that cannot is left out before it is flattened, outlined or moved: the
+    /// clip would drop it whole (a window of a figure holds a part of its shapes and texts). NaN
+    /// never leaves a shape out.
+    private static func mayReach(_ clip: Rect, _ bounds: Rect, reach: Double = 0) -> Bool {
+        let margin = reach + 1e-6
+        return !(bounds.maxX < clip.minX - margin || bounds.minX > clip.maxX + margin
+            || bounds.maxY < clip.minY - margin || bounds.minY > clip.maxY + margin)
+    }
+
+    /// The smallest upright rectangle holding `bounds` moved by `transform` (which may turn it),
+    /// grown by 10⁻⁶ px for the rounding of each point's image.
+    private static func boundingBox(of bounds: Rect, movedBy transform: AffineTransform) -> Rect {
         let corners = [
             Point(bounds.minX, bounds.minY), Point(bounds.maxX, bounds.minY), Point(bounds.minX, bounds.maxY),
             Point(bounds.maxX, bounds.maxY),
         ].map(transform.apply)
-        let margin = reach + 1e-6
-        return !(corners.allSatisfy { $0.x < clip.minX - margin } || corners.allSatisfy { $0.x > clip.maxX + margin }
-            || corners.allSatisfy { $0.y < clip.minY - margin } || corners.allSatisfy { $0.y > clip.maxY + margin })
+        let (xs, ys) = (corners.map(\.x), corners.map(\.y))
+        let (minX, minY) = (xs.min()! - 1e-6, ys.min()! - 1e-6)
+        return Rect(x: minX, y: minY, width: xs.max()! + 1e-6 - minX, height: ys.max()! + 1e-6 - minY)
     }
 
     /// Clips to `rect` within the current clip (an empty intersection draws nothing).
@@ -146,7 +176,10 @@ public struct RasterCanvas: Canvas {
     /// Does nothing: pixels keep no groups.
     public mutating func endGroup() {}
 
-    private mutating func paint(_ polygons: [Polyline], color: Color, rule: FillRule) {
+    /// Paints `polygons` in `color` by `rule`, clipped; `overlapFree` when they cannot overlap
+    /// themselves or one another (the rasterizer then skips its sampling pass, which would find
+    /// nothing to correct).
+    private mutating func paint(_ polygons: [Polyline], color: Color, rule: FillRule, overlapFree: Bool = false) {
         let color = theme.resolve(color)
         guard color.alpha > 0 else { return }
         let clipped = PolygonClipper.clip(polygons, to: clip)
@@ -158,7 +191,9 @@ public struct RasterCanvas: Canvas {
         {
             return
         }
-        guard var mask = Rasterizer.coverage(of: clipped, rule: rule, clip: window, reusing: &scratch)
+        guard
+            var mask = Rasterizer.coverage(
+                of: clipped, rule: rule, clip: window, reusing: &scratch, sampling: !overlapFree)
         else { return }
         mask.originX -= dx
         mask.originY -= dy

@@ -84,8 +84,12 @@ enum Rasterizer {
     }
 
     /// ``coverage(of:rule:clip:)`` with buffers kept from earlier shapes in `scratch`: the same mask.
+    /// Without `sampling`, for polygons known not to overlap themselves or one another
+    /// (``OverlapFreedom``), the sampling pass is skipped: every row keeps |S|, capped at 1, as
+    /// the pass would leave it, having found no overlap to correct.
     static func coverage(
-        of polygons: [Polyline], rule: FillRule, clip: PixelBounds, reusing scratch: inout Scratch
+        of polygons: [Polyline], rule: FillRule, clip: PixelBounds, reusing scratch: inout Scratch,
+        sampling: Bool = true
     ) -> CoverageMask? {
         guard let bounds = pixelBounds(of: polygons, clip: clip) else { return nil }
         let (width, height) = (bounds.maxX - bounds.minX, bounds.maxY - bounds.minY)
@@ -99,11 +103,12 @@ enum Rasterizer {
                 let to = points[(index + 1) % points.count] - offset
                 forEachClippedPiece(of: from, to, right: Double(width)) { a, b in
                     scratch.area.addLine(a, b)
-                    scratch.sampler.add(a, b)
+                    if sampling { scratch.sampler.add(a, b) }
                 }
             }
         }
-        return scratch.sampler.coverage(area: &scratch.area, originX: bounds.minX, originY: bounds.minY)
+        return scratch.sampler.coverage(
+            area: &scratch.area, originX: bounds.minX, originY: bounds.minY, sampling: sampling)
     }
 
     /// The edge from `p0` to `p1` (block coordinates) clipped horizontally to 0…`right`: a part
@@ -330,10 +335,17 @@ private struct OverlapSampler {
     /// in the others. Each row stores the columns between the first and last that an edge or a
     /// crossing touched; right of them the sums no longer change, so neither does the coverage,
     /// which the row keeps as its constant rest.
-    mutating func coverage(area: inout Accumulator, originX: Int, originY: Int) -> CoverageMask {
+    ///
+    /// Without `sampling` (no edges were added: the shape cannot overlap itself) every row keeps
+    /// `|S|` capped at 1.
+    mutating func coverage(area: inout Accumulator, originX: Int, originY: Int, sampling: Bool) -> CoverageMask {
         var mask = CoverageMask(
             originX: originX, originY: originY, width: width, height: height, rows: [], runs: [], values: [])
         mask.rows.reserveCapacity(height)
+        guard sampling else {
+            for row in 0..<height { Self.appendExactArea(row: row, of: &area, width: width, to: &mask) }
+            return mask
+        }
         edges.sort { $0.y0 < $1.y0 }
         let edges = self.edges
         // The kept buffers as locals for the loop (moved out, so still uniquely referenced), and
@@ -398,12 +410,7 @@ private struct OverlapSampler {
             let (first, last) = area.touched[row]
             let firstRun = mask.runs.count
             guard overlaps else {
-                area.summing(row: row) { cells in
-                    if first <= last, first < width {
-                        Self.sumRow(cells, columns: first...min(last, width - 1), into: &mask)
-                    }
-                }
-                mask.rows.append(firstRun..<mask.runs.count)
+                Self.appendExactArea(row: row, of: &area, width: width, to: &mask)
                 if active.isEmpty && next == edges.count {
                     // No edge reaches the rows below: they cover nothing.
                     for _ in (row + 1)..<height { mask.rows.append(firstRun..<firstRun) }
@@ -468,6 +475,17 @@ private struct OverlapSampler {
             }
         }
         return mask
+    }
+
+    /// Row `row` of `mask`: `|S|` capped at 1 over the cells of `area` that edges touched there
+    /// (``sumRow(_:columns:into:)``), the cells set back to 0.
+    private static func appendExactArea(row: Int, of area: inout Accumulator, width: Int, to mask: inout CoverageMask) {
+        let (first, last) = area.touched[row]
+        let firstRun = mask.runs.count
+        area.summing(row: row) { cells in
+            if first <= last, first < width { sumRow(cells, columns: first...min(last, width - 1), into: &mask) }
+        }
+        mask.rows.append(firstRun..<mask.runs.count)
     }
 
     /// The coverage `|S|`, capped at 1, of `columns` of one row's `cells`, as runs of `mask`, the

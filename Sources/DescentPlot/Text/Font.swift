@@ -52,11 +52,13 @@ public final class Font: @unchecked Sendable {
         let scaleY: UInt64
     }
 
-    /// A glyph's outline at one size, flattened, and the smallest rectangle holding its points
-    /// (`nil` for a glyph without any).
+    /// A glyph's outline at one size, flattened, the smallest rectangle holding its points (`nil`
+    /// for a glyph without any), and whether its contours are free of overlap
+    /// (``OverlapFreedom``).
     struct FlattenedGlyph {
         let polygons: [Polyline]
         let bounds: Rect?
+        let isOverlapFree: Bool
     }
 
     /// The outline and advance of one glyph, in font units.
@@ -171,10 +173,11 @@ public final class Font: @unchecked Sendable {
 
     /// The outline of glyph `index` scaled by (`scaleX`, `scaleY`) from font units (pixels per
     /// font unit, `scaleY` negative to turn y down) and flattened at ``Path/flatteningTolerance``,
-    /// with its bounds, cached per glyph and size: a raster canvas places the same few glyphs (digits, the minus
-    /// sign, the letters of labels) again and again, and moves the cached polygons instead of
-    /// transforming and flattening the curves each time. Flattening commutes with moving and
-    /// turning (Wang's formula measures lengths), so the polygons are those of the placed outline.
+    /// with its bounds and whether it is free of overlap, cached per glyph and size: a raster
+    /// canvas places the same few glyphs (digits, the minus sign, the letters of labels) again and
+    /// again, and moves the cached polygons instead of transforming and flattening the curves each
+    /// time. Flattening commutes with moving and turning (Wang's formula measures lengths), so the
+    /// polygons are those of the placed outline, and moved they keep their freedom from overlap.
     func flattenedOutline(ofGlyph index: UInt32, scaleX: Double, scaleY: Double) -> FlattenedGlyph {
         let key = FlattenedGlyphKey(index: index, scaleX: scaleX.bitPattern, scaleY: scaleY.bitPattern)
         lock.lock()
@@ -188,7 +191,8 @@ public final class Font: @unchecked Sendable {
             let (minY, maxY) = points.reduce((first.y, first.y)) { (min($0.0, $1.y), max($0.1, $1.y)) }
             return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
         }
-        let flattened = FlattenedGlyph(polygons: polygons, bounds: bounds)
+        let flattened = FlattenedGlyph(
+            polygons: polygons, bounds: bounds, isOverlapFree: OverlapFreedom.isOverlapFree(polygons))
         lock.lock()
         flattenedGlyphs[key] = flattened
         lock.unlock()
