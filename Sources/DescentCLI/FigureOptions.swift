@@ -156,6 +156,8 @@ struct FigureOptions: ParsableArguments {
             data = try figure.fileData(
                 format, font: font, metadata: metadata, textMode: textMode, theme: theme, transparent: transparent,
                 animation: animation, pngCompression: pngCompression)
+            // The drawing is done: the helper thread the command started stops while the file is written.
+            HelperSlot.shared.release()
         } catch {
             throw .cannotCreate("\(prefix)\(path): \(error.description)")
         }

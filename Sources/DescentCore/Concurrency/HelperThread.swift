@@ -19,7 +19,9 @@ import Synchronization
 /// than the work handed over. This thread is started once and does not sleep between pieces: it
 /// polls for the next one, yielding its core to any other thread that wants it (`sched_yield`), so
 /// its core stays awake and takes each piece at once. After ``pollingSpan`` without work it polls
-/// once a millisecond. Releasing the helper stops its thread and joins it.
+/// once a millisecond. Releasing the helper stops its thread, which ends by itself: it is
+/// detached, not joined, so that no one waits for a core that may be slow to wake (its thread
+/// holds only the mailbox, which it releases as it ends).
 package final class HelperThread: Sendable {
     /// How long the thread polls without pause after its last piece of work: 100 ms, longer than a
     /// command line takes to parse and a figure to be built before its drawing.
@@ -53,7 +55,7 @@ package final class HelperThread: Sendable {
     deinit {
         wait()
         mailbox.state.store(Mailbox.stopping, ordering: .releasing)
-        pthread_join(thread, nil)
+        pthread_detach(thread)
     }
 
     /// Has `work` run on the helper thread, and returns at once.
@@ -160,6 +162,24 @@ package final class HelperSlot: Sendable {
             defer { helper = nil }
             return helper
         }
+    }
+
+    /// `body(helper)` with the helper waiting in the slot, given back after it (so that it stays
+    /// awake for the next user, and no one waits for its thread to stop: a process that ends
+    /// meanwhile ends it), or else with one started for `body` and released after it, which
+    /// stops it; `nil` where the process may use only one core.
+    package func withHelper<Result>(_ body: (HelperThread?) throws -> Result) rethrows -> Result {
+        if let borrowed = borrow() {
+            defer { giveBack(borrowed) }
+            return try body(borrowed)
+        }
+        return try body(HelperThread())
+    }
+
+    /// Releases the waiting helper, which stops it: for a program done with it (a figure command
+    /// once its drawing is done), so that its thread ends while the program goes on.
+    package func release() {
+        waiting.withLock { $0 = nil }
     }
 
     /// Keeps `helper`, once its work has run, for the next ``borrow()``, unless one is waiting

@@ -14,16 +14,16 @@ package enum SharedWork {
     /// - Complexity: the longer of the two parts, plus starting and joining a thread.
     package static func run(_ main: () -> Void, alongside helper: @Sendable () -> Void) {
         withoutActuallyEscaping(helper) { helper in
-            let borrowed = HelperSlot.shared.borrow()
-            guard let thread = borrowed ?? HelperThread() else {
+            HelperSlot.shared.withHelper { thread in
+                guard let thread else {
+                    main()
+                    helper()
+                    return
+                }
+                thread.start(helper)
                 main()
-                helper()
-                return
+                thread.wait()
             }
-            thread.start(helper)
-            main()
-            thread.wait()
-            if let borrowed { HelperSlot.shared.giveBack(borrowed) }
         }
     }
 

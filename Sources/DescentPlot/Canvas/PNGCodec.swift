@@ -94,12 +94,12 @@ public enum PNGCodec {
     ///
     /// - Complexity: O(pixels); the time is zlib's (on the book's Figure 4-10, about 2.2 ms of CPU
     ///   at ``PNGCompression/standard``, 1.2 ms at ``PNGCompression/fast``). Images that
-    ///   ``partCut(width:height:channels:compression:)`` cuts are deflated in two parts at once, the
-    ///   second on `helper`, or on a ``HelperThread`` started for it (none on a single core: the
-    ///   parts one after the other, the same bytes).
+    ///   ``partCut(width:height:channels:compression:)`` cuts are deflated in two parts at once, by
+    ///   the calling thread and a helper thread (`HelperSlot.withHelper`; none on a single core:
+    ///   the parts one after the other, the same bytes).
     static func encode(
         samples: UnsafeBufferPointer<UInt8>, channels: Int, width: Int, height: Int, dpi: Double,
-        metadata: [(key: String, value: String)], compression: PNGCompression, helper: HelperThread? = nil
+        metadata: [(key: String, value: String)], compression: PNGCompression
     ) throws(Error) -> Data {
         precondition(channels == 3 || channels == 4, "PNG samples: RGB or RGBA")
         precondition(samples.count == width * height * channels, "PNG samples: width × height pixels")
@@ -116,7 +116,7 @@ public enum PNGCodec {
         }
         let parts =
             if let cut = partCut(width: width, height: height, channels: channels, compression: compression) {
-                SharedWork.map([0..<cut, cut..<height], on: helper ?? HelperThread(), deflated)
+                HelperSlot.shared.withHelper { SharedWork.map([0..<cut, cut..<height], on: $0, deflated) }
             } else {
                 [deflated(0..<height)]
             }

@@ -199,9 +199,8 @@ public struct Figure: Sendable {
             }
         }
         // The helper the program started ahead (`HelperSlot.prestart`), so that its core is awake
-        // when the work comes; released at the end, which stops it.
-        let helper = HelperSlot.shared.borrow() ?? HelperThread()
-        let parts = SharedWork.map([0..<cut, cut..<pixelHeight], on: helper, part)
+        // when the work comes.
+        let parts = HelperSlot.shared.withHelper { SharedWork.map([0..<cut, cut..<pixelHeight], on: $0, part) }
         return try PNGCodec.assemble(
             parts.map { part throws(PNGCodec.Error) in try part.get() }, width: pixelWidth, channels: channels,
             dpi: dpi, metadata: metadata, compression: compression)
