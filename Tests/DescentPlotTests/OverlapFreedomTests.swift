@@ -64,7 +64,9 @@ import Testing
                     ofGlyph: glyph.index, scaleX: glyph.transform.a, scaleY: glyph.transform.d)
                 polygons += outline.polygons.map { polygon in
                     Polyline(
-                        points: polygon.points.map { Point($0.x + glyph.transform.tx + x, $0.y + glyph.transform.ty + y) },
+                        points: polygon.points.map {
+                            Point($0.x + glyph.transform.tx + x, $0.y + glyph.transform.ty + y)
+                        },
                         isClosed: true)
                 }
             }

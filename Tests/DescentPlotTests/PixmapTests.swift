@@ -177,8 +177,12 @@ import Testing
     /// had: divided by an alpha under 1/510, that colour would be noise.
     @Test func aPixelWhoseAlphaRoundsToZeroIsAllZero() {
         var canvas = RasterCanvas(width: 4, height: 1, theme: Theme.light.transparent())
-        canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 1, height: 1)), color: Color(red: 0.2, green: 0.6, blue: 0.3).withAlpha(0.001))
-        canvas.fill(.rectangle(Rect(x: 1, y: 0, width: 1, height: 1)), color: Color(red: 0.2, green: 0.6, blue: 0.3).withAlpha(0.01))
+        canvas.fill(
+            .rectangle(Rect(x: 0, y: 0, width: 1, height: 1)),
+            color: Color(red: 0.2, green: 0.6, blue: 0.3).withAlpha(0.001))
+        canvas.fill(
+            .rectangle(Rect(x: 1, y: 0, width: 1, height: 1)),
+            color: Color(red: 0.2, green: 0.6, blue: 0.3).withAlpha(0.01))
         let pixels = canvas.rgba
         #expect(Array(pixels[0..<4]) == [0, 0, 0, 0])
         #expect(Array(pixels[4..<8]) == [51, 153, 77, 3])

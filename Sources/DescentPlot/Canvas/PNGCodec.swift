@@ -110,7 +110,8 @@ public enum PNGCodec {
         @Sendable func deflated(_ rows: Range<Int>) -> Result<DeflatedRows, Error> {
             Result { () throws(Error) in
                 try deflate(
-                    rows: UnsafeBufferPointer(rebasing: samples[(rows.lowerBound * rowLength)..<(rows.upperBound * rowLength)]),
+                    rows: UnsafeBufferPointer(
+                        rebasing: samples[(rows.lowerBound * rowLength)..<(rows.upperBound * rowLength)]),
                     channels: channels, width: width, compression: compression, isLast: rows.upperBound == height)
             }
         }

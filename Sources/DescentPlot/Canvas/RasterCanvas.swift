@@ -143,7 +143,8 @@ public struct RasterCanvas: Canvas {
     /// never leaves a shape out.
     private static func mayReach(_ clip: Rect, _ bounds: Rect, reach: Double = 0) -> Bool {
         let margin = reach + 1e-6
-        return !(bounds.maxX < clip.minX - margin || bounds.minX > clip.maxX + margin
+        return
+            !(bounds.maxX < clip.minX - margin || bounds.minX > clip.maxX + margin
             || bounds.maxY < clip.minY - margin || bounds.minY > clip.maxY + margin)
     }
 
