@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import DescentCore
@@ -28,13 +29,15 @@ import Testing
     @Test func aClaimingMapTransformsEachItemOnceInOrder() {
         for helper in [HelperThread(), nil] {
             for count in [0, 1, 2, 3, 64] {
-                let calls = ResultSlots<pthread_t>(count: count)
+                let calls = Mutex([[pthread_t]](repeating: [], count: count))
                 let results = SharedWork.map(Array(0..<count), on: helper) { item in
-                    calls.store(pthread_self(), at: item)
+                    calls.withLock { $0[item].append(pthread_self()) }
                     return item * item
                 }
                 #expect(results == (0..<count).map { $0 * $0 })
-                if helper == nil { #expect(calls.values.allSatisfy { $0 == pthread_self() }) }
+                let threads = calls.withLock { $0 }
+                #expect(threads.allSatisfy { $0.count == 1 }, "each item transformed once")
+                if helper == nil { #expect(threads.allSatisfy { $0 == [pthread_self()] }) }
             }
         }
     }

@@ -10,45 +10,50 @@ import Testing
     }
 
     @Test func aSquareAndASquareWithAHoleAreFree() {
-        #expect(OverlapFreedom.isOverlapFree([square(0, 0, 10)]))
-        #expect(OverlapFreedom.isOverlapFree([square(0, 0, 10), square(3, 3, 4, clockwise: true)]))
-        #expect(OverlapFreedom.isOverlapFree([square(0, 0, 10), square(20, 0, 10)]))
+        // Counter-clockwise in y-up terms (x then y growing): winding +1 inside; the other way, −1.
+        #expect(OverlapFreedom.filling([square(0, 0, 10)]) == 1)
+        #expect(OverlapFreedom.filling([square(0, 0, 10, clockwise: true)]) == -1)
+        #expect(OverlapFreedom.filling([square(0, 0, 10), square(3, 3, 4, clockwise: true)]) == 1)
+        #expect(OverlapFreedom.filling([square(0, 0, 10), square(20, 0, 10)]) == 1)
         // A repeated last point and repeated vertices change nothing.
         let repeated = Polyline(points: square(0, 0, 10).points + [Point(0, 0), Point(0, 0)], isClosed: true)
-        #expect(OverlapFreedom.isOverlapFree([repeated]))
+        #expect(OverlapFreedom.filling([repeated]) != nil)
     }
 
     @Test func nestedSquaresOfOneOrientationCrossingSquaresAndABowtieAreNot() {
         // Winding 2 inside the inner square.
-        #expect(!OverlapFreedom.isOverlapFree([square(0, 0, 10), square(3, 3, 4)]))
+        #expect(OverlapFreedom.filling([square(0, 0, 10), square(3, 3, 4)]) == nil)
         // Edges crossing.
-        #expect(!OverlapFreedom.isOverlapFree([square(0, 0, 10), square(5, 5, 10)]))
+        #expect(OverlapFreedom.filling([square(0, 0, 10), square(5, 5, 10)]) == nil)
         // Touching along a side counts as meeting.
-        #expect(!OverlapFreedom.isOverlapFree([square(0, 0, 10), square(10, 0, 10)]))
+        #expect(OverlapFreedom.filling([square(0, 0, 10), square(10, 0, 10)]) == nil)
         // Winding +1 and −1 side by side could cancel within a pixel.
-        #expect(!OverlapFreedom.isOverlapFree([square(0, 0, 10), square(20, 0, 10, clockwise: true)]))
+        #expect(OverlapFreedom.filling([square(0, 0, 10), square(20, 0, 10, clockwise: true)]) == nil)
         let bowtie = Polyline(points: [Point(0, 0), Point(10, 10), Point(10, 0), Point(0, 10)], isClosed: true)
-        #expect(!OverlapFreedom.isOverlapFree([bowtie]))
+        #expect(OverlapFreedom.filling([bowtie]) == nil)
         // A spike that folds back along itself.
         let spike = Polyline(points: [Point(0, 0), Point(10, 0), Point(10, 10), Point(10, 5)], isClosed: true)
-        #expect(!OverlapFreedom.isOverlapFree([spike]))
-        #expect(!OverlapFreedom.isOverlapFree([]))
-        #expect(!OverlapFreedom.isOverlapFree([Polyline(points: [Point(0, 0), Point(1, 1)], isClosed: true)]))
+        #expect(OverlapFreedom.filling([spike]) == nil)
+        #expect(OverlapFreedom.filling([]) == nil)
+        #expect(OverlapFreedom.filling([Polyline(points: [Point(0, 0), Point(1, 1)], isClosed: true)]) == nil)
     }
 
     /// DejaVu Sans draws every printable ASCII character without overlap at the sizes of a
-    /// figure's texts, so texts of them skip the sampling pass.
+    /// figure's texts, all filling alike, so texts of them skip the sampling pass.
     @Test func dejaVuGlyphsAreFree() throws {
         let font = try Font(path: Font.defaultPath)
         let sizes: [Double] = [1000 / 72, 1200 / 72, 1600 / 72]
         let characters: [Unicode.Scalar] = (33...126).compactMap { Unicode.Scalar(UInt8($0)) }
+        var fillings = Set<Int?>()
         for size in sizes {
             let scale = size / font.unitsPerEm
             for scalar in characters {
                 let glyph = font.flattenedOutline(ofGlyph: font.glyphIndex(scalar), scaleX: scale, scaleY: -scale)
-                #expect(glyph.isOverlapFree, "\(scalar) at \(size) px")
+                #expect(glyph.filling != nil, "\(scalar) at \(size) px")
+                fillings.insert(glyph.filling)
             }
         }
+        #expect(fillings.count == 1)
     }
 
     /// A text's coverage without the sampling pass is the coverage with it, to the bit, at

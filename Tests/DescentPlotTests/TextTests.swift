@@ -53,16 +53,32 @@ import Testing
     }
 
     /// The font keeps the layouts it made: the same text at the same size, with the same minus
-    /// signs, is laid out once; another size, another text or the other minus is laid out anew.
+    /// signs, is laid out once (the glyphs come back in the very storage of the first layout);
+    /// another size, another text or the other minus is laid out anew.
     @Test func aTextLaidOutAgainComesFromTheFontsCache() {
         let first = font.layout("lr = 1e-8", size: 13.9, typographicMinus: true)
         let again = font.layout("lr = 1e-8", size: 13.9, typographicMinus: true)
-        #expect(again.glyphs.map(\.transform) == first.glyphs.map(\.transform) && again.text == first.text)
+        let storage = { (layout: TextLayout) in layout.glyphs.withUnsafeBufferPointer { $0.baseAddress } }
+        #expect(storage(again) == storage(first) && again.text == first.text)
+        #expect(storage(font.layout("lr = 1e-8", size: 13.9)) != storage(first))
         #expect(font.layout("lr = 1e-8", size: 13.9).text.plainText == "lr = 1e-8")
         #expect(first.text.plainText == "lr = 1e\u{2212}8")
         #expect(font.layout("lr = 1e-8", size: 27.8, typographicMinus: true).width == 2 * first.width)
         #expect(font.layout("lr = 1e-9", size: 13.9, typographicMinus: true).width == first.width)
         #expect(font.layout("lr = 1e-9", size: 13.9, typographicMinus: true).text != first.text)
+    }
+
+    /// The layouts a font keeps do not keep the font: one no longer used is released (and its
+    /// FreeType face closed).
+    @Test func aFontThatLaidOutTextIsReleased() throws {
+        weak var released: Font?
+        do {
+            let font = try Font(path: Font.defaultPath)
+            _ = font.layout("lr = 0.1", size: 13.9)
+            _ = font.layout("lr = 0.1", size: 13.9)
+            released = font
+        }
+        #expect(released == nil)
     }
 
     @Test func numbersUseTheTypographicMinus() {

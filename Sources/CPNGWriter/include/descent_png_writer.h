@@ -36,7 +36,8 @@ typedef struct descent_deflate_settings {
 } descent_deflate_settings;
 
 /// From this many bytes of filtered rows on (the rows with their filter bytes: 256 KiB, a 300 × 291
-/// RGB image), an image is deflated in two parts of its rows at once, on two threads, at zlib
+/// RGB image), an image is deflated in two parts of its rows, on two threads when a second one is
+/// free, at zlib
 /// levels 2–9; at levels 0 and 1, which deflate about twice as fast, from twice as many. Measured
 /// on prefixes of the book's Figure 4-10 with the settings of Descent's two compressions (2-core
 /// AMD EPYC, zlib 1.2.13, least of 300 runs, while other builds loaded the machine), when the

@@ -10,9 +10,8 @@ import Synchronization
 #endif
 
 /// A second thread kept running while its owner hands it work, one piece at a time, for a few
-/// milliseconds in a row (a figure's contour levels, the top part of its PNG drawn and then
-/// deflated). Shared by the package's modules (`package` access), not part of the
-/// library's API.
+/// milliseconds in a row (a figure's contour levels, then a part of its PNG's rows, drawn and
+/// deflated). Shared by the package's modules (`package` access), not part of the library's API.
 ///
 /// A thread started on an idle core waits until that core runs; on a virtual machine that is a
 /// virtual CPU the host must wake, measured here at 0.1–3.6 ms (2-vCPU Firecracker guest), longer

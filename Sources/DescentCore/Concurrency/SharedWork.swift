@@ -11,7 +11,8 @@ package enum SharedWork {
     /// when both are done. On a machine of one core, or when no thread can be started, `helper`
     /// runs after `main`.
     ///
-    /// - Complexity: the longer of the two parts, plus starting and joining a thread.
+    /// - Complexity: the longer of the two parts, plus starting a thread when the program has none
+    ///   waiting.
     package static func run(_ main: () -> Void, alongside helper: @Sendable () -> Void) {
         withoutActuallyEscaping(helper) { helper in
             HelperSlot.shared.withHelper { thread in
@@ -66,7 +67,8 @@ package enum SharedWork {
     /// the calling thread transforms the first: for a few coarse items of similar cost (a contour's
     /// levels). Fewer than two items are transformed on the calling thread.
     ///
-    /// - Complexity: the longer half's transforms, plus starting and joining a thread.
+    /// - Complexity: the longer half's transforms, plus starting a thread when the program has none
+    ///   waiting.
     package static func map<Item: Sendable, Result: Sendable>(
         _ items: [Item], _ transform: @Sendable (Item) -> Result
     ) -> [Result] {

@@ -9,14 +9,15 @@ import DescentCore
 #endif
 
 /// PNG through libpng: written with its full API (`CPNGWriter`: rows unfiltered but for repeats
-/// of the row above, the zlib level of ``PNGCompression``, deflated on two threads from 256 KiB of
-/// rows on, libpng's errors returned, never thrown across Swift), read with its simplified API
+/// of the row above, the zlib level of ``PNGCompression``, deflated in two parts at once from
+/// 256 KiB of rows on, libpng's errors returned, never thrown across Swift), read with its simplified API
 /// (`png_image_*`).
 ///
 /// The chunks: IHDR, sRGB, pHYs (the resolution), then a text chunk (tEXt or iTXt, see
 /// `PNGTextChunk`) per metadata entry, IDAT (one chunk), IEND; no time stamp, so the same pixels give the
-/// same bytes. An image whose every pixel is opaque (every figure on its white background) is
-/// stored as 8-bit RGB, the same pixels in three quarters of the data.
+/// same bytes. RGBA pixels handed over whose every alpha is 255 are stored as 8-bit RGB, the same
+/// pixels in three quarters of the data; a canvas (``RasterCanvas``) is stored as RGB on an
+/// opaque background (every figure on its white one) and as RGBA on a transparent one.
 public enum PNGCodec {
     /// A PNG that could not be encoded or decoded, with libpng's message.
     public struct Error: Swift.Error, CustomStringConvertible {

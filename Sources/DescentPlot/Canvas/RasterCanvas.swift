@@ -90,14 +90,16 @@ public struct RasterCanvas: Canvas {
     /// Fills the text's glyphs as one shape, from the font's flattened outlines cached per glyph
     /// and size (`Font.flattenedOutline(ofGlyph:scaleX:scaleY:)`), moved into place; a glyph
     /// whose bounds land wholly outside the clip is left out before its points are moved. When
-    /// every glyph is free of overlap and no two glyphs' bounds meet, the text cannot overlap
-    /// itself, and its coverage is its exact area, without the rasterizer's sampling pass.
+    /// every glyph is free of overlap, all fill with the same winding number and no two glyphs'
+    /// bounds meet, the text cannot overlap itself, and its coverage is its exact area, without
+    /// the rasterizer's sampling pass.
     public mutating func draw(_ text: PlacedText, color: Color) {
         let toCanvas = text.transform
         let clip = clip
         var polygons: [Polyline] = []
         var placedBounds: [Rect] = []
         var overlapFree = true
+        var filling: Int?
         for glyph in text.layout.glyphs {
             let placement = glyph.transform
             guard placement.b == 0, placement.c == 0 else {
@@ -112,7 +114,9 @@ public struct RasterCanvas: Canvas {
             guard let bounds = outline.bounds else { continue }
             let moved = Self.boundingBox(of: bounds, movedBy: move)
             guard Self.mayReach(clip, moved) else { continue }
-            overlapFree = overlapFree && outline.isOverlapFree
+            // One transform for the whole text: glyphs that fill alike in the font still do.
+            overlapFree = overlapFree && outline.filling != nil && (filling == nil || outline.filling == filling)
+            filling = filling ?? outline.filling
             placedBounds.append(moved)
             for polygon in outline.polygons {
                 polygons.append(Polyline(points: polygon.points.map(move.apply), isClosed: polygon.isClosed))

@@ -144,8 +144,11 @@ public struct Figure: Sendable {
     /// those whose cells meet the rows, as the layout keeps every text of a panel inside its cell
     /// (2 pt in: at least a pixel from 36 dpi on, so the cells' edges may be rounded to whole
     /// pixels), or every panel below 36 dpi. Each pixel of the window comes out as on a canvas of
-    /// the whole figure: the window computes each coverage where the whole canvas would, its
-    /// edge cutting the shapes exactly.
+    /// the whole figure, but for rounding along a shape the window's edge cuts (a byte in
+    /// millions, by 1: ``RasterCanvas/init(width:height:window:background:theme:)``). A panel
+    /// whose texts reach beyond its cell (at sizes too small to lay them out: the layout gives up
+    /// after six rounds or at a 10 px box) would lose what reaches into a part of rows its cell
+    /// does not meet.
     ///
     /// - Complexity: the layout and drawing of the panels that meet the rows.
     private func draw(on canvas: inout RasterCanvas, font: Font, rows: Range<Int>) {
@@ -165,12 +168,11 @@ public struct Figure: Sendable {
     ///
     /// An image large enough to be deflated in two parts (`PNGCodec.partCut`) is drawn in them
     /// too: the rows above its middle row and the rows from it on, each on a window of the
-    /// figure's pixels (with the pixels of the whole canvas), drawn and then deflated by one
-    /// thread, the top part by a helper thread while the calling thread does the bottom (one
-    /// after the other on a single core: the same bytes). Neither waits for the other until the
-    /// parts are joined: the parts of the zlib stream stand alone
-    /// (`descent_png_deflate_rows`). Panels crossing the cut are laid out and cut into shapes on
-    /// both threads.
+    /// figure's pixels, drawn and then deflated by one thread: the calling thread and a helper
+    /// thread each take the part left (`SharedWork.map(_:on:_:)`), the calling thread both when
+    /// the helper comes late (on a single core, one after the other: the same bytes). Neither waits for the other until the parts are joined: the parts of the zlib
+    /// stream stand alone (`descent_png_deflate_rows`). Panels crossing the cut are laid out and
+    /// cut into shapes by both threads.
     ///
     /// - Complexity: O(pixels) besides the drawing: the canvas is allocated, drawn and compressed.
     public func pngData(

@@ -1,39 +1,44 @@
 /// Whether a set of closed polygons fills the plane without overlap: the winding number is 0 or
 /// one sign's 1 everywhere, so that the rasterizer's exact area is the coverage and its sampling
-/// pass (``Rasterizer``) finds nothing to correct. A glyph of a well-made font is such a set (outer
+/// pass (``Rasterizer``) finds nothing to correct. Sets that each pass, and whose bounding boxes
+/// do not meet, pass together only when they fill with the same sign: +1 beside −1 within a
+/// pixel would cancel in the exact area. A glyph of a well-made font is such a set (outer
 /// contours one way, holes the other, none crossing); one of a variable font, whose contours may
 /// overlap, need not be.
 ///
 /// The test is conservative: polygons whose edges cross or touch anywhere but at the vertex two
 /// consecutive edges share, or that are degenerate (two distinct points, no area), are not judged
 /// overlap-free, whether they overlap or not. A polygon of one point, which covers nothing and
-/// which the rasterizer passes over, is left out.
+/// which the rasterizer passes over, is left out. The test is in floating point: contours that
+/// come within a rounding error of each other could be misjudged, and the coverage then be off
+/// by an overlap of that size.
 enum OverlapFreedom {
-    /// Whether `polygons`, each closed, never overlap themselves or one another: no two edges meet
-    /// but consecutive ones at their shared vertex, and the winding number on either side of every
-    /// polygon (the others' winding number at one of its vertices, and that plus its own
+    /// The winding number with which `polygons`, each closed, fill the plane, +1 or −1, when they
+    /// never overlap themselves or one another; `nil` when they may. They do not when no two edges
+    /// meet but consecutive ones at their shared vertex, and the winding number on either side of
+    /// every polygon (the others' winding number at one of its vertices, and that plus its own
     /// orientation) is 0 or one common sign's 1. Every region of the plane borders a polygon or is
     /// the outside (winding 0), so that holds everywhere.
     ///
     /// - Complexity: O(n log n + k) for n edges whose x-ranges overlap in k pairs, plus
     ///   O(polygons · n) for the winding numbers. A flattened glyph has tens of edges.
-    static func isOverlapFree(_ polygons: [Polyline]) -> Bool {
+    static func filling(_ polygons: [Polyline]) -> Int? {
         let rings = polygons.map { distinctRing($0.points) }.filter { $0.count >= 2 }
-        guard !rings.isEmpty, rings.allSatisfy({ $0.count >= 3 }) else { return false }
-        guard !anyEdgesMeet(rings) else { return false }
+        guard !rings.isEmpty, rings.allSatisfy({ $0.count >= 3 }) else { return nil }
+        guard !anyEdgesMeet(rings) else { return nil }
         var sign = 0
         for (index, ring) in rings.enumerated() {
             let area = signedArea(ring)
-            guard area != 0, area.isFinite else { return false }
+            guard area != 0, area.isFinite else { return nil }
             let others = rings.indices.reduce(0) { sum, other in
                 other == index ? sum : sum + windingNumber(of: ring[0], around: rings[other])
             }
             for winding in [others, others + (area > 0 ? 1 : -1)] where winding != 0 {
-                guard abs(winding) == 1, sign == 0 || winding == sign else { return false }
+                guard abs(winding) == 1, sign == 0 || winding == sign else { return nil }
                 sign = winding
             }
         }
-        return true
+        return sign
     }
 
     /// `points` without consecutive repeats, the last not repeating the first.

@@ -32,7 +32,7 @@ public final class Font: @unchecked Sendable {
     private var flattenedGlyphs: [FlattenedGlyphKey: FlattenedGlyph] = [:]
     /// Layouts made (``layout(_:size:typographicMinus:)``), emptied when it holds
     /// ``layoutCacheCapacity`` of them.
-    private var layouts: [LayoutKey: TextLayout] = [:]
+    private var layouts: [LayoutKey: KeptLayout] = [:]
 
     /// The most layouts kept: a figure lays out a few hundred texts, most of them several times
     /// (the layout of its panels measures the tick labels, titles and notes, then draws them).
@@ -45,6 +45,28 @@ public final class Font: @unchecked Sendable {
         let typographicMinus: Bool
     }
 
+    /// A layout as the font keeps it: all of it but the font, which a kept ``TextLayout`` would
+    /// hold, so that the font could never be released.
+    private struct KeptLayout {
+        let glyphs: [PlacedGlyph]
+        let width: Double
+        let ascent: Double
+        let descent: Double
+        let size: Double
+        let text: RichText
+
+        init(_ layout: TextLayout) {
+            (glyphs, width, ascent, descent, size, text) =
+                (layout.glyphs, layout.width, layout.ascent, layout.descent, layout.size, layout.text)
+        }
+
+        /// The layout, in `font`.
+        func layout(in font: Font) -> TextLayout {
+            TextLayout(
+                glyphs: glyphs, font: font, width: width, ascent: ascent, descent: descent, size: size, text: text)
+        }
+    }
+
     /// A glyph at one size: its index and the bit patterns of its x and y scale factors.
     private struct FlattenedGlyphKey: Hashable {
         let index: UInt32
@@ -53,12 +75,12 @@ public final class Font: @unchecked Sendable {
     }
 
     /// A glyph's outline at one size, flattened, the smallest rectangle holding its points (`nil`
-    /// for a glyph without any), and whether its contours are free of overlap
-    /// (``OverlapFreedom``).
+    /// for a glyph without any), and the winding number with which its contours fill when they
+    /// are free of overlap (+1 or −1; `nil` when they may overlap: ``OverlapFreedom``).
     struct FlattenedGlyph {
         let polygons: [Polyline]
         let bounds: Rect?
-        let isOverlapFree: Bool
+        let filling: Int?
     }
 
     /// The outline and advance of one glyph, in font units.
@@ -141,13 +163,13 @@ public final class Font: @unchecked Sendable {
     ) -> TextLayout {
         let key = LayoutKey(text: text, size: size.bitPattern, typographicMinus: typographicMinus)
         lock.lock()
-        let cached = layouts[key]
+        let kept = layouts[key]
         lock.unlock()
-        if let cached { return cached }
+        if let kept { return kept.layout(in: self) }
         let layout = make()
         lock.lock()
         if layouts.count >= Self.layoutCacheCapacity { layouts.removeAll(keepingCapacity: true) }
-        layouts[key] = layout
+        layouts[key] = KeptLayout(layout)
         lock.unlock()
         return layout
     }
@@ -192,7 +214,7 @@ public final class Font: @unchecked Sendable {
             return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
         }
         let flattened = FlattenedGlyph(
-            polygons: polygons, bounds: bounds, isOverlapFree: OverlapFreedom.isOverlapFree(polygons))
+            polygons: polygons, bounds: bounds, filling: OverlapFreedom.filling(polygons))
         lock.lock()
         flattenedGlyphs[key] = flattened
         lock.unlock()
