@@ -6,22 +6,23 @@ import Testing
 
 /// Work split between the calling thread and a helper thread.
 @Suite struct SharedWorkTests {
-    /// Both parts run, the helper on a thread other than the caller's, and `run` returns only when
-    /// both are done.
-    @Test func bothPartsRunAndTheCallReturnsWhenBothAreDone() {
-        let helperThread = ResultSlots<pthread_t>(count: 1)
-        var mainThread: pthread_t?
-        SharedWork.run {
-            mainThread = pthread_self()
-        } alongside: {
-            // Long enough that a `run` that did not wait would return first.
-            usleep(20_000)
-            helperThread.store(pthread_self(), at: 0)
+    /// A helper already running takes an item on its own thread while the calling thread
+    /// transforms another, and `map` returns only when both are done.
+    @Test func aRunningHelperTakesAnItemAndTheCallReturnsWhenAllAreDone() {
+        let helper = HelperThread()
+        // Waited for once, so that it polls and takes the next piece at once.
+        helper?.start {}
+        helper?.wait()
+        let threads = SharedWork.map([0, 1], on: helper) { _ in
+            // Long enough that a `map` that did not wait would return first, and that the other
+            // thread comes to the second item meanwhile.
+            usleep(100_000)
+            return pthread_self()
         }
-        #expect(mainThread == pthread_self())
-        // On a single core the helper's part runs after the main one, on the calling thread.
+        #expect(threads.count == 2)
+        // On a single core there is no helper: both items run on the calling thread.
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        #expect(helperThread.values.count == 1 && (helperThread.values[0] != pthread_self()) == (cores > 1))
+        #expect(threads.contains(pthread_self()) && (threads[0] != threads[1]) == (cores > 1))
     }
 
     /// `map(_:on:_:)` transforms every item once, by whichever thread takes it, and keeps their

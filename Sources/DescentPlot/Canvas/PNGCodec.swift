@@ -96,7 +96,7 @@ public enum PNGCodec {
     /// - Complexity: O(pixels); the time is zlib's (on the book's Figure 4-10, about 2.2 ms of CPU
     ///   at ``PNGCompression/standard``, 1.2 ms at ``PNGCompression/fast``). Images that
     ///   ``partCut(width:height:channels:compression:)`` cuts are deflated in two parts at once, by
-    ///   the calling thread and a helper thread (`HelperSlot.withHelper`; none on a single core:
+    ///   the calling thread and a helper thread (`SharedWork.map`; none on a single core:
     ///   the parts one after the other, the same bytes).
     static func encode(
         samples: UnsafeBufferPointer<UInt8>, channels: Int, width: Int, height: Int, dpi: Double,
@@ -118,7 +118,7 @@ public enum PNGCodec {
         }
         let parts =
             if let cut = partCut(width: width, height: height, channels: channels, compression: compression) {
-                HelperSlot.shared.withHelper { SharedWork.map([0..<cut, cut..<height], on: $0, deflated) }
+                SharedWork.map([0..<cut, cut..<height], deflated)
             } else {
                 [deflated(0..<height)]
             }

@@ -169,7 +169,7 @@ public struct Figure: Sendable {
     /// An image large enough to be deflated in two parts (`PNGCodec.partCut`) is drawn in them
     /// too: the rows above its middle row and the rows from it on, each on a window of the
     /// figure's pixels, drawn and then deflated by one thread: the calling thread and a helper
-    /// thread each take the part left (`SharedWork.map(_:on:_:)`), the calling thread both when
+    /// thread each take the part left (`SharedWork.map(_:_:)`), the calling thread both when
     /// the helper comes late (on a single core, one after the other: the same bytes). Neither waits for the other until the parts are joined: the parts of the zlib
     /// stream stand alone (`descent_png_deflate_rows`). Panels crossing the cut are laid out and
     /// cut into shapes by both threads.
@@ -200,9 +200,8 @@ public struct Figure: Sendable {
                 try canvas.deflatedRows(compression: compression, isLast: rows.upperBound == pixelHeight)
             }
         }
-        // The helper the program started ahead (`HelperSlot.prestart`), so that its core is awake
-        // when the work comes.
-        let parts = HelperSlot.shared.withHelper { SharedWork.map([0..<cut, cut..<pixelHeight], on: $0, part) }
+        // On the helper the program started ahead (`HelperSlot.prestart`), its core already awake.
+        let parts = SharedWork.map([0..<cut, cut..<pixelHeight], part)
         return try PNGCodec.assemble(
             parts.map { part throws(PNGCodec.Error) in try part.get() }, width: pixelWidth, channels: channels,
             dpi: dpi, metadata: metadata, compression: compression)
